@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Generates packages/types/src/generated/* from openapi/openapi.yaml:
+//   openapi.ts    — openapi-typescript's `paths` / `components` / `operations`
+//   constants.ts  — the runtime catalogue: error codes, limits, regions, commands, named mark positions
+//   document.ts   — the whole document as data, so the stub compiles its validators without a YAML parser
+// `--check` regenerates in memory and fails when a committed file differs (run by `npm test`).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const specPath = join(root, 'openapi', 'openapi.yaml');
+const outDir = join(here, '..', 'src', 'generated');
+const check = process.argv.includes('--check');
+
+const HEADER = `// GENERATED from openapi/openapi.yaml by packages/types/scripts/generate.mjs. Do not edit:\n// change the spec and run \`npm run generate\`.\n`;
+
+const spec = parse(await readFile(specPath, 'utf8'));
+
+/** openapi-typescript rewrites a discriminated property into the *string* keys of its mapping
+ * ("1", "2"), but this API's `Type` is the integer 1 or 2. The `const` on each branch already
+ * makes a discriminated union in TypeScript, so the discriminator is left out of the copy given
+ * to the type generator (the spec itself keeps it, with its explicit mapping). */
+function withoutDiscriminators(node) {
+  if (Array.isArray(node)) return node.map(withoutDiscriminators);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== 'discriminator') out[key] = withoutDiscriminators(value);
+  }
+  return out;
+}
+
+async function typesModule() {
+  const ast = await openapiTS(withoutDiscriminators(spec), { alphabetize: false, exportType: false });
+  return `${HEADER}/* eslint-disable */\n${astToString(ast)}`;
+}
+
+function constantsModule() {
+  const codes = spec['x-error-codes'];
+  const limits = { ...spec['x-limits'] };
+  delete limits['x-assumption'];
+  const regions = Object.fromEntries(
+    spec.servers.filter((s) => s['x-region'] !== 'local').map((s) => [s['x-region'], s.url]),
+  );
+  const localServer = spec.servers.find((s) => s['x-region'] === 'local')?.url;
+  const commands = {};
+  for (const [path, item] of Object.entries(spec.paths)) {
+    const op = item.post;
+    commands[op.operationId] = path;
+  }
+  const named = spec.components.schemas.MarkPosition['x-named-positions'];
+  const catalogue = Object.fromEntries(
+    codes.map((c) => [
+      c.code,
+      {
+        code: c.code,
+        name: c.name,
+        meaning: c.meaning,
+        level: c.level,
+        retryable: c.retryable,
+        scope: c.scope,
+      },
+    ]),
+  );
+  const byName = Object.fromEntries(codes.map((c) => [c.name, c.code]));
+  const lit = (v) => JSON.stringify(v, null, 2);
+  // Self-contained (no imports) on purpose: the k6 scripts load this file by relative path.
+  return `${HEADER}
+/** Every error code of the API, from \`x-error-codes\`: meaning, level (request / item / both), whether a retry can help. */
+export const ERROR_CATALOGUE = ${lit(catalogue)} as const;
+
+/** Error codes by name, so that code reads \`ErrorCode.RATE_LIMITED\` instead of 60007. */
+export const ErrorCode = ${lit(byName)} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCode;
+export type ErrorCodeValue = (typeof ErrorCode)[ErrorCodeName];
+export type ErrorLevel = 'request' | 'item' | 'request-or-item';
+export interface ErrorCatalogueEntry {
+  readonly code: number;
+  readonly name: string;
+  readonly meaning: string;
+  readonly level: ErrorLevel;
+  readonly retryable: boolean;
+  readonly scope: string;
+}
+
+/** The limits of \`x-limits\`. CustomMark and name limits count UTF-8 bytes. */
+export const LIMITS = ${lit(limits)} as const;
+
+/** The regional domains (\`servers[].x-region\`). */
+export const REGIONS = ${lit(regions)} as const;
+export type Region = keyof typeof REGIONS;
+
+/** Where the tim-marks stub listens by default. */
+export const LOCAL_STUB_URL = ${lit(localServer)};
+
+/** Every command of the document: operationId → path. */
+export const COMMANDS = ${lit(commands)} as const;
+export type CommandName = keyof typeof COMMANDS;
+export type CommandPath = (typeof COMMANDS)[CommandName];
+
+/** The IM-reserved standard-mark bit positions with a meaning (\`MarkPosition.x-named-positions\`). */
+export const StandardMark = ${lit(named)} as const;
+export type StandardMarkName = keyof typeof StandardMark;
+`;
+}
+
+function documentModule() {
+  return `${HEADER}
+/** The OpenAPI document as data (JSON-compatible). */
+export const openapiDocument: Record<string, unknown> = ${JSON.stringify(spec, null, 2)};
+`;
+}
+
+const files = {
+  'openapi.ts': await typesModule(),
+  'constants.ts': constantsModule(),
+  'document.ts': documentModule(),
+};
+
+const stale = [];
+if (!check) await mkdir(outDir, { recursive: true });
+for (const [name, content] of Object.entries(files)) {
+  const path = join(outDir, name);
+  if (check) {
+    const current = await readFile(path, 'utf8').catch(() => '');
+    if (current !== content) stale.push(relative(root, path));
+  } else {
+    await writeFile(path, content);
+  }
+}
+if (check) {
+  if (stale.length) {
+    console.error(
+      `generated files are stale: ${stale.join(', ')}\nrun \`npm run generate\` and commit the result`,
+    );
+    process.exit(1);
+  }
+  console.log(`generated files are fresh (${Object.keys(files).length} files match openapi/openapi.yaml)`);
+} else {
+  console.log(
+    `wrote ${Object.keys(files)
+      .map((f) => relative(root, join(outDir, f)))
+      .join(', ')}`,
+  );
+}

@@ -1,0 +1,1479 @@
+// GENERATED from openapi/openapi.yaml by packages/types/scripts/generate.mjs. Do not edit:
+// change the spec and run `npm run generate`.
+
+/** The OpenAPI document as data (JSON-compatible). */
+export const openapiDocument: Record<string, unknown> = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Tencent Cloud IM REST API — conversation marks and groups",
+    "version": "0.1.0",
+    "summary": "mark_contact, get_contact_group and the setup commands a stub needs.",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it\ngoverns: the error catalogue entries 60007, 50003, 60010, 60006 and 60009; `x-limits`\n(the sliding window, the page size); `MarkContactResponse` (request-level versus item-level\nfailures); `StandardMark`; `MarkPosition`; `OptType`; `CustomMark`; `get_contact_group`\n(ordering).\n",
+    "contact": {
+      "name": "tim-marks",
+      "url": "https://cloud.tencent.com/document/product/269/105592"
+    }
+  },
+  "servers": [
+    {
+      "url": "https://console.tim.qq.com",
+      "description": "China (backup domain adminapi.my-imcloud.com)",
+      "x-region": "china"
+    },
+    {
+      "url": "https://adminapisgp.im.qcloud.com",
+      "description": "Singapore",
+      "x-region": "singapore"
+    },
+    {
+      "url": "https://adminapikr.im.qcloud.com",
+      "description": "Seoul",
+      "x-region": "seoul"
+    },
+    {
+      "url": "https://adminapijpn.im.qcloud.com",
+      "description": "Tokyo",
+      "x-region": "tokyo"
+    },
+    {
+      "url": "https://adminapiger.im.qcloud.com",
+      "description": "Frankfurt",
+      "x-region": "frankfurt"
+    },
+    {
+      "url": "https://adminapiind.im.qcloud.com",
+      "description": "Mumbai",
+      "x-region": "mumbai"
+    },
+    {
+      "url": "https://adminapiusa.im.qcloud.com",
+      "description": "Silicon Valley",
+      "x-region": "siliconvalley"
+    },
+    {
+      "url": "https://adminapiidn.im.qcloud.com",
+      "description": "Jakarta",
+      "x-region": "jakarta"
+    },
+    {
+      "url": "https://adminapiksa.im.qcloud.com",
+      "description": "Riyadh",
+      "x-region": "riyadh"
+    },
+    {
+      "url": "http://127.0.0.1:8080",
+      "description": "The tim-marks stub server, started with `npm start` (see the README).",
+      "x-region": "local"
+    }
+  ],
+  "security": [
+    {
+      "UserSig": []
+    }
+  ],
+  "tags": [
+    {
+      "name": "recentcontact",
+      "description": "Conversation marks and groups (`v4/recentcontact/`)."
+    },
+    {
+      "name": "im_open_login_svc",
+      "description": "Account import, so that From_Account and To_Account exist."
+    },
+    {
+      "name": "group_open_http_svc",
+      "description": "Group creation and dissolution, so that ToGroupId resolves."
+    }
+  ],
+  "x-limits": {
+    "markItemsPerCall": 100,
+    "conversationsPerUser": 1000,
+    "customMarkMaxBytes": 256,
+    "standardMarkBits": 64,
+    "markPositionMin": 1,
+    "markPositionMax": 64,
+    "imReservedBitsMax": 32,
+    "callsPerSecondPerCommand": 200,
+    "rateWindowMs": 1000,
+    "getContactGroupPageSize": 100,
+    "accountsPerMultiImport": 100,
+    "userIdMaxBytes": 32,
+    "groupIdMaxBytes": 48,
+    "groupNameMaxBytes": 30,
+    "randomMax": 4294967295,
+    "serverTimeoutMs": 3000,
+    "x-assumption": [
+      "The ceiling is a sliding window: in no 1000 ms interval does one SDKAppID get more than `callsPerSecondPerCommand` calls of one command accepted. Only calls that passed authentication count; calls refused with 60007 do not count.",
+      "get_contact_group answers at most `getContactGroupPageSize` conversations a page (the official page does not document a size; this one is chosen and documented here).",
+      "`customMarkMaxBytes` counts UTF-8 bytes. JSON Schema's `maxLength` counts characters, so the schema carries the byte limit as `x-max-bytes` and the character bound only as a coarse upper bound."
+    ]
+  },
+  "x-error-codes": [
+    {
+      "code": 0,
+      "name": "OK",
+      "meaning": "Success.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 50001,
+      "name": "ACCOUNT_NOT_IMPORTED",
+      "meaning": "The requesting UserID (From_Account) was never imported into Tencent Cloud IM; import it first.",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 50002,
+      "name": "INVALID_PARAMETER",
+      "meaning": "Invalid request parameter; ErrorInfo (or ResultInfo for an item) says which.",
+      "level": "request-or-item",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 50003,
+      "name": "ADMIN_REQUIRED",
+      "meaning": "The request needs App admin rights.",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact",
+      "x-assumption": "A valid UserSig whose identifier is not an App admin answers 50003 on recentcontact commands (the code the official page documents) and 60010 on other services."
+    },
+    {
+      "code": 50004,
+      "name": "INTERNAL_ERROR",
+      "meaning": "Internal server error; retry.",
+      "level": "request",
+      "retryable": true,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 50005,
+      "name": "NETWORK_TIMEOUT",
+      "meaning": "Network timeout; retry later.",
+      "level": "request",
+      "retryable": true,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51006,
+      "name": "MARK_ITEM_COUNT",
+      "meaning": "The request names no conversation, or more than 100.",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51007,
+      "name": "GROUP_UNRESOLVED",
+      "meaning": "Group conversation whose GroupID could not be resolved (internal error, or the group was dissolved).",
+      "level": "item",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51008,
+      "name": "CONVERSATION_LIMIT",
+      "meaning": "The user's conversations with marks or groups would exceed 1000.",
+      "level": "item",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51009,
+      "name": "CONTACT_GROUP_NOT_FOUND",
+      "meaning": "The conversation group does not exist (conversation-group commands).",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51010,
+      "name": "CONTACT_GROUP_COUNT",
+      "meaning": "More than 20 conversation groups (conversation-group commands).",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51011,
+      "name": "CONTACT_GROUP_NAME",
+      "meaning": "The conversation group name is empty or over 32 bytes (conversation-group commands).",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51012,
+      "name": "PINNED_LIMIT",
+      "meaning": "The pinned-conversation limit is exceeded.",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 51013,
+      "name": "NOT_ULTIMATE",
+      "meaning": "Standard marks or conversation groups were changed by an app that is not Ultimate edition.",
+      "level": "request",
+      "retryable": false,
+      "scope": "recentcontact"
+    },
+    {
+      "code": 60002,
+      "name": "HTTP_PARSE_ERROR",
+      "meaning": "HTTP parse error (bad URL or query string).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 60003,
+      "name": "INVALID_JSON",
+      "meaning": "The request body is not valid JSON (or is not a JSON object).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 60004,
+      "name": "ACCOUNT_OR_SIGNATURE",
+      "meaning": "The account or the signature in the URL or the body is wrong.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 60006,
+      "name": "INVALID_SDKAPPID",
+      "meaning": "The SDKAppID is invalid.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common",
+      "x-assumption": "An `sdkappid` the server does not know answers 60006."
+    },
+    {
+      "code": 60007,
+      "name": "RATE_LIMITED",
+      "meaning": "The REST command's call frequency is over its limit.",
+      "level": "request",
+      "retryable": true,
+      "scope": "common",
+      "x-assumption": "Over-frequency answers 60007 with ActionStatus FAIL and HTTP 200."
+    },
+    {
+      "code": 60008,
+      "name": "SERVICE_TIMEOUT",
+      "meaning": "Service timeout, or a bad HTTP request format (wrong method, body too large, client too slow).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 60009,
+      "name": "UNKNOWN_RESOURCE",
+      "meaning": "Bad request resource (the URL names no known command).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common",
+      "x-assumption": "A path that names no known command answers 60009 in the usual error body, HTTP 200."
+    },
+    {
+      "code": 60010,
+      "name": "NOT_ADMIN",
+      "meaning": "The request needs App admin rights (identifier is not an App admin).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 60011,
+      "name": "APP_RATE_LIMITED",
+      "meaning": "The SDKAppID's overall request frequency is over its limit.",
+      "level": "request",
+      "retryable": true,
+      "scope": "common"
+    },
+    {
+      "code": 60012,
+      "name": "MISSING_SDKAPPID",
+      "meaning": "The URL has no sdkappid.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 60015,
+      "name": "ACCOUNT_TYPE",
+      "meaning": "An account field in the body has the wrong type (it must be a string).",
+      "level": "request-or-item",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 70001,
+      "name": "USERSIG_EXPIRED",
+      "meaning": "The UserSig has expired; sign a new one.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 70002,
+      "name": "USERSIG_EMPTY",
+      "meaning": "The UserSig is empty.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 70003,
+      "name": "USERSIG_INVALID",
+      "meaning": "The UserSig is invalid (it cannot be decoded).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 70009,
+      "name": "USERSIG_SIGNATURE",
+      "meaning": "The UserSig's signature does not verify (wrong secret key).",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 70013,
+      "name": "USERSIG_IDENTIFIER",
+      "meaning": "The UserSig was made for another identifier.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 70014,
+      "name": "USERSIG_SDKAPPID",
+      "meaning": "The UserSig was made for another SDKAppID.",
+      "level": "request",
+      "retryable": false,
+      "scope": "common"
+    },
+    {
+      "code": 10004,
+      "name": "GROUP_INVALID_PARAMETER",
+      "meaning": "Invalid parameter in a group command (group_open_http_svc).",
+      "level": "request",
+      "retryable": false,
+      "scope": "group_open_http_svc"
+    },
+    {
+      "code": 10010,
+      "name": "GROUP_NOT_FOUND",
+      "meaning": "The group does not exist or was dissolved (group_open_http_svc).",
+      "level": "request",
+      "retryable": false,
+      "scope": "group_open_http_svc"
+    },
+    {
+      "code": 10021,
+      "name": "GROUP_ID_IN_USE",
+      "meaning": "The requested GroupId is already used by another group (group_open_http_svc).",
+      "level": "request",
+      "retryable": false,
+      "scope": "group_open_http_svc"
+    },
+    {
+      "code": 70402,
+      "name": "ACCOUNT_INVALID_PARAMETER",
+      "meaning": "Invalid parameter in an account command, such as an empty or over-long UserID (im_open_login_svc).",
+      "level": "request",
+      "retryable": false,
+      "scope": "im_open_login_svc"
+    }
+  ],
+  "paths": {
+    "/v4/recentcontact/mark_contact": {
+      "post": {
+        "operationId": "markContact",
+        "tags": [
+          "recentcontact"
+        ],
+        "summary": "Create or update the standard and custom marks of conversations",
+        "description": "Sets or clears standard-mark bits and sets the custom mark of up to 100 conversations of\n`From_Account` in one call. Marks are independent of the recent-contacts list; marks and\nconversation groups together cover at most 1000 conversations per user. Standard marks are\nfor the Ultimate edition only (51013 otherwise); custom marks work on every edition.\nLimited to 200 calls per second per SDKAppID (`x-limits.callsPerSecondPerCommand`).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MarkContactRequest"
+              },
+              "examples": {
+                "seed": {
+                  "summary": "The official example — star, mark unread and fold a C2C conversation, with a custom mark",
+                  "value": {
+                    "From_Account": "user0",
+                    "MarkItem": [
+                      {
+                        "OptType": 3,
+                        "ContactItem": {
+                          "Type": 1,
+                          "To_Account": "user1"
+                        },
+                        "SetMark": [
+                          1,
+                          2,
+                          3
+                        ],
+                        "CustomMark": "abcd"
+                      }
+                    ]
+                  }
+                },
+                "group": {
+                  "summary": "Clear the star of a group conversation",
+                  "value": {
+                    "From_Account": "user0",
+                    "MarkItem": [
+                      {
+                        "OptType": 1,
+                        "ContactItem": {
+                          "Type": 2,
+                          "ToGroupId": "@TGS#1NVTZEAE4"
+                        },
+                        "ClearMark": [
+                          1
+                        ]
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/MarkContactResponse"
+          }
+        }
+      }
+    },
+    "/v4/recentcontact/get_contact_group": {
+      "post": {
+        "operationId": "getContactGroup",
+        "tags": [
+          "recentcontact"
+        ],
+        "summary": "Read the marked and grouped conversations of a user, page by page",
+        "description": "Answers the conversations of `From_Account` that carry a mark or belong to a conversation\ngroup, with their standard mark, custom mark, group ids and time of last change, and the\nuser's conversation groups. Start with `StartIndex` 0, then pass the previous answer's\n`NextStartIndex` until `CompleteFlag` is 1. Limited to 200 calls per second per SDKAppID.\n",
+        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/GetContactGroupRequest"
+              },
+              "examples": {
+                "firstPage": {
+                  "summary": "The first page",
+                  "value": {
+                    "From_Account": "user0",
+                    "StartIndex": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/GetContactGroupResponse"
+          }
+        }
+      }
+    },
+    "/v4/im_open_login_svc/account_import": {
+      "post": {
+        "operationId": "accountImport",
+        "tags": [
+          "im_open_login_svc"
+        ],
+        "summary": "Import one account",
+        "description": "Imports one UserID so that it can mark conversations and be marked. Importing an existing account succeeds.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AccountImportRequest"
+              },
+              "examples": {
+                "user0": {
+                  "summary": "Import user0",
+                  "value": {
+                    "UserID": "user0",
+                    "Nick": "User Zero"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/AccountImportResponse"
+          }
+        }
+      }
+    },
+    "/v4/im_open_login_svc/multiaccount_import": {
+      "post": {
+        "operationId": "multiaccountImport",
+        "tags": [
+          "im_open_login_svc"
+        ],
+        "summary": "Import up to 100 accounts",
+        "description": "Imports several UserIDs at once; the ones that could not be imported are answered in `FailAccounts`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MultiaccountImportRequest"
+              },
+              "examples": {
+                "three": {
+                  "summary": "Import three accounts",
+                  "value": {
+                    "Accounts": [
+                      "user1",
+                      "user2",
+                      "user3"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/MultiaccountImportResponse"
+          }
+        }
+      }
+    },
+    "/v4/group_open_http_svc/create_group": {
+      "post": {
+        "operationId": "createGroup",
+        "tags": [
+          "group_open_http_svc"
+        ],
+        "summary": "Create a group",
+        "description": "Creates a group, with the given `GroupId` or one the server chooses, so that group conversations can be marked.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateGroupRequest"
+              },
+              "examples": {
+                "work": {
+                  "summary": "A work group with a chosen id",
+                  "value": {
+                    "Owner_Account": "user0",
+                    "Type": "Public",
+                    "Name": "Team",
+                    "GroupId": "team-1"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/CreateGroupResponse"
+          }
+        }
+      }
+    },
+    "/v4/group_open_http_svc/destroy_group": {
+      "post": {
+        "operationId": "destroyGroup",
+        "tags": [
+          "group_open_http_svc"
+        ],
+        "summary": "Dissolve a group",
+        "description": "Dissolves a group; later marks of its conversation fail with 51007.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DestroyGroupRequest"
+              },
+              "examples": {
+                "team": {
+                  "summary": "Dissolve team-1",
+                  "value": {
+                    "GroupId": "team-1"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/DestroyGroupResponse"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "UserSig": {
+        "type": "apiKey",
+        "in": "query",
+        "name": "usersig",
+        "description": "A TLSSigAPIv2 UserSig made for `identifier` with the app's secret key. Every call also carries `sdkappid`, `identifier`, `random` and `contenttype` (see the parameters)."
+      }
+    },
+    "parameters": {
+      "sdkappid": {
+        "name": "sdkappid",
+        "in": "query",
+        "required": true,
+        "description": "The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.",
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1,
+          "maximum": 4294967295
+        },
+        "example": 1400000000
+      },
+      "identifier": {
+        "name": "identifier",
+        "in": "query",
+        "required": true,
+        "description": "The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "administrator"
+      },
+      "usersig": {
+        "name": "usersig",
+        "in": "query",
+        "required": true,
+        "description": "The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn"
+      },
+      "random": {
+        "name": "random",
+        "in": "query",
+        "required": true,
+        "description": "A random unsigned 32-bit integer, new for each request.",
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0,
+          "maximum": 4294967295
+        },
+        "example": 99999999
+      },
+      "contenttype": {
+        "name": "contenttype",
+        "in": "query",
+        "required": true,
+        "description": "The request format; always `json`.",
+        "schema": {
+          "type": "string",
+          "const": "json"
+        },
+        "example": "json"
+      }
+    },
+    "responses": {
+      "MarkContactResponse": {
+        "description": "The result of every MarkItem, in request order (HTTP 200 also for every API-level error).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/MarkContactResponse"
+            },
+            "examples": {
+              "seed": {
+                "summary": "The official example",
+                "value": {
+                  "ResultItem": [
+                    {
+                      "OptType": 3,
+                      "ContactItem": {
+                        "Type": 1,
+                        "To_Account": "user1"
+                      },
+                      "ResultCode": 0,
+                      "ResultInfo": ""
+                    }
+                  ],
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": "",
+                  "ErrorDisplay": ""
+                }
+              },
+              "partial": {
+                "summary": "One item applied, one refused because its group was dissolved",
+                "value": {
+                  "ResultItem": [
+                    {
+                      "OptType": 2,
+                      "ContactItem": {
+                        "Type": 1,
+                        "To_Account": "user1"
+                      },
+                      "ResultCode": 0,
+                      "ResultInfo": ""
+                    },
+                    {
+                      "OptType": 2,
+                      "ContactItem": {
+                        "Type": 2,
+                        "ToGroupId": "team-1"
+                      },
+                      "ResultCode": 51007,
+                      "ResultInfo": "ToGroupId team-1: the group does not exist or was dissolved"
+                    }
+                  ],
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": "",
+                  "ErrorDisplay": ""
+                }
+              },
+              "tooMany": {
+                "summary": "A request-level failure",
+                "value": {
+                  "ActionStatus": "FAIL",
+                  "ErrorCode": 51006,
+                  "ErrorInfo": "MarkItem must name 1 to 100 conversations, got 101",
+                  "ErrorDisplay": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "GetContactGroupResponse": {
+        "description": "One page of the user's marked conversations and their conversation groups.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GetContactGroupResponse"
+            },
+            "examples": {
+              "lastPage": {
+                "summary": "A single, last page",
+                "value": {
+                  "ContactItem": [
+                    {
+                      "Type": 1,
+                      "To_Account": "user1",
+                      "StandardMark": "111",
+                      "CustomMark": "abcd",
+                      "Timestamp": 1672502400
+                    }
+                  ],
+                  "GroupItem": [],
+                  "CompleteFlag": 1,
+                  "NextStartIndex": 1,
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": "",
+                  "ErrorDisplay": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "AccountImportResponse": {
+        "description": "The envelope alone.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AccountImportResponse"
+            },
+            "examples": {
+              "ok": {
+                "summary": "Imported",
+                "value": {
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "MultiaccountImportResponse": {
+        "description": "The envelope and the accounts that could not be imported.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/MultiaccountImportResponse"
+            },
+            "examples": {
+              "ok": {
+                "summary": "All imported",
+                "value": {
+                  "FailAccounts": [],
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "CreateGroupResponse": {
+        "description": "The envelope and the id of the new group.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/CreateGroupResponse"
+            },
+            "examples": {
+              "ok": {
+                "summary": "Created",
+                "value": {
+                  "GroupId": "team-1",
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "DestroyGroupResponse": {
+        "description": "The envelope alone.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/DestroyGroupResponse"
+            },
+            "examples": {
+              "ok": {
+                "summary": "Dissolved",
+                "value": {
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": ""
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "ActionStatus": {
+        "type": "string",
+        "enum": [
+          "OK",
+          "FAIL"
+        ],
+        "description": "`OK` when the request was processed (items may still have failed), `FAIL` otherwise."
+      },
+      "ResponseEnvelope": {
+        "type": "object",
+        "description": "The fields every answer carries, and the whole answer of a request that failed as a whole (including an unknown path, 60009). HTTP status is 200 for every API-level error.",
+        "required": [
+          "ActionStatus",
+          "ErrorCode",
+          "ErrorInfo"
+        ],
+        "properties": {
+          "ActionStatus": {
+            "$ref": "#/components/schemas/ActionStatus"
+          },
+          "ErrorCode": {
+            "type": "integer",
+            "description": "0 on success; otherwise a code of `x-error-codes`."
+          },
+          "ErrorInfo": {
+            "type": "string",
+            "description": "What went wrong, in words (empty on success)."
+          },
+          "ErrorDisplay": {
+            "type": "string",
+            "description": "A message meant for display (often empty)."
+          }
+        }
+      },
+      "UserID": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 32,
+        "x-max-bytes": 32,
+        "description": "An account's UserID (at most 32 bytes). A number here answers 60015."
+      },
+      "C2CContactItem": {
+        "type": "object",
+        "description": "A one-to-one conversation with another account.",
+        "required": [
+          "Type",
+          "To_Account"
+        ],
+        "properties": {
+          "Type": {
+            "type": "integer",
+            "const": 1,
+            "description": "1 = C2C."
+          },
+          "To_Account": {
+            "$ref": "#/components/schemas/UserID"
+          }
+        }
+      },
+      "GroupContactItem": {
+        "type": "object",
+        "description": "A group conversation.",
+        "required": [
+          "Type",
+          "ToGroupId"
+        ],
+        "properties": {
+          "Type": {
+            "type": "integer",
+            "const": 2,
+            "description": "2 = group."
+          },
+          "ToGroupId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The group's id (note the capital I and lowercase d of `ToGroupId`)."
+          }
+        }
+      },
+      "ContactItem": {
+        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/C2CContactItem"
+          },
+          {
+            "$ref": "#/components/schemas/GroupContactItem"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "Type",
+          "mapping": {
+            "1": "#/components/schemas/C2CContactItem",
+            "2": "#/components/schemas/GroupContactItem"
+          }
+        }
+      },
+      "OptType": {
+        "type": "integer",
+        "enum": [
+          1,
+          2,
+          3
+        ],
+        "description": "1 = set standard marks, 2 = set the custom mark, 3 = both.",
+        "x-assumption": "OptType 1 needs SetMark or ClearMark (at least one position); OptType 2 needs CustomMark; OptType 3 needs both kinds. An item that breaks this fails alone with 50002."
+      },
+      "MarkPosition": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 64,
+        "description": "A standard-mark bit position, 1..64. Bits 1..32 are reserved for IM (1 star, 2 marked unread, 3 folded, 4 hidden); bits 33..64 are the customer's. Position n is the value `1 << (n-1)` in the client SDKs.",
+        "x-named-positions": {
+          "Star": 1,
+          "Unread": 2,
+          "Fold": 3,
+          "Hide": 4
+        },
+        "x-assumption": "Bit positions are integers 1..64; anything else (0, 65, -1, 1.5, \"1\") fails its item alone with 50002, and so does a position that one item both sets and clears."
+      },
+      "CustomMark": {
+        "type": "string",
+        "maxLength": 256,
+        "x-max-bytes": 256,
+        "description": "The conversation's custom mark, at most 256 **UTF-8 bytes** (`x-max-bytes`; `maxLength` only bounds characters). Over 256 bytes fails the item alone with 50002.",
+        "x-assumption": "An empty CustomMark string clears the custom mark."
+      },
+      "MarkItem": {
+        "type": "object",
+        "description": "One conversation's mark change.",
+        "required": [
+          "OptType",
+          "ContactItem"
+        ],
+        "properties": {
+          "OptType": {
+            "$ref": "#/components/schemas/OptType"
+          },
+          "ContactItem": {
+            "$ref": "#/components/schemas/ContactItem"
+          },
+          "SetMark": {
+            "type": "array",
+            "description": "Standard-mark bit positions to set.",
+            "items": {
+              "$ref": "#/components/schemas/MarkPosition"
+            }
+          },
+          "ClearMark": {
+            "type": "array",
+            "description": "Standard-mark bit positions to clear.",
+            "items": {
+              "$ref": "#/components/schemas/MarkPosition"
+            }
+          },
+          "CustomMark": {
+            "$ref": "#/components/schemas/CustomMark"
+          }
+        }
+      },
+      "MarkContactRequest": {
+        "type": "object",
+        "required": [
+          "From_Account",
+          "MarkItem"
+        ],
+        "properties": {
+          "From_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "MarkItem": {
+            "type": "array",
+            "description": "The conversations to mark, 1..100 (51006 otherwise).",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/components/schemas/MarkItem"
+            }
+          }
+        }
+      },
+      "MarkResultItem": {
+        "type": "object",
+        "description": "The outcome of one MarkItem, in request order.",
+        "required": [
+          "OptType",
+          "ContactItem",
+          "ResultCode",
+          "ResultInfo"
+        ],
+        "properties": {
+          "OptType": {
+            "$ref": "#/components/schemas/OptType"
+          },
+          "ContactItem": {
+            "$ref": "#/components/schemas/ContactItem"
+          },
+          "ResultCode": {
+            "type": "integer",
+            "description": "0 when this item was applied; otherwise an item-level code (50002, 51007, 51008, 60015)."
+          },
+          "ResultInfo": {
+            "type": "string",
+            "description": "What was wrong with this item (empty on success)."
+          }
+        }
+      },
+      "MarkContactResponse": {
+        "description": "The envelope, and on success one ResultItem per MarkItem.",
+        "x-assumption": "Request-level failures (authentication, JSON, a missing or oversized MarkItem, an unknown From_Account, the edition) fail the whole request with a top-level ErrorCode, no ResultItem, and change nothing. Item-level failures (a bad bit position, a CustomMark over 256 bytes, a missing To_Account or ToGroupId, an unknown group, the 1000 cap) fail that item alone through its ResultCode; the request stays `ActionStatus: OK` and the other items are applied.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "ResultItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/MarkResultItem"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "GetContactGroupRequest": {
+        "type": "object",
+        "required": [
+          "From_Account",
+          "StartIndex"
+        ],
+        "properties": {
+          "From_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "StartIndex": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "0 for the first page, then the previous answer's `NextStartIndex`."
+          }
+        }
+      },
+      "StandardMark": {
+        "type": "string",
+        "pattern": "^(0|1[01]{0,63})$",
+        "description": "The 64-bit standard mark written in binary, most significant bit first.",
+        "x-assumption": "Written without leading zeros (`\"0\"` when no bit is set); bit 1 is the last character, so bits 1, 2 and 3 read `\"111\"` and bit 4 alone reads `\"1000\"`."
+      },
+      "ContactItemWithMarks": {
+        "description": "A marked or grouped conversation, as get_contact_group answers it.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ContactItem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "StandardMark",
+              "Timestamp"
+            ],
+            "properties": {
+              "StandardMark": {
+                "$ref": "#/components/schemas/StandardMark"
+              },
+              "CustomMark": {
+                "type": "string",
+                "description": "The custom mark, absent when none is set."
+              },
+              "ContactGroupId": {
+                "type": "array",
+                "description": "The ids (GroupItem.GroupId) of the conversation groups this conversation belongs to.",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "Timestamp": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Unix seconds of the conversation's last mark or group change."
+              }
+            }
+          }
+        ]
+      },
+      "GroupItem": {
+        "type": "object",
+        "description": "A conversation group of the user.",
+        "required": [
+          "GroupName",
+          "GroupId"
+        ],
+        "properties": {
+          "GroupName": {
+            "type": "string"
+          },
+          "GroupId": {
+            "type": "integer",
+            "description": "The group's id, referred to by ContactItem.ContactGroupId."
+          }
+        }
+      },
+      "GetContactGroupResponse": {
+        "description": "One page of marked and grouped conversations.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "ContactItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ContactItemWithMarks"
+                }
+              },
+              "GroupItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GroupItem"
+                }
+              },
+              "CompleteFlag": {
+                "type": "integer",
+                "enum": [
+                  0,
+                  1
+                ],
+                "description": "1 when this is the last page."
+              },
+              "NextStartIndex": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "The StartIndex of the next page."
+              }
+            }
+          }
+        ]
+      },
+      "AccountImportRequest": {
+        "type": "object",
+        "required": [
+          "UserID"
+        ],
+        "properties": {
+          "UserID": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "Nick": {
+            "type": "string",
+            "description": "Nickname."
+          },
+          "FaceUrl": {
+            "type": "string",
+            "description": "Avatar URL."
+          }
+        }
+      },
+      "AccountImportResponse": {
+        "$ref": "#/components/schemas/ResponseEnvelope"
+      },
+      "MultiaccountImportRequest": {
+        "type": "object",
+        "required": [
+          "Accounts"
+        ],
+        "properties": {
+          "Accounts": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The UserIDs to import, 1..100.",
+            "items": {
+              "$ref": "#/components/schemas/UserID"
+            }
+          }
+        }
+      },
+      "MultiaccountImportResponse": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "FailAccounts": {
+                "type": "array",
+                "description": "The UserIDs that could not be imported.",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "GroupType": {
+        "type": "string",
+        "enum": [
+          "Public",
+          "Private",
+          "ChatRoom",
+          "AVChatRoom",
+          "Community",
+          "Work",
+          "Meeting"
+        ],
+        "description": "The kind of group."
+      },
+      "CreateGroupRequest": {
+        "type": "object",
+        "required": [
+          "Type",
+          "Name"
+        ],
+        "properties": {
+          "Owner_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "Type": {
+            "$ref": "#/components/schemas/GroupType"
+          },
+          "Name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "x-max-bytes": 30,
+            "description": "The group's name, at most 30 bytes."
+          },
+          "GroupId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 48,
+            "x-max-bytes": 48,
+            "description": "A chosen group id; the server makes one up when absent. An id in use answers 10021."
+          }
+        }
+      },
+      "CreateGroupResponse": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "GroupId": {
+                "type": "string",
+                "description": "The id of the new group."
+              }
+            }
+          }
+        ]
+      },
+      "DestroyGroupRequest": {
+        "type": "object",
+        "required": [
+          "GroupId"
+        ],
+        "properties": {
+          "GroupId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The group to dissolve. Unknown → 10010."
+          }
+        }
+      },
+      "DestroyGroupResponse": {
+        "$ref": "#/components/schemas/ResponseEnvelope"
+      }
+    }
+  }
+};

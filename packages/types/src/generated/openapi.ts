@@ -1,0 +1,626 @@
+// GENERATED from openapi/openapi.yaml by packages/types/scripts/generate.mjs. Do not edit:
+// change the spec and run `npm run generate`.
+/* eslint-disable */
+export interface paths {
+    "/v4/recentcontact/mark_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update the standard and custom marks of conversations
+         * @description Sets or clears standard-mark bits and sets the custom mark of up to 100 conversations of
+         *     `From_Account` in one call. Marks are independent of the recent-contacts list; marks and
+         *     conversation groups together cover at most 1000 conversations per user. Standard marks are
+         *     for the Ultimate edition only (51013 otherwise); custom marks work on every edition.
+         *     Limited to 200 calls per second per SDKAppID (`x-limits.callsPerSecondPerCommand`).
+         */
+        post: operations["markContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/recentcontact/get_contact_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the marked and grouped conversations of a user, page by page
+         * @description Answers the conversations of `From_Account` that carry a mark or belong to a conversation
+         *     group, with their standard mark, custom mark, group ids and time of last change, and the
+         *     user's conversation groups. Start with `StartIndex` 0, then pass the previous answer's
+         *     `NextStartIndex` until `CompleteFlag` is 1. Limited to 200 calls per second per SDKAppID.
+         */
+        post: operations["getContactGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/im_open_login_svc/account_import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import one account
+         * @description Imports one UserID so that it can mark conversations and be marked. Importing an existing account succeeds.
+         */
+        post: operations["accountImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/im_open_login_svc/multiaccount_import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import up to 100 accounts
+         * @description Imports several UserIDs at once; the ones that could not be imported are answered in `FailAccounts`.
+         */
+        post: operations["multiaccountImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/group_open_http_svc/create_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a group
+         * @description Creates a group, with the given `GroupId` or one the server chooses, so that group conversations can be marked.
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/group_open_http_svc/destroy_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dissolve a group
+         * @description Dissolves a group; later marks of its conversation fail with 51007.
+         */
+        post: operations["destroyGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description `OK` when the request was processed (items may still have failed), `FAIL` otherwise.
+         * @enum {string}
+         */
+        ActionStatus: "OK" | "FAIL";
+        /** @description The fields every answer carries, and the whole answer of a request that failed as a whole (including an unknown path, 60009). HTTP status is 200 for every API-level error. */
+        ResponseEnvelope: {
+            ActionStatus: components["schemas"]["ActionStatus"];
+            /** @description 0 on success; otherwise a code of `x-error-codes`. */
+            ErrorCode: number;
+            /** @description What went wrong, in words (empty on success). */
+            ErrorInfo: string;
+            /** @description A message meant for display (often empty). */
+            ErrorDisplay?: string;
+        };
+        /** @description An account's UserID (at most 32 bytes). A number here answers 60015. */
+        UserID: string;
+        /** @description A one-to-one conversation with another account. */
+        C2CContactItem: {
+            /**
+             * @description 1 = C2C.
+             * @constant
+             */
+            Type: 1;
+            To_Account: components["schemas"]["UserID"];
+        };
+        /** @description A group conversation. */
+        GroupContactItem: {
+            /**
+             * @description 2 = group.
+             * @constant
+             */
+            Type: 2;
+            /** @description The group's id (note the capital I and lowercase d of `ToGroupId`). */
+            ToGroupId: string;
+        };
+        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). */
+        ContactItem: components["schemas"]["C2CContactItem"] | components["schemas"]["GroupContactItem"];
+        /**
+         * @description 1 = set standard marks, 2 = set the custom mark, 3 = both.
+         * @enum {integer}
+         */
+        OptType: 1 | 2 | 3;
+        /** @description A standard-mark bit position, 1..64. Bits 1..32 are reserved for IM (1 star, 2 marked unread, 3 folded, 4 hidden); bits 33..64 are the customer's. Position n is the value `1 << (n-1)` in the client SDKs. */
+        MarkPosition: number;
+        /** @description The conversation's custom mark, at most 256 **UTF-8 bytes** (`x-max-bytes`; `maxLength` only bounds characters). Over 256 bytes fails the item alone with 50002. */
+        CustomMark: string;
+        /** @description One conversation's mark change. */
+        MarkItem: {
+            OptType: components["schemas"]["OptType"];
+            ContactItem: components["schemas"]["ContactItem"];
+            /** @description Standard-mark bit positions to set. */
+            SetMark?: components["schemas"]["MarkPosition"][];
+            /** @description Standard-mark bit positions to clear. */
+            ClearMark?: components["schemas"]["MarkPosition"][];
+            CustomMark?: components["schemas"]["CustomMark"];
+        };
+        MarkContactRequest: {
+            From_Account: components["schemas"]["UserID"];
+            /** @description The conversations to mark, 1..100 (51006 otherwise). */
+            MarkItem: components["schemas"]["MarkItem"][];
+        };
+        /** @description The outcome of one MarkItem, in request order. */
+        MarkResultItem: {
+            OptType: components["schemas"]["OptType"];
+            ContactItem: components["schemas"]["ContactItem"];
+            /** @description 0 when this item was applied; otherwise an item-level code (50002, 51007, 51008, 60015). */
+            ResultCode: number;
+            /** @description What was wrong with this item (empty on success). */
+            ResultInfo: string;
+        };
+        /** @description The envelope, and on success one ResultItem per MarkItem. */
+        MarkContactResponse: components["schemas"]["ResponseEnvelope"] & {
+            ResultItem?: components["schemas"]["MarkResultItem"][];
+        };
+        GetContactGroupRequest: {
+            From_Account: components["schemas"]["UserID"];
+            /** @description 0 for the first page, then the previous answer's `NextStartIndex`. */
+            StartIndex: number;
+        };
+        /** @description The 64-bit standard mark written in binary, most significant bit first. */
+        StandardMark: string;
+        /** @description A marked or grouped conversation, as get_contact_group answers it. */
+        ContactItemWithMarks: components["schemas"]["ContactItem"] & {
+            StandardMark: components["schemas"]["StandardMark"];
+            /** @description The custom mark, absent when none is set. */
+            CustomMark?: string;
+            /** @description The ids (GroupItem.GroupId) of the conversation groups this conversation belongs to. */
+            ContactGroupId?: number[];
+            /** @description Unix seconds of the conversation's last mark or group change. */
+            Timestamp: number;
+        };
+        /** @description A conversation group of the user. */
+        GroupItem: {
+            GroupName: string;
+            /** @description The group's id, referred to by ContactItem.ContactGroupId. */
+            GroupId: number;
+        };
+        /** @description One page of marked and grouped conversations. */
+        GetContactGroupResponse: components["schemas"]["ResponseEnvelope"] & {
+            ContactItem?: components["schemas"]["ContactItemWithMarks"][];
+            GroupItem?: components["schemas"]["GroupItem"][];
+            /**
+             * @description 1 when this is the last page.
+             * @enum {integer}
+             */
+            CompleteFlag?: 0 | 1;
+            /** @description The StartIndex of the next page. */
+            NextStartIndex?: number;
+        };
+        AccountImportRequest: {
+            UserID: components["schemas"]["UserID"];
+            /** @description Nickname. */
+            Nick?: string;
+            /** @description Avatar URL. */
+            FaceUrl?: string;
+        };
+        AccountImportResponse: components["schemas"]["ResponseEnvelope"];
+        MultiaccountImportRequest: {
+            /** @description The UserIDs to import, 1..100. */
+            Accounts: components["schemas"]["UserID"][];
+        };
+        MultiaccountImportResponse: components["schemas"]["ResponseEnvelope"] & {
+            /** @description The UserIDs that could not be imported. */
+            FailAccounts?: string[];
+        };
+        /**
+         * @description The kind of group.
+         * @enum {string}
+         */
+        GroupType: "Public" | "Private" | "ChatRoom" | "AVChatRoom" | "Community" | "Work" | "Meeting";
+        CreateGroupRequest: {
+            Owner_Account?: components["schemas"]["UserID"];
+            Type: components["schemas"]["GroupType"];
+            /** @description The group's name, at most 30 bytes. */
+            Name: string;
+            /** @description A chosen group id; the server makes one up when absent. An id in use answers 10021. */
+            GroupId?: string;
+        };
+        CreateGroupResponse: components["schemas"]["ResponseEnvelope"] & {
+            /** @description The id of the new group. */
+            GroupId?: string;
+        };
+        DestroyGroupRequest: {
+            /** @description The group to dissolve. Unknown → 10010. */
+            GroupId: string;
+        };
+        DestroyGroupResponse: components["schemas"]["ResponseEnvelope"];
+    };
+    responses: {
+        /** @description The result of every MarkItem, in request order (HTTP 200 also for every API-level error). */
+        MarkContactResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MarkContactResponse"];
+            };
+        };
+        /** @description One page of the user's marked conversations and their conversation groups. */
+        GetContactGroupResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetContactGroupResponse"];
+            };
+        };
+        /** @description The envelope alone. */
+        AccountImportResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountImportResponse"];
+            };
+        };
+        /** @description The envelope and the accounts that could not be imported. */
+        MultiaccountImportResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MultiaccountImportResponse"];
+            };
+        };
+        /** @description The envelope and the id of the new group. */
+        CreateGroupResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateGroupResponse"];
+            };
+        };
+        /** @description The envelope alone. */
+        DestroyGroupResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DestroyGroupResponse"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+         * @example 1400000000
+         */
+        sdkappid: number;
+        /**
+         * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+         * @example administrator
+         */
+        identifier: string;
+        /**
+         * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+         * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+         */
+        usersig: string;
+        /**
+         * @description A random unsigned 32-bit integer, new for each request.
+         * @example 99999999
+         */
+        random: number;
+        /**
+         * @description The request format; always `json`.
+         * @example json
+         */
+        contenttype: "json";
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    markContact: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkContactRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MarkContactResponse"];
+        };
+    };
+    getContactGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetContactGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["GetContactGroupResponse"];
+        };
+    };
+    accountImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountImportRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AccountImportResponse"];
+        };
+    };
+    multiaccountImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiaccountImportRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MultiaccountImportResponse"];
+        };
+    };
+    createGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CreateGroupResponse"];
+        };
+    };
+    destroyGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DestroyGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["DestroyGroupResponse"];
+        };
+    };
+}

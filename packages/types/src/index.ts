@@ -1,0 +1,55 @@
+// The public face of @tim-marks/types: the generated types under the names the API uses, and the
+// runtime catalogue generated from the same document. Nothing here is typed by hand.
+import type { components, operations, paths } from './generated/openapi.js';
+
+export * from './generated/constants.js';
+export { openapiDocument } from './generated/document.js';
+export type { components, operations, paths };
+
+type Schemas = components['schemas'];
+
+export type ActionStatus = Schemas['ActionStatus'];
+export type ResponseEnvelope = Schemas['ResponseEnvelope'];
+/** The body of a request that failed as a whole. */
+export type ErrorResponse = Schemas['ResponseEnvelope'];
+export type UserID = Schemas['UserID'];
+
+export type C2CContactItem = Schemas['C2CContactItem'];
+export type GroupContactItem = Schemas['GroupContactItem'];
+export type ContactItem = Schemas['ContactItem'];
+export type OptType = Schemas['OptType'];
+export type MarkPosition = Schemas['MarkPosition'];
+export type CustomMark = Schemas['CustomMark'];
+export type MarkItem = Schemas['MarkItem'];
+export type MarkContactRequest = Schemas['MarkContactRequest'];
+export type MarkResultItem = Schemas['MarkResultItem'];
+export type MarkContactResponse = Schemas['MarkContactResponse'];
+
+export type GetContactGroupRequest = Schemas['GetContactGroupRequest'];
+export type StandardMarkString = Schemas['StandardMark'];
+export type ContactItemWithMarks = Schemas['ContactItemWithMarks'];
+export type GroupItem = Schemas['GroupItem'];
+export type GetContactGroupResponse = Schemas['GetContactGroupResponse'];
+
+export type AccountImportRequest = Schemas['AccountImportRequest'];
+export type AccountImportResponse = Schemas['AccountImportResponse'];
+export type MultiaccountImportRequest = Schemas['MultiaccountImportRequest'];
+export type MultiaccountImportResponse = Schemas['MultiaccountImportResponse'];
+export type GroupType = Schemas['GroupType'];
+export type CreateGroupRequest = Schemas['CreateGroupRequest'];
+export type CreateGroupResponse = Schemas['CreateGroupResponse'];
+export type DestroyGroupRequest = Schemas['DestroyGroupRequest'];
+export type DestroyGroupResponse = Schemas['DestroyGroupResponse'];
+
+/** The common query parameters of every command. */
+export type CommonQuery = operations['markContact']['parameters']['query'];
+
+/** Request and response body of each command, by operationId. */
+export interface CommandBodies {
+  markContact: { request: MarkContactRequest; response: MarkContactResponse };
+  getContactGroup: { request: GetContactGroupRequest; response: GetContactGroupResponse };
+  accountImport: { request: AccountImportRequest; response: AccountImportResponse };
+  multiaccountImport: { request: MultiaccountImportRequest; response: MultiaccountImportResponse };
+  createGroup: { request: CreateGroupRequest; response: CreateGroupResponse };
+  destroyGroup: { request: DestroyGroupRequest; response: DestroyGroupResponse };
+}
