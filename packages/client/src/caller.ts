@@ -1,0 +1,105 @@
+import { type CommandBodies, type CommandName, ErrorCode } from '@tim-marks/types';
+import type { Dispatcher } from 'undici';
+import { type AttemptOutcome, attempt, type Identity } from './attempt.js';
+import type { Clock } from './clock.js';
+import { TimMarksAbortError, type TimMarksError } from './errors.js';
+import type { SlidingWindowLimiter } from './limiter.js';
+import { backoffDelay, type RetryPolicy } from './retry.js';
+import type { UserSigSource } from './usersig.js';
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Cancels the call: waiting for the limiter, the request in flight, and the wait before a retry. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for each send of this call. */
+  timeoutMs?: number;
+}
+
+/** What `onRetry` is told before each retry. */
+export interface RetryEvent {
+  command: CommandName;
+  /** The send that failed (1 = the first). */
+  attempt: number;
+  error: TimMarksError;
+  /** The wait before the next send (0 after a re-sign on 70001). */
+  delayMs: number;
+}
+
+export interface CallerConfig {
+  dispatcher: Dispatcher;
+  origin: string;
+  identity: Identity;
+  userSig: UserSigSource;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  clock: Clock;
+  random: () => number;
+  limiterFor: (command: CommandName) => SlidingWindowLimiter | undefined;
+  onRetry: ((event: RetryEvent) => void) | undefined;
+}
+
+/**
+ * Sends one command with the client's policy: wait for the limiter, send, and on a retryable
+ * failure wait (exponential backoff with jitter) and send again, up to `retry.retries` times. An
+ * expired UserSig (70001) is re-signed once and sent again at once, outside the retry budget.
+ */
+export async function call<C extends CommandName>(
+  config: CallerConfig,
+  command: C,
+  body: CommandBodies[C]['request'],
+  options: CallOptions = {},
+): Promise<CommandBodies[C]['response']> {
+  const { signal } = options;
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  const limiter = config.limiterFor(command);
+  let sends = 0;
+  let retriesUsed = 0;
+  let resigned = false;
+
+  for (;;) {
+    let release: (() => void) | undefined;
+    if (limiter !== undefined) {
+      try {
+        release = await limiter.acquire(signal);
+      } catch (reason) {
+        throw new TimMarksAbortError(command, reason, sends);
+      }
+    }
+    sends += 1;
+    let outcome: AttemptOutcome;
+    try {
+      outcome = await attempt({
+        dispatcher: config.dispatcher,
+        origin: config.origin,
+        identity: config.identity,
+        userSig: config.userSig.current(),
+        command,
+        body,
+        timeoutMs,
+        clock: config.clock,
+        signal,
+        attempt: sends,
+      });
+    } finally {
+      release?.();
+    }
+    if (outcome.ok) return outcome.response as CommandBodies[C]['response'];
+
+    const { error } = outcome;
+    if (error.code === ErrorCode.USERSIG_EXPIRED && !resigned && config.userSig.renew()) {
+      resigned = true;
+      config.onRetry?.({ command, attempt: sends, error, delayMs: 0 });
+      continue;
+    }
+    if (!error.retryable || retriesUsed >= config.retry.retries) throw error;
+
+    retriesUsed += 1;
+    const delayMs = backoffDelay(retriesUsed, config.retry, config.random);
+    config.onRetry?.({ command, attempt: sends, error, delayMs });
+    try {
+      await config.clock.sleep(delayMs, signal);
+    } catch (reason) {
+      throw new TimMarksAbortError(command, signal?.reason ?? reason, sends);
+    }
+  }
+}

@@ -1,0 +1,304 @@
+import {
+  type AccountImportRequest,
+  type AccountImportResponse,
+  type CommandBodies,
+  type CommandName,
+  type ContactItemWithMarks,
+  type CreateGroupRequest,
+  type CreateGroupResponse,
+  type DestroyGroupRequest,
+  type DestroyGroupResponse,
+  type GetContactGroupRequest,
+  type GetContactGroupResponse,
+  LIMITS,
+  type MarkContactRequest,
+  type MultiaccountImportRequest,
+  type MultiaccountImportResponse,
+  REGIONS,
+  type Region,
+  type UserID,
+} from '@tim-marks/types';
+import { type Dispatcher, Pool } from 'undici';
+import { type CallerConfig, type CallOptions, call, type RetryEvent } from './caller.js';
+import { type Clock, systemClock } from './clock.js';
+import { TimMarksConfigError, TimMarksError, TimMarksInvalidResponseError } from './errors.js';
+import { SlidingWindowLimiter } from './limiter.js';
+import { chunks, type MarkContactResult, MarkResults, mergeAccountImports } from './results.js';
+import { type RetryOptions, retryPolicy } from './retry.js';
+import { fixedUserSig, signingUserSig, type UserSigSource } from './usersig.js';
+import { checkGetContactGroupRequest, checkMarkContactRequest } from './validate.js';
+
+interface CommonOptions {
+  /** The app's SDKAppID. */
+  sdkAppId: number;
+  /** An App admin account; every request is made as this account. */
+  identifier: UserID;
+  /** Life of each UserSig the client signs (with `secretKey`). Default 86400 (one day). */
+  userSigExpireSeconds?: number;
+  /** Longest wait for one answer, per send. Default 5000 (the server gives up at 3000). */
+  timeoutMs?: number;
+  /** Retries of transient failures; `false` sends once. Default `{ retries: 3, minDelayMs: 300, maxDelayMs: 3000 }`. */
+  retry?: RetryOptions | false;
+  /**
+   * Most calls of one command admitted in any sliding second, across every caller of this client;
+   * `false` turns the limiter off. Default LIMITS.callsPerSecondPerCommand (200).
+   */
+  rateLimit?: number | false;
+  /** Sends through this undici dispatcher (a MockAgent in tests, a shared Agent, a proxy) instead of the client's own Pool. */
+  dispatcher?: Dispatcher;
+  /** Connections of the client's own keep-alive Pool. Default 16. */
+  connections?: number;
+  /** Told before each retry (for logs and metrics). */
+  onRetry?: (event: RetryEvent) => void;
+  /** Time source of the limiter, backoff, timeouts and UserSig renewal. A test seam; default the system clock. */
+  clock?: Clock;
+  /** Jitter source for the backoff, in [0, 1). A test seam; default Math.random. */
+  random?: () => number;
+}
+
+/** Sign UserSigs with the app's secret key (renewed automatically), or send a fixed one. */
+export type AuthOptions = { secretKey: string; userSig?: never } | { userSig: string; secretKey?: never };
+
+/** One of the nine regional domains, or any base URL (the stub: `http://127.0.0.1:8080`). */
+export type EndpointOptions = { region: Region; baseUrl?: never } | { baseUrl: string; region?: never };
+
+export type ClientOptions = CommonOptions & AuthOptions & EndpointOptions;
+
+export type { CallOptions, RetryEvent };
+
+/** Options of the paging iterators. */
+export interface PagingOptions extends CallOptions {
+  /** Where to start; default 0 (the first page). */
+  startIndex?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_USERSIG_EXPIRE_SECONDS = 86400;
+const DEFAULT_CONNECTIONS = 16;
+
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new TimMarksConfigError(`${name} must be an integer >= 1, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function resolveOrigin(options: ClientOptions): string {
+  const { region, baseUrl } = options as { region?: unknown; baseUrl?: unknown };
+  if (region !== undefined && baseUrl !== undefined)
+    throw new TimMarksConfigError('give region or baseUrl, not both');
+  if (region !== undefined) {
+    const url = (REGIONS as Record<string, string>)[String(region)];
+    if (url === undefined) {
+      throw new TimMarksConfigError(
+        `unknown region ${JSON.stringify(region)}; one of ${Object.keys(REGIONS).join(', ')}`,
+      );
+    }
+    return url;
+  }
+  if (typeof baseUrl !== 'string') throw new TimMarksConfigError('give region (one of the nine) or baseUrl');
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TimMarksConfigError(`baseUrl is not a URL: ${baseUrl}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TimMarksConfigError('baseUrl must be http(s)');
+  // The command paths are absolute (/v4/...): a base path would be dropped silently.
+  if (url.pathname !== '/' || url.search !== '') {
+    throw new TimMarksConfigError(`baseUrl must be an origin without a path: ${baseUrl}`);
+  }
+  return url.origin;
+}
+
+function resolveUserSig(options: ClientOptions, clock: Clock): UserSigSource {
+  const { secretKey, userSig } = options as { secretKey?: unknown; userSig?: unknown };
+  if (secretKey !== undefined && userSig !== undefined)
+    throw new TimMarksConfigError('give secretKey or userSig, not both');
+  if (typeof secretKey === 'string' && secretKey !== '') {
+    return signingUserSig({
+      sdkAppId: options.sdkAppId,
+      identifier: options.identifier,
+      secretKey,
+      expireSeconds: positiveInteger(
+        'userSigExpireSeconds',
+        options.userSigExpireSeconds ?? DEFAULT_USERSIG_EXPIRE_SECONDS,
+      ),
+      clock,
+    });
+  }
+  if (typeof userSig === 'string' && userSig !== '') return fixedUserSig(userSig);
+  throw new TimMarksConfigError(
+    'give secretKey (the client signs and renews UserSigs) or a non-empty userSig',
+  );
+}
+
+/**
+ * A client of the conversation-marks API. Safe to share: the rate limiter and the connection pool
+ * are shared by every concurrent call made through it.
+ */
+export class TimMarksClient {
+  readonly sdkAppId: number;
+  readonly identifier: UserID;
+  /** Where requests go, e.g. `https://adminapisgp.im.qcloud.com`. */
+  readonly origin: string;
+  private readonly config: CallerConfig;
+  private readonly ownPool: Pool | undefined;
+
+  constructor(options: ClientOptions) {
+    if (typeof options !== 'object' || options === null)
+      throw new TimMarksConfigError('options are required');
+    this.sdkAppId = positiveInteger('sdkAppId', options.sdkAppId);
+    if (typeof options.identifier !== 'string' || options.identifier === '') {
+      throw new TimMarksConfigError('identifier (an App admin account) is required');
+    }
+    this.identifier = options.identifier;
+    this.origin = resolveOrigin(options);
+    const clock = options.clock ?? systemClock;
+    const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const rateLimit = options.rateLimit ?? LIMITS.callsPerSecondPerCommand;
+    const ceiling = rateLimit === false ? false : positiveInteger('rateLimit', rateLimit);
+    const retry = retryPolicy(options.retry);
+    positiveInteger('retry.retries + 1', retry.retries + 1);
+
+    this.ownPool =
+      options.dispatcher === undefined
+        ? new Pool(this.origin, {
+            connections: positiveInteger('connections', options.connections ?? DEFAULT_CONNECTIONS),
+          })
+        : undefined;
+    const limiters = new Map<CommandName, SlidingWindowLimiter>();
+    this.config = {
+      dispatcher: options.dispatcher ?? (this.ownPool as Pool),
+      origin: this.origin,
+      identity: { sdkAppId: this.sdkAppId, identifier: this.identifier },
+      userSig: resolveUserSig(options, clock),
+      timeoutMs,
+      retry,
+      clock,
+      random: options.random ?? Math.random,
+      onRetry: options.onRetry,
+      limiterFor: (command) => {
+        if (ceiling === false) return undefined;
+        let limiter = limiters.get(command);
+        if (limiter === undefined) {
+          limiter = new SlidingWindowLimiter(ceiling, LIMITS.rateWindowMs, clock);
+          limiters.set(command, limiter);
+        }
+        return limiter;
+      },
+    };
+  }
+
+  private send<C extends CommandName>(
+    command: C,
+    body: CommandBodies[C]['request'],
+    options?: CallOptions,
+  ): Promise<CommandBodies[C]['response']> {
+    return call(this.config, command, body, options);
+  }
+
+  /**
+   * mark_contact: sets standard marks and custom marks of any number of conversations. Every item
+   * is checked before anything is sent (a bad one throws TimMarksValidationError, nothing is sent);
+   * more than 100 items are sent as consecutive calls of at most 100 and merged in order. Items the
+   * server refuses do not throw: they are listed in `result.failed`.
+   */
+  async markContact(request: MarkContactRequest, options?: CallOptions): Promise<MarkContactResult> {
+    const { From_Account, MarkItem } = checkMarkContactRequest(request);
+    const results = new MarkResults();
+    let offset = 0;
+    for (const run of chunks(MarkItem, LIMITS.markItemsPerCall)) {
+      try {
+        const response = await this.send('markContact', { From_Account, MarkItem: run }, options);
+        const ResultItem = response.ResultItem;
+        if (!Array.isArray(ResultItem) || ResultItem.length !== run.length) {
+          throw new TimMarksInvalidResponseError(
+            'markContact',
+            `${run.length} MarkItems answered by ${Array.isArray(ResultItem) ? ResultItem.length : 'no'} ResultItems`,
+            1,
+          );
+        }
+        results.add(run, offset, { ...response, ResultItem });
+      } catch (error) {
+        if (error instanceof TimMarksError && offset > 0) error.partial = results.result();
+        throw error;
+      }
+      offset += run.length;
+    }
+    return results.result();
+  }
+
+  /** get_contact_group: one page of the user's marked and grouped conversations. */
+  getContactGroup(request: GetContactGroupRequest, options?: CallOptions): Promise<GetContactGroupResponse> {
+    return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
+  }
+
+  /** Every page of get_contact_group, following NextStartIndex until CompleteFlag is 1. */
+  async *contactPages(
+    From_Account: UserID,
+    options: PagingOptions = {},
+  ): AsyncGenerator<GetContactGroupResponse> {
+    let StartIndex = options.startIndex ?? 0;
+    for (;;) {
+      const page = await this.getContactGroup({ From_Account, StartIndex }, options);
+      yield page;
+      const next = page.NextStartIndex;
+      if (page.CompleteFlag === 1 || (page.CompleteFlag === undefined && next === undefined)) return;
+      if (typeof next !== 'number' || next <= StartIndex) {
+        throw new TimMarksInvalidResponseError(
+          'getContactGroup',
+          `CompleteFlag 0 with NextStartIndex ${JSON.stringify(next)} after StartIndex ${StartIndex}`,
+          1,
+        );
+      }
+      StartIndex = next;
+    }
+  }
+
+  /** Every marked or grouped conversation of `From_Account`, across all pages. */
+  async *contacts(From_Account: UserID, options: PagingOptions = {}): AsyncGenerator<ContactItemWithMarks> {
+    for await (const page of this.contactPages(From_Account, options)) yield* page.ContactItem ?? [];
+  }
+
+  /** account_import: imports one account (importing an existing one succeeds). */
+  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+    return this.send('accountImport', request, options);
+  }
+
+  /**
+   * multiaccount_import: imports any number of accounts, in calls of at most
+   * LIMITS.accountsPerMultiImport; `FailAccounts` gathers every call's.
+   */
+  async importAccounts(
+    request: MultiaccountImportRequest,
+    options?: CallOptions,
+  ): Promise<MultiaccountImportResponse> {
+    const runs =
+      request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
+    const responses: MultiaccountImportResponse[] = [];
+    for (const Accounts of runs) responses.push(await this.send('multiaccountImport', { Accounts }, options));
+    return mergeAccountImports(responses);
+  }
+
+  /** create_group: creates a group whose conversation can then be marked. */
+  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
+    return this.send('createGroup', request, options);
+  }
+
+  /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
+  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
+    return this.send('destroyGroup', request, options);
+  }
+
+  /** Closes the client's own connection pool (an injected dispatcher is left to its owner). */
+  async close(): Promise<void> {
+    await this.ownPool?.close();
+  }
+}
+
+/** Creates a client; see ClientOptions. Throws TimMarksConfigError on options it cannot work with. */
+export function createClient(options: ClientOptions): TimMarksClient {
+  return new TimMarksClient(options);
+}
