@@ -231,7 +231,10 @@ export class TimMarksClient {
   }
 
   /** get_contact_group: one page of the user's marked and grouped conversations. */
-  getContactGroup(request: GetContactGroupRequest, options?: CallOptions): Promise<GetContactGroupResponse> {
+  async getContactGroup(
+    request: GetContactGroupRequest,
+    options?: CallOptions,
+  ): Promise<GetContactGroupResponse> {
     return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
   }
 

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode, type MarkItem, mark, TimMarksValidationError } from '../../src/index.js';
+import { FakeApi } from '../support/fake-api.js';
+
+let api: FakeApi;
+afterEach(async () => api?.close());
+
+const c2c = { Type: 1, To_Account: 'user1' } as const;
+const ok: MarkItem = { OptType: 1, ContactItem: c2c, SetMark: [1] };
+
+/** Sends `items` (a good one first) and answers the error, checking nothing reached the network. */
+async function refused(items: unknown[], request: object = {}): Promise<TimMarksValidationError> {
+  api = new FakeApi().listen();
+  const error = await api
+    .client()
+    .markContact({ From_Account: 'user0', MarkItem: items, ...request } as never)
+    .catch((e: unknown) => e);
+  expect(api.sent).toHaveLength(0);
+  expect(error).toBeInstanceOf(TimMarksValidationError);
+  return error as TimMarksValidationError;
+}
+
+describe('local validation of markContact (before the network, with the server codes)', () => {
+  it.each([
+    ['position 0', { ...ok, SetMark: [0] }, 'MarkItem[1].SetMark[0]'],
+    ['position 65', { ...ok, SetMark: [65] }, 'MarkItem[1].SetMark[0]'],
+    ['position -1', { ...ok, ClearMark: [-1] }, 'MarkItem[1].ClearMark[0]'],
+    ['position 1.5', { ...ok, SetMark: [1.5] }, 'MarkItem[1].SetMark[0]'],
+    ['position "1"', { ...ok, SetMark: ['1'] }, 'MarkItem[1].SetMark[0]'],
+    ['SetMark not an array', { ...ok, SetMark: 1 }, 'MarkItem[1].SetMark'],
+    [
+      'CustomMark over 256 UTF-8 bytes',
+      { OptType: 2, ContactItem: c2c, CustomMark: '标'.repeat(86) },
+      'MarkItem[1].CustomMark',
+    ],
+    ['CustomMark not a string', { OptType: 2, ContactItem: c2c, CustomMark: 7 }, 'MarkItem[1].CustomMark'],
+    ['no To_Account', { ...ok, ContactItem: { Type: 1 } }, 'MarkItem[1].ContactItem.To_Account'],
+    [
+      'empty To_Account',
+      { ...ok, ContactItem: { Type: 1, To_Account: '' } },
+      'MarkItem[1].ContactItem.To_Account',
+    ],
+    ['no ToGroupId', { ...ok, ContactItem: { Type: 2 } }, 'MarkItem[1].ContactItem.ToGroupId'],
+    [
+      'To_Account on a group',
+      { ...ok, ContactItem: { Type: 2, To_Account: 'x' } },
+      'MarkItem[1].ContactItem.ToGroupId',
+    ],
+    ['Type 3', { ...ok, ContactItem: { Type: 3, To_Account: 'x' } }, 'MarkItem[1].ContactItem.Type'],
+    ['no ContactItem', { OptType: 1, SetMark: [1] }, 'MarkItem[1].ContactItem'],
+    ['OptType 4', { ...ok, OptType: 4 }, 'MarkItem[1].OptType'],
+    ['OptType missing', { ContactItem: c2c, SetMark: [1] }, 'MarkItem[1].OptType'],
+    ['OptType 1 without positions', { OptType: 1, ContactItem: c2c }, 'MarkItem[1].OptType'],
+    [
+      'OptType 1 with empty lists',
+      { OptType: 1, ContactItem: c2c, SetMark: [], ClearMark: [] },
+      'MarkItem[1].OptType',
+    ],
+    ['OptType 2 without CustomMark', { OptType: 2, ContactItem: c2c }, 'MarkItem[1].OptType'],
+    ['OptType 3 without CustomMark', { OptType: 3, ContactItem: c2c, SetMark: [1] }, 'MarkItem[1].OptType'],
+    ['OptType 3 without positions', { OptType: 3, ContactItem: c2c, CustomMark: 'x' }, 'MarkItem[1].OptType'],
+    ['OptType 1 with a CustomMark it would ignore', { ...ok, CustomMark: 'x' }, 'MarkItem[1].OptType'],
+    [
+      'OptType 2 with positions it would ignore',
+      { OptType: 2, ContactItem: c2c, CustomMark: 'x', SetMark: [1] },
+      'MarkItem[1].OptType',
+    ],
+    ['a position both set and cleared', { ...ok, SetMark: [1, 2], ClearMark: [3, 2] }, 'MarkItem[1].SetMark'],
+    ['an item that is not an object', 'star', 'MarkItem[1]'],
+  ])('refuses %s with 50002 and the item index', async (_, item, field) => {
+    const error = await refused([ok, item]);
+    expect(error).toMatchObject({
+      code: ErrorCode.INVALID_PARAMETER,
+      itemIndex: 1,
+      field,
+      attempts: 0,
+      command: 'markContact',
+    });
+  });
+
+  it('refuses a numeric To_Account with 60015, as the server would', async () => {
+    const error = await refused([ok, { ...ok, ContactItem: { Type: 1, To_Account: 42 } }]);
+    expect(error).toMatchObject({ code: ErrorCode.ACCOUNT_TYPE, itemIndex: 1 });
+  });
+
+  it('refuses a numeric From_Account with 60015 and a missing one with 50002', async () => {
+    expect(await refused([ok], { From_Account: 1 })).toMatchObject({
+      code: ErrorCode.ACCOUNT_TYPE,
+      field: 'From_Account',
+    });
+    expect(await refused([ok], { From_Account: undefined })).toMatchObject({
+      code: ErrorCode.INVALID_PARAMETER,
+      field: 'From_Account',
+    });
+  });
+
+  it('refuses a request with no MarkItem with 51006', async () => {
+    expect(await refused([])).toMatchObject({ code: ErrorCode.MARK_ITEM_COUNT, itemIndex: undefined });
+  });
+
+  it('checks every item before the first call of a split request: nothing is applied', async () => {
+    const items = Array.from(
+      { length: 250 },
+      (_, i): MarkItem => ({ OptType: 1, ContactItem: { Type: 1, To_Account: `u${i}` }, SetMark: [1] }),
+    );
+    items[180] = { ...ok, SetMark: [99] };
+    const error = await refused(items);
+    expect(error.itemIndex).toBe(180);
+    expect(error.message).toContain('MarkItem[180].SetMark[0]');
+  });
+
+  it('accepts the limits themselves: positions 1 and 64, 256 bytes, an empty CustomMark', async () => {
+    api = new FakeApi().listen();
+    await api.client().markContact({
+      From_Account: 'user0',
+      MarkItem: [
+        { OptType: 3, ContactItem: c2c, SetMark: [1, 64], ClearMark: [33], CustomMark: `${'€'.repeat(85)}x` },
+        { OptType: 2, ContactItem: { Type: 2, ToGroupId: '@TGS#1' }, CustomMark: '' },
+      ],
+    });
+    expect(api.sent).toHaveLength(1);
+  });
+
+  it('sends only the fields of the spec', async () => {
+    api = new FakeApi().listen();
+    await api.client().markContact({
+      From_Account: 'user0',
+      MarkItem: [{ ...ok, ContactItem: { ...c2c, Extra: 1 }, Note: 'x' } as MarkItem],
+    });
+    expect(api.sent[0]?.body.MarkItem).toEqual([ok]);
+  });
+});
+
+describe('local validation of getContactGroup', () => {
+  it.each([
+    ['a negative StartIndex', { From_Account: 'u', StartIndex: -1 }, ErrorCode.INVALID_PARAMETER],
+    ['a missing StartIndex', { From_Account: 'u' }, ErrorCode.INVALID_PARAMETER],
+    ['a numeric From_Account', { From_Account: 5, StartIndex: 0 }, ErrorCode.ACCOUNT_TYPE],
+  ])('refuses %s', async (_, request, code) => {
+    api = new FakeApi().listen();
+    await expect(api.client().getContactGroup(request as never)).rejects.toMatchObject({
+      code,
+      command: 'getContactGroup',
+    });
+    expect(api.sent).toHaveLength(0);
+  });
+});
+
+describe('the mark builder validates as it goes', () => {
+  it.each([
+    ['set(0)', () => mark.c2c('u').set(0)],
+    ['set(65)', () => mark.c2c('u').set(1, 65)],
+    ['clear(1.5)', () => mark.group('@TGS#1').clear(1.5)],
+    ['custom over 256 bytes', () => mark.c2c('u').custom('x'.repeat(257))],
+    ['c2c("")', () => mark.c2c('')],
+    ['group("")', () => mark.group('')],
+  ])('%s throws 50002', (_, build) => {
+    expect(build).toThrow(TimMarksValidationError);
+    expect(build).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_PARAMETER }));
+  });
+});
