@@ -1,0 +1,91 @@
+// Calls to the API under test, and the checks every answer must pass.
+import type { CommandBodies, MarkContactResponse, ResponseEnvelope } from '@tim-marks/types';
+import { check } from 'k6';
+import http, { type RefinedResponse } from 'k6/http';
+import { Counter } from 'k6/metrics';
+import { type CommandName, ErrorCode, RATE_LIMITED } from '../../shared/plan.ts';
+import { commandPath } from '../../shared/request.ts';
+import type { RunConfig } from './config.ts';
+
+/** Calls admitted by the limiter (any answer but 60007), tagged by command, phase and second of the run. */
+export const callsAccepted = new Counter('calls_accepted');
+/** Calls answered 60007. */
+export const callsRefused = new Counter('calls_refused');
+
+export type Target = Pick<RunConfig, 'baseUrl' | 'sdkAppId' | 'identifier' | 'userSig'>;
+
+export function commandUrl(target: Target, command: CommandName): string {
+  return `${target.baseUrl}${commandPath(command, target)}`;
+}
+
+export interface Answer<C extends CommandName> {
+  status: number;
+  body: Partial<CommandBodies[C]['response']> | undefined;
+  durationMs: number;
+}
+
+function parse(res: RefinedResponse<'text'>): unknown {
+  try {
+    return typeof res.body === 'string' ? JSON.parse(res.body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Posts one command and parses its answer; `tags` go on the HTTP metrics. */
+export function call<C extends CommandName>(
+  target: Target,
+  command: C,
+  body: CommandBodies[C]['request'],
+  tags: Record<string, string> = {},
+): Answer<C> {
+  const res = http.post(commandUrl(target, command), JSON.stringify(body), {
+    headers: { 'Content-Type': 'application/json' },
+    tags: { name: command, command, ...tags },
+    responseType: 'text',
+  });
+  return {
+    status: res.status,
+    body: parse(res) as Answer<C>['body'],
+    durationMs: res.timings.duration,
+  };
+}
+
+export function isRefused(answer: Answer<CommandName>): boolean {
+  return answer.body?.ErrorCode === RATE_LIMITED;
+}
+
+function envelope(answer: Answer<CommandName>): Partial<ResponseEnvelope> {
+  return answer.body ?? {};
+}
+
+/** Checks that a command answered success; with `refusalAllowed`, 60007 counts as a correct answer too. */
+export function checkAnswer<C extends CommandName>(
+  command: C,
+  request: CommandBodies[C]['request'],
+  answer: Answer<C>,
+  refusalAllowed: boolean,
+): boolean {
+  const refused = isRefused(answer);
+  const okOrRefused = refusalAllowed
+    ? `${command}: OK or 60007 with HTTP 200`
+    : `${command}: ActionStatus OK, ErrorCode 0, HTTP 200`;
+  const checks: Record<string, (a: Answer<C>) => boolean> = {
+    [okOrRefused]: (a) =>
+      a.status === 200 &&
+      ((envelope(a).ActionStatus === 'OK' && envelope(a).ErrorCode === ErrorCode.OK) ||
+        (refusalAllowed && refused && envelope(a).ActionStatus === 'FAIL')),
+  };
+  if (command === 'markContact' && !refused) {
+    const items = (request as CommandBodies['markContact']['request']).MarkItem;
+    checks['markContact: one ResultItem per MarkItem, every ResultCode 0'] = (a) => {
+      const results = (a.body as Partial<MarkContactResponse> | undefined)?.ResultItem ?? [];
+      return results.length === items.length && results.every((item) => item.ResultCode === ErrorCode.OK);
+    };
+  }
+  if (refused) {
+    checks['60007 answers FAIL with its ErrorInfo'] = (a) =>
+      envelope(a).ActionStatus === 'FAIL' && typeof envelope(a).ErrorInfo === 'string';
+  }
+  return check(answer, checks);
+}

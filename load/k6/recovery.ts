@@ -1,0 +1,12 @@
+// k6 scenario "recovery" — see shared/plan.ts for what it drives and expects, README.md for how to run it.
+import { scenarioScript } from './lib/scenario.ts';
+
+const script = scenarioScript('recovery');
+
+export const options = script.options;
+export const setup = script.setup;
+export const teardown = script.teardown;
+export const handleSummary = script.handleSummary;
+export const smoke = script.smoke;
+export const markContact = script.markContact;
+export const getContactGroup = script.getContactGroup;

@@ -1,0 +1,128 @@
+// The one module both the k6 scripts and the Node ceiling check read: the ceiling, the window, the codes,
+// the scenarios and their expectations. k6 cannot resolve npm packages, so the spec's constants come from
+// the generated, import-free constants module by relative path (k6 >= 0.57 strips the types of relative
+// .ts imports); Node reads the same file once compiled (see tsconfig.build.json). Imports therefore name
+// the `.ts` file itself: k6 loads exactly the path it is given.
+import {
+  COMMANDS,
+  type CommandName,
+  ErrorCode,
+  LIMITS,
+  LOCAL_STUB_URL,
+} from '../../packages/types/src/generated/constants.ts';
+
+export { COMMANDS, type CommandName, ErrorCode, LIMITS, LOCAL_STUB_URL };
+
+/** The documented ceiling: calls per second per command per SDKAppID. */
+export const CEILING: number = LIMITS.callsPerSecondPerCommand;
+/** The limiter's sliding window. */
+export const WINDOW_MS: number = LIMITS.rateWindowMs;
+/** What an over-frequency call answers. */
+export const RATE_LIMITED: number = ErrorCode.RATE_LIMITED;
+
+/** The commands driven at their ceiling together: the limit is per command, so each gets the full rate. */
+export const LOADED_COMMANDS = ['markContact', 'getContactGroup'] as const satisfies readonly CommandName[];
+export type LoadedCommand = (typeof LOADED_COMMANDS)[number];
+
+/** What a phase must show. */
+export type PhaseExpectation =
+  /** Every call accepted: not one 60007. */
+  | 'no-refusals'
+  /** Calls split into accepted and 60007; no 1 s window accepts more than the ceiling. */
+  | 'split'
+  /** 60007 allowed only during the first window after the phase starts (the previous phase drains out). */
+  | 'settles';
+
+export interface Phase {
+  name: 'ceiling' | 'overload' | 'recovery';
+  /** Arrival rate per command as a multiple of the rate under test. */
+  rateFactor: number;
+  /** Share of the scenario's duration. */
+  share: number;
+  expect: PhaseExpectation;
+}
+
+export interface ScenarioDefinition {
+  description: string;
+  /** Default total duration in seconds (env DURATION overrides it; phases keep their shares). */
+  durationS: number;
+  phases: readonly Phase[];
+}
+
+export const SMOKE_CALLS_PER_COMMAND = 3;
+
+export const SCENARIOS = {
+  smoke: {
+    description: `${SMOKE_CALLS_PER_COMMAND} calls of each command; every check passes`,
+    durationS: 0,
+    phases: [],
+  },
+  ceiling: {
+    description:
+      'constant arrival rate at the ceiling: no 60007, no failure, no dropped iteration, p(99) bound',
+    durationS: 30,
+    phases: [{ name: 'ceiling', rateFactor: 1, share: 1, expect: 'no-refusals' }],
+  },
+  overload: {
+    description:
+      'twice the ceiling: calls split into accepted and 60007; no 1 s window accepts more than the ceiling',
+    durationS: 20,
+    phases: [{ name: 'overload', rateFactor: 2, share: 1, expect: 'split' }],
+  },
+  recovery: {
+    description: 'overload, then the ceiling: no 60007 once the window has passed',
+    durationS: 30,
+    phases: [
+      { name: 'overload', rateFactor: 2, share: 1 / 3, expect: 'split' },
+      { name: 'recovery', rateFactor: 1, share: 2 / 3, expect: 'settles' },
+    ],
+  },
+} as const satisfies Record<string, ScenarioDefinition>;
+
+export type ScenarioName = keyof typeof SCENARIOS;
+export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+export function isScenarioName(name: string): name is ScenarioName {
+  return Object.hasOwn(SCENARIOS, name);
+}
+
+/** Thresholds shared by k6 and the Node check. */
+export const EXPECTATIONS = {
+  /** Default bound on p(99) of http_req_duration, ms (env P99_MS). */
+  p99Ms: 500,
+  /** Per full second in the middle of an overload phase, accepted calls are at least this share of the ceiling. */
+  overloadMinShare: 0.98,
+  /** In a settling phase, 60007 is tolerated for this long after the phase starts. */
+  settleMs: WINDOW_MS,
+} as const;
+
+export interface TimedPhase extends Phase {
+  /** Calls per second per command. */
+  rate: number;
+  startS: number;
+  durationS: number;
+}
+
+/** Lays a scenario's phases out on a timeline of `totalS` seconds at `rate` calls/s (the rate under test). */
+export function timeline(name: ScenarioName, rate: number = CEILING, totalS?: number): TimedPhase[] {
+  const scenario: ScenarioDefinition = SCENARIOS[name];
+  const total = totalS ?? scenario.durationS;
+  let startS = 0;
+  return scenario.phases.map((phase) => {
+    // Whole seconds keep the per-second accounting of both tools aligned with phase boundaries.
+    const durationS = Math.max(1, Math.round(total * phase.share));
+    const timed = { ...phase, rate: Math.round(rate * phase.rateFactor), startS, durationS };
+    startS += durationS;
+    return timed;
+  });
+}
+
+/** Parses `30`, `30s`, `2m`, `1m30s`, `500ms` into seconds. */
+export function parseDurationS(text: string): number {
+  const trimmed = text.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const parts = trimmed.match(/^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/);
+  if (!parts || trimmed === '') throw new Error(`invalid duration: ${text}`);
+  const [, h = '0', m = '0', s = '0', ms = '0'] = parts;
+  return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
+}

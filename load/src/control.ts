@@ -1,0 +1,48 @@
+// The stub's control plane (/__stub/, see the stub's README): health, reset and per-second stats.
+import { request } from 'undici';
+import { COMMANDS, type LoadedCommand } from '../shared/plan.ts';
+import type { StubSeries, StubStats } from '../shared/report.ts';
+
+async function json(url: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<unknown> {
+  const res = await request(url, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.body.text();
+  if (res.statusCode !== 200)
+    throw new Error(`${init.method ?? 'GET'} ${url}: HTTP ${res.statusCode} ${text}`);
+  return JSON.parse(text);
+}
+
+/** True when `baseUrl` is a tim-marks stub with its control plane on. */
+export async function isStub(baseUrl: string): Promise<boolean> {
+  try {
+    return ((await json(`${baseUrl}/__stub/health`)) as { ok?: unknown }).ok === true;
+  } catch {
+    return false;
+  }
+}
+
+export async function resetStub(baseUrl: string, sdkAppId: number): Promise<void> {
+  await json(`${baseUrl}/__stub/reset`, { method: 'POST', body: { sdkAppId } });
+}
+
+/** One series per command, named by operationId. */
+export async function stubStats(
+  baseUrl: string,
+  sdkAppId: number,
+  commands: readonly LoadedCommand[],
+  seconds = 300,
+): Promise<StubSeries[]> {
+  const all = await Promise.all(
+    commands.map(async (command) => {
+      const path = encodeURIComponent(COMMANDS[command].slice(1));
+      const stats = (await json(
+        `${baseUrl}/__stub/stats?sdkappid=${sdkAppId}&command=${path}&seconds=${seconds}`,
+      )) as StubStats;
+      return stats.series.filter((s) => s.sdkAppId === sdkAppId).map((s) => ({ ...s, command }));
+    }),
+  );
+  return all.flat();
+}

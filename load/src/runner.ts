@@ -1,0 +1,193 @@
+// `npm run load -- <scenario|check>`: runs a k6 scenario, or the Node ceiling check, against BASE_URL or a
+// local stub started for the run; results go to load/out/.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CEILING,
+  EXPECTATIONS,
+  isScenarioName,
+  SCENARIO_NAMES,
+  SCENARIOS,
+  type ScenarioName,
+} from '../shared/plan.ts';
+import { formatCheck, runCeilingCheck } from './check.ts';
+import { K6_DIR, OUT_DIR, REPO_ROOT } from './paths.ts';
+import { type StubProcess, startStubProcess } from './stub-process.ts';
+import { findK6, K6_MISSING, signUserSig } from './tools.ts';
+
+export interface RunnerIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const USAGE = `Usage: npm run load -- <scenario|check> [--rate-limit N] [-- k6 options...]
+
+Scenarios (k6, TypeScript, in load/k6/):
+${SCENARIO_NAMES.map((name) => `  ${name.padEnd(10)} ${SCENARIOS[name].description}`).join('\n')}
+  check      the Node ceiling check, no k6 needed: ceiling, then overload and recovery, shortened,
+             judged on the stub's per-second stats (what CI runs)
+
+Without BASE_URL a local stub is started for the run (apps/stub-server/dist/cli.js --port 0) and a
+UserSig is signed for it with packages/usersig/dist/cli.js; the stub is stopped afterwards.
+
+Options:
+  --rate-limit N   start the local stub with this ceiling (0 turns its limiter off: the checks must fail)
+  -h, --help       this text
+  Anything after a second -- goes to \`k6 run\` as is.
+
+Environment:
+  BASE_URL         the target, e.g. https://adminapisgp.im.qcloud.com (default: a local stub)
+  SDKAPPID         the SDKAppID (required with BASE_URL; the local stub's is 1400000000)
+  IDENTIFIER       an App admin account (default administrator)
+  USERSIG          a UserSig for IDENTIFIER; or SECRET_KEY to have one signed
+  SECRET_KEY       the app's secret key, used only to sign USERSIG when it is not given
+  RATE             calls/s per command under test (default ${CEILING}, the spec's ceiling)
+  DURATION         total duration of the scenario, e.g. 30s or 2m (defaults: ${SCENARIO_NAMES.filter(
+    (n) => n !== 'smoke',
+  )
+    .map((n) => `${n} ${SCENARIOS[n].durationS}s`)
+    .join(', ')})
+  P99_MS           bound on p(99) latency at the ceiling (default ${EXPECTATIONS.p99Ms})
+  SEED             seed of the generated users, groups and marks (default 20240601)
+  USERS, GROUPS    size of the generated world (default 50 and 10)
+  STANDARD_MARKS   0 to send custom marks only (apps that are not Ultimate edition answer 51013)
+  K6_BIN           the k6 executable, when it is not on the PATH as k6
+
+Results: load/out/<scenario>-<time>/summary.json and summary.html; the check writes check.json there.
+`;
+
+interface Target {
+  baseUrl: string;
+  sdkAppId: number;
+  identifier: string;
+  userSig: string;
+  stub?: StubProcess;
+}
+
+class UsageError extends Error {}
+
+async function resolveTarget(env: NodeJS.ProcessEnv, rateLimit: string | undefined): Promise<Target> {
+  const identifier = env.IDENTIFIER || 'administrator';
+  if (env.BASE_URL) {
+    if (rateLimit !== undefined)
+      throw new UsageError('--rate-limit applies only to the local stub (no BASE_URL)');
+    const sdkAppId = Number(env.SDKAPPID);
+    if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0)
+      throw new UsageError('SDKAPPID is required with BASE_URL');
+    const userSig =
+      env.USERSIG || (env.SECRET_KEY ? await signUserSig(sdkAppId, identifier, env.SECRET_KEY) : '');
+    if (!userSig) throw new UsageError('USERSIG (or SECRET_KEY to sign one) is required with BASE_URL');
+    return { baseUrl: env.BASE_URL.replace(/\/+$/, ''), sdkAppId, identifier, userSig };
+  }
+  // A throwaway key: nothing about this run depends on the stub's public development key.
+  const secretKey = randomBytes(24).toString('hex');
+  const stub = await startStubProcess({
+    secretKey,
+    args: rateLimit === undefined ? [] : ['--rate-limit', rateLimit],
+  });
+  try {
+    const sdkAppId = Number(env.SDKAPPID || 1400000000);
+    return {
+      baseUrl: stub.url,
+      sdkAppId,
+      identifier,
+      userSig: await signUserSig(sdkAppId, identifier, secretKey),
+      stub,
+    };
+  } catch (error) {
+    await stub.stop();
+    throw error;
+  }
+}
+
+function outDir(name: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = join(OUT_DIR, `${name}-${stamp}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function runK6(
+  k6: string,
+  scenario: ScenarioName,
+  target: Target,
+  extra: string[],
+  io: RunnerIo,
+): Promise<number> {
+  const dir = outDir(scenario);
+  const child = spawn(k6, ['run', ...extra, join(K6_DIR, `${scenario}.ts`)], {
+    stdio: 'inherit',
+    env: {
+      ...io.env,
+      BASE_URL: target.baseUrl,
+      SDKAPPID: String(target.sdkAppId),
+      IDENTIFIER: target.identifier,
+      USERSIG: target.userSig,
+      OUT_DIR: dir,
+    },
+  });
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  io.stdout(`results: ${relative(REPO_ROOT, dir)}/summary.html and summary.json\n`);
+  return code ?? (signal ? 128 : 1);
+}
+
+async function runCheck(target: Target, io: RunnerIo): Promise<number> {
+  const dir = outDir('check');
+  const report = await runCeilingCheck({
+    ...target,
+    rate: io.env.RATE ? Number(io.env.RATE) : undefined,
+    log: (line) => io.stdout(`${line}\n`),
+  });
+  io.stdout(formatCheck(report));
+  writeFileSync(join(dir, 'check.json'), `${JSON.stringify(report, null, 2)}\n`);
+  io.stdout(`results: ${relative(REPO_ROOT, dir)}/check.json\n`);
+  return report.ok ? 0 : 1;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function runLoad(argv: readonly string[], io: RunnerIo): Promise<number> {
+  const split = argv.indexOf('--');
+  const own = split === -1 ? [...argv] : argv.slice(0, split);
+  const extra = split === -1 ? [] : argv.slice(split + 1);
+  let target: Target | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: own,
+      options: { help: { type: 'boolean', short: 'h' }, 'rate-limit': { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const [name, ...rest] = positionals;
+    if (name === undefined) throw new UsageError('name a scenario or check');
+    if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+    if (name !== 'check' && !isScenarioName(name)) throw new UsageError(`unknown scenario ${name}`);
+    const k6 = name === 'check' ? undefined : findK6(io.env);
+    if (name !== 'check' && !k6) {
+      io.stderr(`${K6_MISSING}\n`);
+      return 127;
+    }
+    target = await resolveTarget(io.env, values['rate-limit']);
+    if (target.stub) io.stdout(`local stub: ${target.baseUrl}\n`);
+    return k6 && isScenarioName(name) ? await runK6(k6, name, target, extra, io) : await runCheck(target, io);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
+      io.stderr(`load: ${(error as Error).message} (see --help)\n`);
+      return 2;
+    }
+    io.stderr(`load: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await target?.stub?.stop();
+  }
+}
