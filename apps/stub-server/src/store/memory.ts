@@ -1,0 +1,358 @@
+// The in-memory store. Layout chosen for 1,000,000 marks in well under 400 MB: per user one
+// Map<number, Conversation> whose keys are interned conversation ids (a small integer per distinct
+// To_Account / ToGroupId, times two, plus the type) and whose values hold the mark as two int32
+// halves (Smis), the custom mark and the timestamp. A Map iterates in insertion order, which is
+// the first-marked order get_contact_group pages by; a conversation removed and marked again
+// goes to the end, as a new first mark should.
+import { randomInt } from 'node:crypto';
+import { LIMITS } from '@tim-marks/types';
+import { fromDecimalString, toDecimalString } from '../standard-mark.js';
+import type {
+  AppState,
+  ContactPage,
+  ContactRecord,
+  ConversationType,
+  CreateGroupResult,
+  GroupRecord,
+  MarkOp,
+  MarkOutcome,
+  MarkState,
+  NewGroup,
+  Store,
+} from './store.js';
+
+/** The final state of one conversation after a write: [Type, id, hi, lo, CustomMark or null, Timestamp]. */
+export type ConversationChange = [ConversationType, string, number, number, string | null, number];
+
+/** An acknowledged write, as the journal records it (its effect, so that replaying it is idempotent). */
+export type JournalEntry =
+  | { t: 'accounts'; a: number; ids: string[] }
+  | { t: 'group'; a: number; g: GroupRecord }
+  | { t: 'dissolve'; a: number; id: string }
+  | { t: 'marks'; a: number; f: string; c: ConversationChange[] }
+  | { t: 'reset'; a: number }
+  | { t: 'import'; s: AppState };
+
+export interface MemoryStoreOptions {
+  /** Called synchronously with every write, before the operation returns (the journal hooks in here). */
+  onWrite?: (entry: JournalEntry) => void;
+  /** Makes up a GroupId when create_group names none. */
+  generateGroupId?: (group: NewGroup) => string;
+}
+
+class Conversation {
+  constructor(
+    public hi: number,
+    public lo: number,
+    public custom: string | undefined,
+    public timestamp: number,
+  ) {}
+}
+
+class AppData {
+  readonly accounts = new Set<string>();
+  readonly groups = new Map<string, GroupRecord>();
+  readonly users = new Map<string, Map<number, Conversation>>();
+  private readonly nameIds = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  /** The key of a known conversation id, or -1 when the id was never stored. */
+  find(type: ConversationType, id: string): number {
+    const n = this.nameIds.get(id);
+    return n === undefined ? -1 : n * 2 + (type - 1);
+  }
+
+  key(type: ConversationType, id: string): number {
+    let n = this.nameIds.get(id);
+    if (n === undefined) {
+      n = this.names.length;
+      this.names.push(id);
+      this.nameIds.set(id, n);
+    }
+    return n * 2 + (type - 1);
+  }
+
+  typeOf(key: number): ConversationType {
+    return (key & 1) === 0 ? 1 : 2;
+  }
+
+  idOf(key: number): string {
+    return this.names[key >> 1] as string;
+  }
+
+  userMarks(from: string): Map<number, Conversation> {
+    let marks = this.users.get(from);
+    if (marks === undefined) {
+      marks = new Map();
+      this.users.set(from, marks);
+    }
+    return marks;
+  }
+}
+
+const GROUP_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** `@TGS#2` and eight letters or digits, the shape of the ids Tencent makes up. */
+export function randomGroupId(): string {
+  let id = '@TGS#2';
+  for (let i = 0; i < 8; i++) id += GROUP_ID_ALPHABET[randomInt(GROUP_ID_ALPHABET.length)];
+  return id;
+}
+
+export class MemoryStore implements Store {
+  private readonly apps = new Map<number, AppData>();
+  private onWrite: ((entry: JournalEntry) => void) | undefined;
+  private readonly generateGroupId: (group: NewGroup) => string;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.onWrite = options.onWrite;
+    this.generateGroupId = options.generateGroupId ?? randomGroupId;
+  }
+
+  /** Sets (or removes) the write hook; the durability layer attaches itself after replaying the journal. */
+  setWriteHook(onWrite: ((entry: JournalEntry) => void) | undefined): void {
+    this.onWrite = onWrite;
+  }
+
+  private app(sdkAppId: number): AppData {
+    let data = this.apps.get(sdkAppId);
+    if (data === undefined) {
+      data = new AppData();
+      this.apps.set(sdkAppId, data);
+    }
+    return data;
+  }
+
+  importAccounts(sdkAppId: number, userIds: readonly string[]): void {
+    const data = this.app(sdkAppId);
+    const added: string[] = [];
+    for (const id of userIds) {
+      if (!data.accounts.has(id)) {
+        data.accounts.add(id);
+        added.push(id);
+      }
+    }
+    if (added.length > 0) this.onWrite?.({ t: 'accounts', a: sdkAppId, ids: added });
+  }
+
+  hasAccount(sdkAppId: number, userId: string): boolean {
+    return this.app(sdkAppId).accounts.has(userId);
+  }
+
+  createGroup(sdkAppId: number, group: NewGroup): CreateGroupResult {
+    const data = this.app(sdkAppId);
+    if (group.Owner_Account !== undefined && !data.accounts.has(group.Owner_Account)) {
+      return { outcome: 'owner-unknown' };
+    }
+    let groupId = group.GroupId;
+    if (groupId === undefined) {
+      do groupId = this.generateGroupId(group);
+      while (data.groups.has(groupId));
+    } else if (data.groups.has(groupId)) {
+      // A dissolved group keeps its id: marks stored for it still name it.
+      return { outcome: 'in-use' };
+    }
+    const record: GroupRecord = { GroupId: groupId, Type: group.Type, Name: group.Name, dissolved: false };
+    if (group.Owner_Account !== undefined) record.Owner_Account = group.Owner_Account;
+    data.groups.set(groupId, record);
+    this.onWrite?.({ t: 'group', a: sdkAppId, g: record });
+    return { outcome: 'created', GroupId: groupId };
+  }
+
+  destroyGroup(sdkAppId: number, groupId: string): boolean {
+    const group = this.app(sdkAppId).groups.get(groupId);
+    if (group === undefined || group.dissolved) return false;
+    group.dissolved = true;
+    this.onWrite?.({ t: 'dissolve', a: sdkAppId, id: groupId });
+    return true;
+  }
+
+  applyMarks(
+    sdkAppId: number,
+    from: string,
+    ops: readonly MarkOp[],
+    nowSeconds: number,
+  ): MarkOutcome[] | undefined {
+    const data = this.app(sdkAppId);
+    if (!data.accounts.has(from)) return undefined;
+    const marks = data.userMarks(from);
+    const outcomes: MarkOutcome[] = new Array(ops.length);
+    const changes: ConversationChange[] | undefined = this.onWrite ? [] : undefined;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as MarkOp;
+      if (op.type === 2) {
+        const group = data.groups.get(op.id);
+        if (group === undefined || group.dissolved) {
+          outcomes[i] = 'group-unresolved';
+          continue;
+        }
+      }
+      const found = data.find(op.type, op.id);
+      const current = found < 0 ? undefined : marks.get(found);
+      const hi = ((current ? current.hi : 0) | op.setHi) & ~op.clearHi;
+      const lo = ((current ? current.lo : 0) | op.setLo) & ~op.clearLo;
+      const custom = op.custom === undefined ? current?.custom : op.custom === '' ? undefined : op.custom;
+      const empty = hi === 0 && lo === 0 && custom === undefined;
+      if (current !== undefined) {
+        if (empty) marks.delete(found);
+        else {
+          current.hi = hi;
+          current.lo = lo;
+          current.custom = custom;
+          current.timestamp = nowSeconds;
+        }
+      } else if (!empty) {
+        if (marks.size >= LIMITS.conversationsPerUser) {
+          outcomes[i] = 'conversation-limit';
+          continue;
+        }
+        marks.set(found < 0 ? data.key(op.type, op.id) : found, new Conversation(hi, lo, custom, nowSeconds));
+      }
+      outcomes[i] = 'applied';
+      changes?.push([op.type, op.id, hi, lo, custom ?? null, nowSeconds]);
+    }
+    if (changes !== undefined && changes.length > 0) {
+      this.onWrite?.({ t: 'marks', a: sdkAppId, f: from, c: changes });
+    }
+    return outcomes;
+  }
+
+  getContacts(sdkAppId: number, from: string, start: number, count: number): ContactPage | undefined {
+    const data = this.app(sdkAppId);
+    if (!data.accounts.has(from)) return undefined;
+    const marks = data.users.get(from);
+    const total = marks?.size ?? 0;
+    const items: ContactRecord[] = [];
+    if (marks === undefined || start >= total) return { total, items };
+    let index = 0;
+    for (const [key, conv] of marks) {
+      if (index++ < start) continue;
+      items.push({
+        type: data.typeOf(key),
+        id: data.idOf(key),
+        hi: conv.hi,
+        lo: conv.lo,
+        custom: conv.custom,
+        timestamp: conv.timestamp,
+      });
+      if (items.length === count) break;
+    }
+    return { total, items };
+  }
+
+  reset(sdkAppId: number): void {
+    this.apps.delete(sdkAppId);
+    this.onWrite?.({ t: 'reset', a: sdkAppId });
+  }
+
+  exportApp(sdkAppId: number): AppState {
+    const data = this.app(sdkAppId);
+    const marks: Record<string, MarkState[]> = {};
+    for (const [from, conversations] of data.users) {
+      if (conversations.size === 0) continue;
+      const list: MarkState[] = [];
+      for (const [key, conv] of conversations) {
+        const type = data.typeOf(key);
+        const item: MarkState =
+          type === 1
+            ? { Type: 1, To_Account: data.idOf(key), StandardMark: '', Timestamp: 0, firstMarkedSeq: 0 }
+            : { Type: 2, ToGroupId: data.idOf(key), StandardMark: '', Timestamp: 0, firstMarkedSeq: 0 };
+        item.StandardMark = toDecimalString(conv.hi, conv.lo);
+        if (conv.custom !== undefined) item.CustomMark = conv.custom;
+        item.Timestamp = conv.timestamp;
+        item.firstMarkedSeq = list.length;
+        list.push(item);
+      }
+      marks[from] = list;
+    }
+    return {
+      sdkAppId,
+      accounts: [...data.accounts],
+      groups: [...data.groups.values()].map((g) => ({ ...g })),
+      marks,
+    };
+  }
+
+  importApp(state: AppState): void {
+    this.load(state);
+    this.onWrite?.({ t: 'import', s: state });
+  }
+
+  /** Applies a journal entry without journaling it again. */
+  replay(entry: JournalEntry): void {
+    switch (entry.t) {
+      case 'accounts': {
+        const data = this.app(entry.a);
+        for (const id of entry.ids) data.accounts.add(id);
+        return;
+      }
+      case 'group':
+        this.app(entry.a).groups.set(entry.g.GroupId, { ...entry.g });
+        return;
+      case 'dissolve': {
+        const group = this.app(entry.a).groups.get(entry.id);
+        if (group !== undefined) group.dissolved = true;
+        return;
+      }
+      case 'marks': {
+        const data = this.app(entry.a);
+        const marks = data.userMarks(entry.f);
+        for (const [type, id, hi, lo, custom, timestamp] of entry.c) {
+          setConversation(data, marks, type, id, hi, lo, custom ?? undefined, timestamp);
+        }
+        return;
+      }
+      case 'reset':
+        this.apps.delete(entry.a);
+        return;
+      case 'import':
+        this.load(entry.s);
+        return;
+    }
+  }
+
+  /** Statistics for the memory benchmark and the health answer. */
+  countMarks(sdkAppId: number): number {
+    let n = 0;
+    for (const marks of this.app(sdkAppId).users.values()) n += marks.size;
+    return n;
+  }
+
+  private load(state: AppState): void {
+    const data = new AppData();
+    for (const id of state.accounts) data.accounts.add(id);
+    for (const group of state.groups) data.groups.set(group.GroupId, { ...group });
+    for (const [from, list] of Object.entries(state.marks)) {
+      const marks = data.userMarks(from);
+      const ordered = [...list].sort((a, b) => a.firstMarkedSeq - b.firstMarkedSeq);
+      for (const item of ordered) {
+        const masks = fromDecimalString(item.StandardMark) ?? { hi: 0, lo: 0 };
+        const id = (item.Type === 1 ? item.To_Account : item.ToGroupId) as string;
+        setConversation(data, marks, item.Type, id, masks.hi, masks.lo, item.CustomMark, item.Timestamp);
+      }
+    }
+    this.apps.set(state.sdkAppId, data);
+  }
+}
+
+function setConversation(
+  data: AppData,
+  marks: Map<number, Conversation>,
+  type: ConversationType,
+  id: string,
+  hi: number,
+  lo: number,
+  custom: string | undefined,
+  timestamp: number,
+): void {
+  const key = data.key(type, id);
+  const empty = hi === 0 && lo === 0 && (custom === undefined || custom === '');
+  const current = marks.get(key);
+  if (empty) marks.delete(key);
+  else if (current !== undefined) {
+    current.hi = hi;
+    current.lo = lo;
+    current.custom = custom;
+    current.timestamp = timestamp;
+  } else marks.set(key, new Conversation(hi, lo, custom, timestamp));
+}

@@ -1,0 +1,118 @@
+// The store behind the handlers. Handlers never touch a Map: they call these operations, each of
+// which is atomic on its own (the in-memory store applies it synchronously; a Redis-backed store
+// will run each one as a single script). Results may be promises so that such a store fits.
+import type { GroupType } from '@tim-marks/types';
+
+export type Awaitable<T> = T | Promise<T>;
+
+/** 1 = C2C (To_Account), 2 = group (ToGroupId). */
+export type ConversationType = 1 | 2;
+
+/** One syntactically valid MarkItem, reduced to what the store applies. */
+export interface MarkOp {
+  type: ConversationType;
+  /** To_Account for Type 1, ToGroupId for Type 2. */
+  id: string;
+  /** Bits to set and to clear, as 32-bit halves (see standard-mark.ts). */
+  setHi: number;
+  setLo: number;
+  clearHi: number;
+  clearLo: number;
+  /** The new custom mark; undefined leaves it untouched, '' clears it. */
+  custom: string | undefined;
+}
+
+/** The outcome of one MarkOp: applied, group unresolved (51007) or over the per-user cap (51008). */
+export type MarkOutcome = 'applied' | 'group-unresolved' | 'conversation-limit';
+
+/** A marked conversation as stored. */
+export interface ContactRecord {
+  type: ConversationType;
+  id: string;
+  hi: number;
+  lo: number;
+  custom: string | undefined;
+  /** Unix seconds of the last change. */
+  timestamp: number;
+}
+
+export interface ContactPage {
+  /** How many marked conversations the user has in all. */
+  total: number;
+  items: ContactRecord[];
+}
+
+export interface GroupRecord {
+  GroupId: string;
+  Type: GroupType;
+  Name: string;
+  Owner_Account?: string;
+  dissolved: boolean;
+}
+
+export interface NewGroup {
+  GroupId?: string;
+  Type: GroupType;
+  Name: string;
+  Owner_Account?: string;
+}
+
+export type CreateGroupResult =
+  | { outcome: 'created'; GroupId: string }
+  | { outcome: 'in-use' }
+  | { outcome: 'owner-unknown' };
+
+/** One conversation in the exported state (the control plane's `GET /__stub/state`). */
+export interface MarkState {
+  Type: ConversationType;
+  To_Account?: string;
+  ToGroupId?: string;
+  /** The 64-bit standard mark as a decimal string. */
+  StandardMark: string;
+  CustomMark?: string;
+  Timestamp: number;
+  /** Position in the user's first-marked order (0 = marked first). */
+  firstMarkedSeq: number;
+}
+
+export interface AppState {
+  sdkAppId: number;
+  accounts: string[];
+  groups: GroupRecord[];
+  marks: Record<string, MarkState[]>;
+}
+
+export interface StubState {
+  version: 1;
+  apps: AppState[];
+}
+
+export interface Store {
+  importAccounts(sdkAppId: number, userIds: readonly string[]): Awaitable<void>;
+  hasAccount(sdkAppId: number, userId: string): Awaitable<boolean>;
+  createGroup(sdkAppId: number, group: NewGroup): Awaitable<CreateGroupResult>;
+  /** false when the group is unknown or already dissolved. */
+  destroyGroup(sdkAppId: number, groupId: string): Awaitable<boolean>;
+  /**
+   * Applies the ops in order, atomically. undefined (and nothing changed) when `from` was never imported.
+   * A conversation left with no bit, no custom mark and no conversation group is removed.
+   */
+  applyMarks(
+    sdkAppId: number,
+    from: string,
+    ops: readonly MarkOp[],
+    nowSeconds: number,
+  ): Awaitable<MarkOutcome[] | undefined>;
+  /** One page of the user's marked conversations in first-marked order; undefined when `from` was never imported. */
+  getContacts(
+    sdkAppId: number,
+    from: string,
+    start: number,
+    count: number,
+  ): Awaitable<ContactPage | undefined>;
+  /** Forgets every account, group and mark of the app. */
+  reset(sdkAppId: number): Awaitable<void>;
+  exportApp(sdkAppId: number): Awaitable<AppState>;
+  /** Replaces the app's whole state. */
+  importApp(state: AppState): Awaitable<void>;
+}
