@@ -1,0 +1,100 @@
+// Per (SDKAppID, command) counters for the control plane's stats: totals since the last reset and
+// one bucket per calendar second for the last hour, in fixed arrays indexed by second modulo an hour.
+import { SlidingWindow } from './limiter.js';
+
+export const STATS_HISTORY_SECONDS = 3600;
+
+export interface SecondStats {
+  t: number;
+  accepted: number;
+  refused: number;
+  errors: number;
+}
+
+export interface CommandSeries {
+  sdkAppId: number;
+  command: string;
+  ceiling: number;
+  maxAcceptedInWindow: number;
+  totals: { accepted: number; refused: number; errors: number };
+  seconds: SecondStats[];
+}
+
+export class CommandCounter {
+  readonly window: SlidingWindow;
+  accepted = 0;
+  refused = 0;
+  errors = 0;
+  private readonly second = new Float64Array(STATS_HISTORY_SECONDS).fill(-1);
+  private readonly acceptedAt = new Uint32Array(STATS_HISTORY_SECONDS);
+  private readonly refusedAt = new Uint32Array(STATS_HISTORY_SECONDS);
+  private readonly errorsAt = new Uint32Array(STATS_HISTORY_SECONDS);
+
+  constructor(
+    readonly sdkAppId: number,
+    /** The command's path without the leading slash, as the stats answer names it. */
+    readonly command: string,
+    ceiling: number,
+  ) {
+    this.window = new SlidingWindow(ceiling);
+  }
+
+  /** Passes a call through the ceiling and counts it; false means it is refused (60007). */
+  admit(nowMs: number, unixSecond: number): boolean {
+    const slot = this.slot(unixSecond);
+    if (this.window.admit(nowMs)) {
+      this.accepted++;
+      this.acceptedAt[slot]!++;
+      return true;
+    }
+    this.refused++;
+    this.refusedAt[slot]!++;
+    return false;
+  }
+
+  /** Counts an admitted call whose answer carried a non-zero ErrorCode. */
+  error(unixSecond: number): void {
+    this.errors++;
+    this.errorsAt[this.slot(unixSecond)]!++;
+  }
+
+  reset(): void {
+    this.window.reset();
+    this.accepted = 0;
+    this.refused = 0;
+    this.errors = 0;
+    this.second.fill(-1);
+  }
+
+  series(nowSecond: number, seconds: number): CommandSeries {
+    const list: SecondStats[] = [];
+    const span = Math.min(Math.max(1, seconds), STATS_HISTORY_SECONDS);
+    for (let t = nowSecond - span + 1; t <= nowSecond; t++) {
+      const slot = t % STATS_HISTORY_SECONDS;
+      if (this.second[slot] !== t) continue;
+      const accepted = this.acceptedAt[slot]!;
+      const refused = this.refusedAt[slot]!;
+      const errors = this.errorsAt[slot]!;
+      if (accepted + refused + errors > 0) list.push({ t, accepted, refused, errors });
+    }
+    return {
+      sdkAppId: this.sdkAppId,
+      command: this.command,
+      ceiling: this.window.ceiling,
+      maxAcceptedInWindow: this.window.maxInWindow,
+      totals: { accepted: this.accepted, refused: this.refused, errors: this.errors },
+      seconds: list,
+    };
+  }
+
+  private slot(unixSecond: number): number {
+    const slot = unixSecond % STATS_HISTORY_SECONDS;
+    if (this.second[slot] !== unixSecond) {
+      this.second[slot] = unixSecond;
+      this.acceptedAt[slot] = 0;
+      this.refusedAt[slot] = 0;
+      this.errorsAt[slot] = 0;
+    }
+    return slot;
+  }
+}
