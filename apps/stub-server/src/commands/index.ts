@@ -1,0 +1,17 @@
+import type { CommandName } from '@tim-marks/types';
+import { accountImport, multiaccountImport } from './accounts.js';
+import type { CommandHandler } from './context.js';
+import { getContactGroup } from './get-contact-group.js';
+import { createGroup, destroyGroup } from './groups.js';
+import { markContact } from './mark-contact.js';
+
+export type { CommandContext, CommandHandler } from './context.js';
+
+export const HANDLERS: Record<CommandName, CommandHandler> = {
+  markContact,
+  getContactGroup,
+  accountImport,
+  multiaccountImport,
+  createGroup,
+  destroyGroup,
+};

@@ -1,0 +1,21 @@
+// The API's answer bodies. Every API-level answer is HTTP 200 with this envelope; a request that
+// fails as a whole answers the envelope alone with ActionStatus FAIL.
+import { ErrorCode } from '@tim-marks/types';
+
+export interface ApiAnswer {
+  ActionStatus: 'OK' | 'FAIL';
+  ErrorCode: number;
+  ErrorInfo: string;
+  ErrorDisplay?: string;
+  [field: string]: unknown;
+}
+
+/** A request-level failure. ErrorDisplay is always present (empty), as in the official examples. */
+export function fail(code: number, info: string): ApiAnswer {
+  return { ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: info, ErrorDisplay: '' };
+}
+
+/** Success of a command whose official answer has no ErrorDisplay (account and group commands). */
+export function ok<T extends object>(fields?: T): ApiAnswer & T {
+  return { ActionStatus: 'OK', ErrorCode: ErrorCode.OK, ErrorInfo: '', ...(fields as T) };
+}

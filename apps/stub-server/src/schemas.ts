@@ -1,0 +1,79 @@
+// The request (and, for tests, response) schemas of every command, compiled once from the spec's
+// `openapiDocument` with Ajv 2020. Ajv's `discriminator` option stays off: the API's discriminator
+// is an integer (`Type`), which Ajv's implementation does not accept; the schema's oneOf + const
+// already says the same thing. `x-max-bytes` becomes a real keyword, counting UTF-8 bytes where
+// JSON Schema's maxLength only counts characters.
+
+import { COMMANDS, type CommandName, openapiDocument } from '@tim-marks/types';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+
+const DOCUMENT_ID = 'openapi.json';
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: false });
+  ajv.addKeyword({
+    keyword: 'x-max-bytes',
+    type: 'string',
+    schemaType: 'number',
+    errors: true,
+    validate: function maxBytes(max: number, data: string) {
+      // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no byte count.
+      if (data.length * 3 <= max || Buffer.byteLength(data, 'utf8') <= max) return true;
+      (maxBytes as unknown as { errors: Partial<ErrorObject>[] }).errors = [
+        { keyword: 'x-max-bytes', message: `must be at most ${max} UTF-8 bytes`, params: { limit: max } },
+      ];
+      return false;
+    },
+  });
+  ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
+  return ajv;
+}
+
+type Operation = {
+  requestBody: { content: { 'application/json': { schema: { $ref: string } } } };
+  responses: { '200': { $ref: string } };
+};
+
+function operation(command: CommandName): Operation {
+  const paths = openapiDocument.paths as Record<string, { post: Operation }>;
+  const entry = paths[COMMANDS[command]];
+  if (entry === undefined) throw new Error(`the spec has no path ${COMMANDS[command]}`);
+  return entry.post;
+}
+
+function compileRef(ajv: Ajv2020, ref: string): ValidateFunction {
+  const validate = ajv.getSchema(`${DOCUMENT_ID}${ref}`);
+  if (validate === undefined) throw new Error(`the spec has no schema ${ref}`);
+  return validate;
+}
+
+/** The request-body validator of each command. */
+export function compileRequestValidators(ajv: Ajv2020 = createAjv()): Record<CommandName, ValidateFunction> {
+  const validators = {} as Record<CommandName, ValidateFunction>;
+  for (const command of Object.keys(COMMANDS) as CommandName[]) {
+    validators[command] = compileRef(
+      ajv,
+      operation(command).requestBody.content['application/json'].schema.$ref,
+    );
+  }
+  return validators;
+}
+
+/** The response-body validator of each command (used by tests, never on the hot path). */
+export function compileResponseValidators(ajv: Ajv2020 = createAjv()): Record<CommandName, ValidateFunction> {
+  const responses = (openapiDocument.components as { responses: Record<string, unknown> }).responses;
+  const validators = {} as Record<CommandName, ValidateFunction>;
+  for (const command of Object.keys(COMMANDS) as CommandName[]) {
+    const name = operation(command).responses['200'].$ref.split('/').pop() as string;
+    const response = responses[name] as { content: { 'application/json': { schema: { $ref: string } } } };
+    validators[command] = compileRef(ajv, response.content['application/json'].schema.$ref);
+  }
+  return validators;
+}
+
+/** The envelope alone: the answer to an unknown path or a request that failed before its command was known. */
+export function compileEnvelopeValidator(ajv: Ajv2020 = createAjv()): ValidateFunction {
+  return compileRef(ajv, '#/components/schemas/ResponseEnvelope');
+}
+
+export type { ErrorObject, ValidateFunction };
