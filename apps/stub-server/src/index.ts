@@ -1,1 +1,26 @@
-export {};
+// @tim-marks/stub-server: a stateful, faithful, fast stub of the Tencent Cloud IM conversation-marks REST API.
+export type { AppDefinition, Edition, SeedGroup } from './apps.js';
+export { EDITIONS } from './apps.js';
+export { type AppConfig, ConfigError, type StubConfig, validateConfig } from './config.js';
+export {
+  ControlError,
+  type SeedSpec,
+  type StatsAnswer,
+  type StatsQuery,
+  type StubControl,
+} from './control.js';
+export {
+  DEFAULT_ADMIN,
+  DEFAULT_EDITION,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SDKAPPID,
+  DEFAULT_SEED_ACCOUNTS,
+  DEVELOPMENT_SECRET_KEY,
+} from './defaults.js';
+export type { FaultCode, FaultSpec } from './faults.js';
+export { LOG_LEVELS, type LogLevel, type LogSink } from './logger.js';
+export type { CommandSeries, SecondStats } from './stats.js';
+export type { AppState, GroupRecord, MarkState, Store, StubState } from './store/store.js';
+export { type Stub, type StubAppInfo, type StubOptions, startStub } from './stub.js';

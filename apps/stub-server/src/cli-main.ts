@@ -1,0 +1,298 @@
+// The command line: flags (each also an environment variable), the start banner with a
+// ready-to-paste example, and the graceful shutdown on SIGTERM / SIGINT.
+import { readFileSync } from 'node:fs';
+import { LIMITS } from '@tim-marks/types';
+import { EDITIONS, type Edition } from './apps.js';
+import { ConfigError, type StubConfig, validateConfig } from './config.js';
+import {
+  DEFAULT_ADMIN,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SDKAPPID,
+  DEFAULT_SEED_ACCOUNTS,
+} from './defaults.js';
+import { isLogLevel, LOG_LEVELS } from './logger.js';
+import { type Stub, type StubOptions, startStub } from './stub.js';
+
+export const EXIT_USAGE = 2;
+
+export const HELP = `tim-marks-stub — a stateful stub of the Tencent Cloud IM conversation-marks REST API
+
+Usage: tim-marks-stub [flags]        (from the repository root: npm start -- [flags])
+
+Flags (each can also be set by the environment variable shown; a flag wins over the variable):
+  --host HOST          address to listen on (default ${DEFAULT_HOST})                       TIM_STUB_HOST
+  --port PORT          port (default ${DEFAULT_PORT}; 0 = any free port)                      TIM_STUB_PORT
+  --sdkappid ID        the default app's SDKAppID (default ${DEFAULT_SDKAPPID})              TIM_STUB_SDKAPPID
+  --admin USERID       the App admin (default ${DEFAULT_ADMIN})                          TIM_STUB_ADMIN
+  --secret-key KEY     the app's secret key (default: a fixed DEVELOPMENT key, public,     TIM_STUB_SECRET_KEY
+                       for local use only; prefer the variable: command lines are visible)
+  --edition EDITION    ultimate (default), pro or standard; pro and standard are not       TIM_STUB_EDITION
+                       Ultimate, so standard marks answer 51013 (custom marks still work)
+  --rate-limit N       calls per second per command and app (default ${DEFAULT_RATE_LIMIT}, the       TIM_STUB_RATE_LIMIT
+                       API's ceiling; 0 = no ceiling)
+  --config FILE        JSON file declaring several apps and their seed data (see README)    TIM_STUB_CONFIG
+  --state-file FILE    keep the state in FILE (+ FILE.journal) across restarts;            TIM_STUB_STATE_FILE
+                       without it nothing touches the disk
+  --fsync              fsync every journal write (survives power loss; slower)             TIM_STUB_FSYNC=1
+  --log-level LEVEL    ${LOG_LEVELS.join(', ')} (default info); logs go to stderr       TIM_STUB_LOG_LEVEL
+  --control            turn the /__stub/ control plane on, even on a non-loopback host      TIM_STUB_CONTROL=1
+  --no-control         turn it off (default: on for a loopback host only)                   TIM_STUB_CONTROL=0
+  --help, --version
+
+Without --config the stub serves one app (--sdkappid, --admin, --secret-key, --edition) and imports
+the accounts ${DEFAULT_SEED_ACCOUNTS[0]}..${DEFAULT_SEED_ACCOUNTS[DEFAULT_SEED_ACCOUNTS.length - 1]} at start and after every control-plane reset, so the printed
+example works at once. With --config the apps come from the file (--admin, --secret-key, --edition
+and --rate-limit then give the defaults of apps that leave them out; --sdkappid is refused).
+SIGTERM / SIGINT: stop accepting, finish requests in flight, save the state file, exit 0.
+Bad flags exit with status ${EXIT_USAGE}.`;
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; options: StubOptions; configFile: string | undefined }
+  | { kind: 'error'; message: string };
+
+const VALUE_FLAGS = {
+  host: 'TIM_STUB_HOST',
+  port: 'TIM_STUB_PORT',
+  sdkappid: 'TIM_STUB_SDKAPPID',
+  admin: 'TIM_STUB_ADMIN',
+  'secret-key': 'TIM_STUB_SECRET_KEY',
+  edition: 'TIM_STUB_EDITION',
+  'rate-limit': 'TIM_STUB_RATE_LIMIT',
+  config: 'TIM_STUB_CONFIG',
+  'state-file': 'TIM_STUB_STATE_FILE',
+  'log-level': 'TIM_STUB_LOG_LEVEL',
+} as const;
+type ValueFlag = keyof typeof VALUE_FLAGS;
+
+class UsageError extends Error {}
+
+function integer(name: string, text: string, min: number, max: number): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${name} must be an integer in ${min}..${max}, got ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+function boolean(name: string, text: string): boolean {
+  if (['1', 'true', 'yes', 'on'].includes(text.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(text.toLowerCase())) return false;
+  throw new UsageError(`${name} must be 1 or 0, got ${JSON.stringify(text)}`);
+}
+
+/** Reads flags and environment; never exits. */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+  try {
+    const values: Partial<Record<ValueFlag, { text: string; from: string }>> = {};
+    for (const [flag, variable] of Object.entries(VALUE_FLAGS) as [ValueFlag, string][]) {
+      const text = env[variable];
+      if (text !== undefined && text !== '') values[flag] = { text, from: variable };
+    }
+    let fsync = env.TIM_STUB_FSYNC ? boolean('TIM_STUB_FSYNC', env.TIM_STUB_FSYNC) : undefined;
+    let control = env.TIM_STUB_CONTROL ? boolean('TIM_STUB_CONTROL', env.TIM_STUB_CONTROL) : undefined;
+
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i] as string;
+      if (arg === '--help' || arg === '-h') return { kind: 'help' };
+      if (arg === '--version') return { kind: 'version' };
+      if (arg === '--fsync') fsync = true;
+      else if (arg === '--control') control = true;
+      else if (arg === '--no-control') control = false;
+      else if (arg.startsWith('--')) {
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq < 0 ? undefined : eq);
+        if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag --${name}`);
+        let text: string | undefined;
+        if (eq >= 0) text = arg.slice(eq + 1);
+        else {
+          text = argv[i + 1];
+          i++;
+        }
+        if (text === undefined) throw new UsageError(`--${name} needs a value`);
+        values[name as ValueFlag] = { text, from: `--${name}` };
+      } else throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+    }
+
+    const options: StubOptions = { logLevel: 'info' };
+    const v = values;
+    if (v.host) {
+      if (v.host.text.trim() === '') throw new UsageError(`${v.host.from} must not be empty`);
+      options.host = v.host.text;
+    }
+    if (v.port) options.port = integer(v.port.from, v.port.text, 0, 65535);
+    if (v.sdkappid) options.sdkAppId = integer(v.sdkappid.from, v.sdkappid.text, 1, 4294967295);
+    if (v.admin) {
+      const bytes = Buffer.byteLength(v.admin.text);
+      if (bytes === 0 || bytes > LIMITS.userIdMaxBytes) {
+        throw new UsageError(`${v.admin.from} must be a UserID of 1 to ${LIMITS.userIdMaxBytes} bytes`);
+      }
+      options.admin = v.admin.text;
+    }
+    if (v['secret-key']) options.secretKey = v['secret-key'].text;
+    if (v.edition) {
+      if (!(EDITIONS as readonly string[]).includes(v.edition.text)) {
+        throw new UsageError(
+          `${v.edition.from} must be one of ${EDITIONS.join(', ')}, got ${JSON.stringify(v.edition.text)}`,
+        );
+      }
+      options.edition = v.edition.text as Edition;
+    }
+    if (v['rate-limit'])
+      options.rateLimit = integer(v['rate-limit'].from, v['rate-limit'].text, 0, 1_000_000_000);
+    if (v['state-file']) options.stateFile = v['state-file'].text;
+    if (v['log-level']) {
+      if (!isLogLevel(v['log-level'].text)) {
+        throw new UsageError(`${v['log-level'].from} must be one of ${LOG_LEVELS.join(', ')}`);
+      }
+      options.logLevel = v['log-level'].text;
+    }
+    if (fsync !== undefined) options.fsync = fsync;
+    if (control !== undefined) options.control = control;
+    const configFile = v.config?.text;
+    if (configFile !== undefined) {
+      if (v.sdkappid)
+        throw new UsageError(
+          `${v.sdkappid.from} cannot be combined with --config (declare the apps in the file)`,
+        );
+      options.config = loadConfig(configFile);
+    }
+    return { kind: 'run', options, configFile };
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError)
+      return { kind: 'error', message: error.message };
+    throw error;
+  }
+}
+
+function loadConfig(file: string): StubConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `config ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  try {
+    return validateConfig(value);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`config ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The banner: one `listening on` line, then a ready-to-paste example that works against a fresh stub. */
+export function banner(stub: Stub, seededAccounts: readonly string[], version: string): string {
+  const from = seededAccounts[0] ?? 'user0';
+  const to = seededAccounts[1] ?? 'user1';
+  const app = stub.apps[0];
+  const lines = [`tim-marks-stub ${version}: listening on ${stub.url}`];
+  lines.push(
+    `  SDKAppID ${stub.sdkAppId}, admin ${stub.admin}, edition ${app?.edition}, ` +
+      `ceiling ${app?.rateLimit ? `${app.rateLimit} calls/s per command` : 'off'}`,
+  );
+  if (stub.apps.length > 1)
+    lines.push(
+      `  other apps: ${stub.apps
+        .slice(1)
+        .map((a) => a.sdkAppId)
+        .join(', ')}`,
+    );
+  if (stub.usesDevelopmentKey) {
+    lines.push(
+      '  secret key: the built-in DEVELOPMENT key (public, for local use only; --secret-key to change)',
+    );
+  }
+  lines.push(
+    seededAccounts.length > 0
+      ? `  imported accounts: ${seededAccounts.length > 4 ? `${seededAccounts[0]}..${seededAccounts.at(-1)}` : seededAccounts.join(', ')} (again after every reset)`
+      : '  no accounts are seeded: the example imports two first',
+  );
+  lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
+  lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
+  lines.push(`  try it: star ${from}'s conversation with ${to}, then read it back:`);
+  const curl = (url: string, body: unknown) =>
+    `    curl -s -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
+  if (!seededAccounts.includes(from) || !seededAccounts.includes(to)) {
+    lines.push(curl(stub.commandUrl('multiaccountImport'), { Accounts: [from, to] }));
+  }
+  lines.push(
+    curl(stub.commandUrl('markContact'), {
+      From_Account: from,
+      MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: to }, SetMark: [1] }],
+    }),
+  );
+  lines.push(curl(stub.commandUrl('getContactGroup'), { From_Account: from, StartIndex: 0 }));
+  return `${lines.join('\n')}\n`;
+}
+
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  env = process.env,
+): Promise<void> {
+  const command = parseCli(argv, env);
+  const version = (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+  if (command.kind === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  if (command.kind === 'version') {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
+  if (command.kind === 'error') {
+    process.stderr.write(`tim-marks-stub: ${command.message} (see --help)\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  let stub: Stub;
+  try {
+    stub = await startStub(command.options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
+        ? `cannot listen on ${command.options.host ?? DEFAULT_HOST}:${command.options.port ?? DEFAULT_PORT} (${code})`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    process.stderr.write(`tim-marks-stub: ${message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const seeded = command.options.config?.apps[0]?.accounts ?? DEFAULT_SEED_ACCOUNTS;
+  process.stdout.write(banner(stub, seeded, version));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`tim-marks-stub: ${signal}: finishing requests in flight, then stopping\n`);
+    stub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(
+          `tim-marks-stub: could not stop cleanly: ${error instanceof Error ? error.message : error}\n`,
+        );
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

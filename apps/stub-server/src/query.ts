@@ -1,0 +1,85 @@
+// The five common query parameters, parsed by hand (the hot path): only these names are kept, the
+// first occurrence of each wins, and percent-decoding runs only when a value needs it. Then the
+// checks, in the order and with the codes the README documents.
+import { ErrorCode, LIMITS } from '@tim-marks/types';
+
+export interface CommonQuery {
+  sdkappid: string | undefined;
+  identifier: string | undefined;
+  usersig: string | undefined;
+  random: string | undefined;
+  contenttype: string | undefined;
+}
+
+export type QueryCheck = { ok: true; sdkAppId: number } | { ok: false; code: number; info: string };
+
+function decode(raw: string): string {
+  if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+  return decodeURIComponent(raw.replace(/\+/g, ' '));
+}
+
+function commonName(name: string): keyof CommonQuery | undefined {
+  switch (name) {
+    case 'sdkappid':
+    case 'identifier':
+    case 'usersig':
+    case 'random':
+    case 'contenttype':
+      return name;
+    default:
+      return undefined;
+  }
+}
+
+/** undefined when the query string is not valid percent-encoding. */
+export function parseQuery(search: string): CommonQuery | undefined {
+  const query: CommonQuery = {
+    sdkappid: undefined,
+    identifier: undefined,
+    usersig: undefined,
+    random: undefined,
+    contenttype: undefined,
+  };
+  let start = 0;
+  try {
+    while (start <= search.length) {
+      let end = search.indexOf('&', start);
+      if (end < 0) end = search.length;
+      const eq = search.indexOf('=', start);
+      const hasValue = eq >= 0 && eq < end;
+      const name = commonName(decode(search.slice(start, hasValue ? eq : end)));
+      if (name !== undefined && query[name] === undefined) {
+        query[name] = hasValue ? decode(search.slice(eq + 1, end)) : '';
+      }
+      start = end + 1;
+    }
+  } catch {
+    return undefined;
+  }
+  return query;
+}
+
+const DIGITS = /^[0-9]{1,20}$/;
+const RANDOM = /^[0-9]{1,10}$/;
+
+/** sdkappid (60012 missing, 60002 not a number), random (60002 outside 0..4294967295), contenttype (60002 not `json`). */
+export function checkQuery(query: CommonQuery): QueryCheck {
+  const { sdkappid, random, contenttype } = query;
+  if (sdkappid === undefined || sdkappid === '') {
+    return { ok: false, code: ErrorCode.MISSING_SDKAPPID, info: 'the URL has no sdkappid' };
+  }
+  if (!DIGITS.test(sdkappid)) {
+    return { ok: false, code: ErrorCode.HTTP_PARSE_ERROR, info: 'sdkappid must be a number' };
+  }
+  if (random === undefined || !RANDOM.test(random) || Number(random) > LIMITS.randomMax) {
+    return {
+      ok: false,
+      code: ErrorCode.HTTP_PARSE_ERROR,
+      info: `random must be an integer in 0..${LIMITS.randomMax}`,
+    };
+  }
+  if (contenttype !== 'json') {
+    return { ok: false, code: ErrorCode.HTTP_PARSE_ERROR, info: 'contenttype must be json' };
+  }
+  return { ok: true, sdkAppId: Number(sdkappid) };
+}

@@ -1,0 +1,308 @@
+// startStub: builds the apps, the store (with its journal when a state file is set), the API
+// pipeline and the control plane, then listens on bare node:http.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
+import { sign } from '@tim-marks/usersig';
+import { Api, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
+import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
+import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
+import { appsFromConfig, type StubConfig, validateConfig } from './config.js';
+import { CONTROL_PREFIX, Control, type StubControl } from './control.js';
+import {
+  DEFAULT_ADMIN,
+  DEFAULT_EDITION,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SDKAPPID,
+  DEFAULT_SEED_ACCOUNTS,
+  DEVELOPMENT_SECRET_KEY,
+  isLoopback,
+} from './defaults.js';
+import { Durability } from './durability.js';
+import { fail } from './envelope.js';
+import { Faults } from './faults.js';
+import { createLogger, type LogLevel, type LogSink } from './logger.js';
+import { compileRequestValidators } from './schemas.js';
+import { MemoryStore } from './store/memory.js';
+
+export interface StubOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 = any free port. */
+  port?: number;
+  /** The default app's SDKAppID (not with `config`). Default 1400000000. */
+  sdkAppId?: number;
+  /** The default app's admin, and the default admin of config apps. Default `administrator`. */
+  admin?: string;
+  /** Default: the fixed development key (DEVELOPMENT_SECRET_KEY). */
+  secretKey?: string;
+  /** Default `ultimate`; `pro` and `standard` refuse standard marks (51013). */
+  edition?: Edition;
+  /** Calls per second per command and app; 0 = no ceiling. Default LIMITS.callsPerSecondPerCommand. */
+  rateLimit?: number;
+  /** Several apps and their seed data (validated); replaces the default app. */
+  config?: StubConfig;
+  /** Snapshot + journal; without it nothing touches the disk. */
+  stateFile?: string;
+  /** fsync every journal append (survives power loss, slower). */
+  fsync?: boolean;
+  /** Default `warn` (the CLI: `info`). */
+  logLevel?: LogLevel;
+  /** Where log lines go; default stderr. */
+  logSink?: LogSink;
+  /** The control plane under /__stub/: default on for a loopback host only. */
+  control?: boolean;
+  /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
+  bodyLimitBytes?: number;
+  /** Time for a client to send its headers. Default 5000 ms. */
+  headersTimeoutMs?: number;
+  /** Time for a client to send its whole request. Default 10000 ms. */
+  requestTimeoutMs?: number;
+  /** How often slow clients are looked for. Default 1000 ms. */
+  timeoutCheckIntervalMs?: number;
+  /** Distinct UserSigs remembered as verified. Default 10000. */
+  userSigCacheSize?: number;
+  /** How long close() waits for requests in flight before cutting connections. Default 10000 ms. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface StubAppInfo {
+  sdkAppId: number;
+  admins: string[];
+  edition: Edition;
+  rateLimit: number;
+}
+
+export interface Stub {
+  /** `http://HOST:PORT`, with the real port. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** The default (first) app. */
+  readonly sdkAppId: number;
+  readonly admin: string;
+  readonly secretKey: string;
+  /** A UserSig for the default app's admin, valid 180 days. */
+  readonly adminUserSig: string;
+  readonly apps: readonly StubAppInfo[];
+  readonly usesDevelopmentKey: boolean;
+  readonly controlEnabled: boolean;
+  readonly control: StubControl;
+  /** Signs a UserSig for any identifier of a configured app (default: the first app's admin). */
+  userSig(identifier?: string, sdkAppId?: number): string;
+  /** The full URL of a command with its five query parameters, signed for an admin by default. */
+  commandUrl(
+    command: CommandName,
+    query?: { sdkAppId?: number; identifier?: string; usersig?: string; random?: number },
+  ): string;
+  /** Graceful: stop accepting, finish requests in flight, save the state file. */
+  close(): Promise<void>;
+}
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+function definitions(options: StubOptions): AppDefinition[] {
+  const defaults = {
+    secretKey: options.secretKey ?? DEVELOPMENT_SECRET_KEY,
+    admin: options.admin ?? DEFAULT_ADMIN,
+    edition: options.edition ?? DEFAULT_EDITION,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+  };
+  if (options.config !== undefined) {
+    if (options.sdkAppId !== undefined) {
+      throw new TypeError('sdkAppId cannot be combined with config: declare the apps in the config');
+    }
+    return appsFromConfig(validateConfig(options.config), defaults);
+  }
+  return [
+    {
+      sdkAppId: options.sdkAppId ?? DEFAULT_SDKAPPID,
+      ...defaults,
+      admins: [defaults.admin],
+      accounts: [...DEFAULT_SEED_ACCOUNTS],
+      groups: [],
+    },
+  ];
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startStub(options: StubOptions = {}): Promise<Stub> {
+  const host = options.host ?? DEFAULT_HOST;
+  const logger = createLogger(options.logLevel ?? 'warn', options.logSink);
+  const apps = new Map<number, AppRuntime>();
+  for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
+  const first = apps.values().next().value as AppRuntime;
+
+  const store = new MemoryStore();
+  const durability =
+    options.stateFile === undefined
+      ? undefined
+      : Durability.open({
+          file: options.stateFile,
+          store,
+          sdkAppIds: [...apps.keys()],
+          logger,
+          fsync: options.fsync ?? false,
+        });
+
+  const faults = new Faults();
+  const control = new Control({ apps, store, faults, startedAt: Date.now(), version: VERSION });
+  for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
+
+  let closing = false;
+  const api = new Api({
+    apps,
+    store,
+    verifier: new UserSigVerifier(options.userSigCacheSize ?? DEFAULT_USERSIG_CACHE_SIZE),
+    validators: compileRequestValidators(),
+    faults,
+    logger,
+    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    closing: () => closing,
+  });
+
+  const controlEnabled = options.control ?? isLoopback(host);
+  if (options.control === true && !isLoopback(host)) {
+    logger.warn(
+      `the control plane (${CONTROL_PREFIX}) is on at non-loopback host ${host} because --control was given`,
+    );
+  } else if (options.control === undefined && !controlEnabled) {
+    logger.warn(
+      `the control plane is off: host ${host} is not loopback (give --control to turn it on anyway)`,
+    );
+  }
+
+  const server: Server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? 10_000,
+      headersTimeout: options.headersTimeoutMs ?? 5_000,
+      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+      requireHostHeader: false,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q < 0 ? url : url.slice(0, q);
+      const search = q < 0 ? '' : url.slice(q + 1);
+      if (controlEnabled && path.startsWith(CONTROL_PREFIX)) {
+        control.handleHttp(req, res, path, search, closing);
+      } else api.handle(req, res, path, search);
+    },
+  );
+  server.maxHeadersCount = 64;
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+    answerClientError(error, socket),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port =
+    typeof address === 'object' && address !== null ? address.port : (options.port ?? DEFAULT_PORT);
+  const url = `http://${urlHost(host)}:${port}`;
+  logger.info(`serving on ${url}`);
+
+  const userSig = (identifier?: string, sdkAppId?: number) => {
+    const app = sdkAppId === undefined ? first : apps.get(sdkAppId);
+    if (app === undefined) throw new TypeError(`sdkAppId ${sdkAppId} is not an app of this stub`);
+    return sign({ sdkAppId: app.sdkAppId, identifier: identifier ?? app.admin, secretKey: app.secretKey });
+  };
+  const adminUserSig = userSig();
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= new Promise<void>((resolve) => {
+      closing = true;
+      const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    }).then(() => {
+      durability?.close();
+      logger.info('stopped');
+    });
+    return closed;
+  };
+
+  return {
+    url,
+    host,
+    port,
+    sdkAppId: first.sdkAppId,
+    admin: first.admin,
+    secretKey: first.secretKey,
+    adminUserSig,
+    apps: [...apps.values()].map((app) => ({
+      sdkAppId: app.sdkAppId,
+      admins: [...app.admins],
+      edition: app.edition,
+      rateLimit: app.rateLimit,
+    })),
+    usesDevelopmentKey: [...apps.values()].some((app) => app.secretKey === DEVELOPMENT_SECRET_KEY),
+    controlEnabled,
+    control,
+    userSig,
+    commandUrl(command, query = {}) {
+      const sdkAppId = query.sdkAppId ?? first.sdkAppId;
+      const app = apps.get(sdkAppId);
+      const identifier = query.identifier ?? app?.admin ?? first.admin;
+      const usersig =
+        query.usersig ??
+        (sdkAppId === first.sdkAppId && identifier === first.admin
+          ? adminUserSig
+          : userSig(identifier, sdkAppId));
+      const random = query.random ?? Math.floor(Math.random() * 4294967296);
+      const params = new URLSearchParams({
+        sdkappid: String(sdkAppId),
+        identifier,
+        usersig,
+        random: String(random),
+        contenttype: 'json',
+      });
+      return `${url}${COMMANDS[command]}?${params}`;
+    },
+    close,
+  };
+}
+
+/** Malformed HTTP, oversized headers and slow clients still get the API's envelope (HTTP 200), then the connection closes. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  const response = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || error.code === 'ECONNRESET' || response?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const slowOrTooBig =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ||
+    error.code === 'HPE_HEADER_OVERFLOW' ||
+    error.code === 'ERR_HTTP_HEADERS_TIMEOUT';
+  const body = JSON.stringify(
+    slowOrTooBig
+      ? fail(
+          ErrorCode.SERVICE_TIMEOUT,
+          'the request was too slow or its headers too large; the connection is closed',
+        )
+      : fail(ErrorCode.HTTP_PARSE_ERROR, 'the request is not valid HTTP'),
+  );
+  socket.end(
+    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
