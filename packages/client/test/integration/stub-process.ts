@@ -9,10 +9,16 @@ export const STUB_SOURCE = `${STUB_DIR}src/cli.ts`;
 /** The built binary; TIM_STUB_BINARY points elsewhere (a build of a work-in-progress stub, say). */
 export const STUB_BINARY = process.env.TIM_STUB_BINARY ?? `${STUB_DIR}dist/cli.js`;
 
-/** Why the integration tests cannot run yet, or undefined when they can. */
+/**
+ * Why the integration tests cannot run here, or undefined when they can. Through nx (`npm test`,
+ * CI) the stub is built first, so the binary is there; in CI a missing binary is a failure, not a skip.
+ */
 export function stubMissing(): string | undefined {
   if (!existsSync(STUB_SOURCE)) {
     return `integration tests skipped: the stub server (${STUB_SOURCE}) does not exist yet`;
+  }
+  if (!existsSync(STUB_BINARY) && process.env.CI === undefined) {
+    return `integration tests skipped: ${STUB_BINARY} is not built; run \`npx nx run @tim-marks/stub-server:build\` (the nx test target does)`;
   }
   return undefined;
 }
