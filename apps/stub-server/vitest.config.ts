@@ -6,5 +6,12 @@ const conditions = ['@tim-marks/source', 'node', 'import', 'default'];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
-  test: { include: ['test/**/*.test.ts', 'src/**/*.test.ts'], pool: 'forks' },
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    pool: 'forks',
+    // Builds dist/ for the tests that spawn the CLI (the nx test target builds dependencies only).
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
 });

@@ -46,6 +46,9 @@ function refuse(code: number, info: string): Gate {
   return { admitted: false, answer: fail(code, info) };
 }
 
+/** Sockets whose request was answered while its body was still arriving. */
+export const answeredEarly = new WeakSet<object>();
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Writes a JSON answer. */
@@ -198,6 +201,11 @@ export class Api {
     close = false,
   ): void {
     if (res.writableEnded || res.destroyed) return;
+    if (!req.complete) {
+      // Answered before the body arrived: if the client then stalls, the timeout must not answer again.
+      answeredEarly.add(req.socket);
+      req.once('end', () => answeredEarly.delete(req.socket));
+    }
     sendJson(res, 200, answer, close || this.deps.closing());
     if (close) res.once('finish', () => req.socket.destroySoon());
     if (started > 0) {

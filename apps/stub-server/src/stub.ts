@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
-import { Api, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
+import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
 import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
 import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
 import { appsFromConfig, type StubConfig, validateConfig } from './config.js';
@@ -286,7 +286,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
 /** Malformed HTTP, oversized headers and slow clients still get the API's envelope (HTTP 200), then the connection closes. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   const response = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (!socket.writable || error.code === 'ECONNRESET' || response?.headersSent) {
+  if (!socket.writable || error.code === 'ECONNRESET' || response?.headersSent || answeredEarly.has(socket)) {
     socket.destroy();
     return;
   }

@@ -1,0 +1,34 @@
+// The CLI tests spawn `node dist/cli.js`, and the nx test target only builds the dependencies
+// (^build). So: build this app (always, it is quick), and a dependency only when its dist is older
+// than its sources (when run through nx it never is).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = join(APP_DIR, '..', '..');
+const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function build(dir: string): void {
+  execFileSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+}
+
+export default function setup(): void {
+  for (const dependency of ['packages/types', 'packages/usersig']) {
+    const dir = join(ROOT, dependency);
+    if (newest(join(dir, 'dist')) < newest(join(dir, 'src'))) build(dir);
+  }
+  build(APP_DIR);
+}
