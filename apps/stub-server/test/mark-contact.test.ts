@@ -98,7 +98,7 @@ describe('mark_contact applies marks', () => {
   });
 
   it('counts CustomMark in UTF-8 bytes: 256 bytes pass, 257 fail that item alone', async () => {
-    const ok256 = '语'.repeat(85) + 'a'; // 85 × 3 + 1 = 256 bytes, 86 characters
+    const ok256 = `${'语'.repeat(85)}a`; // 85 × 3 + 1 = 256 bytes, 86 characters
     const over = '语'.repeat(86); // 258 bytes, 86 characters
     const answer = await call(stub, 'markContact', {
       From_Account: 'user0',
