@@ -160,7 +160,14 @@ export class TimMarksClient {
     const rateLimit = options.rateLimit ?? LIMITS.callsPerSecondPerCommand;
     const ceiling = rateLimit === false ? false : positiveInteger('rateLimit', rateLimit);
     const retry = retryPolicy(options.retry);
-    positiveInteger('retry.retries + 1', retry.retries + 1);
+    if (!Number.isSafeInteger(retry.retries) || retry.retries < 0) {
+      throw new TimMarksConfigError(
+        `retry.retries must be an integer >= 0, got ${JSON.stringify(retry.retries)}`,
+      );
+    }
+    if (!(retry.minDelayMs >= 0) || !(retry.maxDelayMs >= retry.minDelayMs)) {
+      throw new TimMarksConfigError('retry delays must satisfy 0 <= minDelayMs <= maxDelayMs');
+    }
 
     this.ownPool =
       options.dispatcher === undefined

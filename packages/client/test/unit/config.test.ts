@@ -33,6 +33,10 @@ describe('createClient', () => {
     ['rateLimit 0', { ...base, region: 'china', rateLimit: 0 }],
     ['timeoutMs 0', { ...base, region: 'china', timeoutMs: 0 }],
     ['negative retries', { ...base, region: 'china', retry: { retries: -1 } }],
+    [
+      'maxDelayMs under minDelayMs',
+      { ...base, region: 'china', retry: { minDelayMs: 500, maxDelayMs: 100 } },
+    ],
   ])('refuses %s with TIM_CONFIG', (_, options) => {
     expect(() => createClient(options as unknown as ClientOptions)).toThrow(TimMarksConfigError);
     expect(() => createClient(options as unknown as ClientOptions)).toThrow(
