@@ -1,7 +1,7 @@
 // Test helpers: a stub on 127.0.0.1 port 0, requests through undici, and a check of every answer
 // the tests see against the spec's response schema.
 import { COMMANDS, type CommandName } from '@tim-marks/types';
-import { request } from 'undici';
+import { type Dispatcher, request } from 'undici';
 import { expect } from 'vitest';
 import {
   compileEnvelopeValidator,
@@ -61,6 +61,8 @@ export interface CallOptions {
   method?: string;
   sdkAppId?: number;
   identifier?: string;
+  /** An undici dispatcher (a warmed-up Pool for bursts); default the global one. */
+  dispatcher?: Dispatcher;
 }
 
 export function commandQuery(stub: Stub, command: CommandName, options: CallOptions = {}): string {
@@ -95,6 +97,7 @@ export async function callUrl(
   command?: CommandName,
 ): Promise<Answer> {
   const response = await request(url, {
+    ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     method: (options.method ?? 'POST') as 'POST',
     headers: { 'content-type': 'application/json' },
     body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -144,3 +147,66 @@ export async function allContacts(stub: Stub, from: string): Promise<Record<stri
 }
 
 export { COMMANDS };
+
+/**
+ * Fires `n` identical POSTs as fast as the server can take them: raw HTTP/1.1, pipelined over a
+ * few sockets, so that the client's own overhead does not spread a burst over the ceiling's window.
+ * Answers the parsed (spec-checked) bodies.
+ */
+export async function rawBurst(
+  url: string,
+  body: unknown,
+  n: number,
+  command?: CommandName,
+  sockets = 10,
+): Promise<Answer[]> {
+  const { connect } = await import('node:net');
+  const target = new URL(url);
+  const payload = JSON.stringify(body);
+  const one = `POST ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`;
+  const perSocket = Array.from(
+    { length: sockets },
+    (_, i) => Math.floor(n / sockets) + (i < n % sockets ? 1 : 0),
+  );
+  const opened = await Promise.all(
+    perSocket.map(
+      () =>
+        new Promise<import('node:net').Socket>((resolve, reject) => {
+          const socket = connect(Number(target.port), target.hostname, () => resolve(socket));
+          socket.once('error', reject);
+        }),
+    ),
+  );
+  const results = await Promise.all(
+    opened.map(
+      (socket, i) =>
+        new Promise<Answer[]>((resolve, reject) => {
+          const count = perSocket[i] as number;
+          const answers: Answer[] = [];
+          let buffer = Buffer.alloc(0);
+          socket.on('data', (chunk: Buffer) => {
+            buffer = Buffer.concat([buffer, chunk]);
+            for (;;) {
+              const end = buffer.indexOf('\r\n\r\n');
+              if (end < 0) break;
+              const head = buffer.subarray(0, end).toString();
+              const length = Number(/content-length: *([0-9]+)/i.exec(head)?.[1]);
+              if (buffer.length < end + 4 + length) break;
+              expect(head).toMatch(/^HTTP\/1\.1 200 /);
+              answers.push(JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as Answer);
+              buffer = buffer.subarray(end + 4 + length);
+            }
+            if (answers.length === count) {
+              socket.end();
+              resolve(answers);
+            }
+          });
+          socket.on('error', reject);
+          socket.write(one.repeat(count));
+        }),
+    ),
+  );
+  const answers = results.flat();
+  for (const answer of answers) expectValidAnswer(command, answer);
+  return answers;
+}
