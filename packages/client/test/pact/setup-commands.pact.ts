@@ -1,0 +1,89 @@
+// The contract of the setup commands the client offers (accounts and groups that marks refer to):
+// the success each method returns to its caller.
+import { COMMANDS } from '@tim-marks/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clientFor, commandQuery, newPact, okEnvelope, type PactClient, STATES } from './contract.js';
+
+const pact = newPact();
+const opened: PactClient[] = [];
+
+function open(...args: Parameters<typeof clientFor>): PactClient {
+  const made = clientFor(...args);
+  opened.push(made);
+  return made;
+}
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((made) => made.close()));
+});
+
+// The account and group answers carry no ErrorDisplay (as in the official examples).
+const OK = okEnvelope({ display: false });
+
+describe('setup commands', () => {
+  it('account_import imports one account', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.user0Imported)
+      .uponReceiving('account_import of a new account succeeds')
+      .withRequest('POST', COMMANDS.accountImport, (request) =>
+        request.query(commandQuery()).jsonBody({ UserID: 'alice', Nick: 'Alice' }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody(OK))
+      .executeTest(async (server) => {
+        const { client } = open(server);
+        await expect(client.importAccount({ UserID: 'alice', Nick: 'Alice' })).resolves.toMatchObject({
+          ActionStatus: 'OK',
+          ErrorCode: 0,
+        });
+      });
+  });
+
+  it('multiaccount_import imports several accounts and lists none as failed', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.user0Imported)
+      .uponReceiving('multiaccount_import of new accounts succeeds with no FailAccounts')
+      .withRequest('POST', COMMANDS.multiaccountImport, (request) =>
+        request.query(commandQuery()).jsonBody({ Accounts: ['alice', 'bob'] }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody({ FailAccounts: [], ...OK }))
+      .executeTest(async (server) => {
+        const { client } = open(server);
+        const answer = await client.importAccounts({ Accounts: ['alice', 'bob'] });
+        expect(answer.FailAccounts).toEqual([]);
+      });
+  });
+
+  it('create_group answers the id of the new group', async () => {
+    const request = { Owner_Account: 'user0', Type: 'Public', Name: 'Team', GroupId: 'team-1' } as const;
+    await pact
+      .addInteraction()
+      .given(STATES.user0Imported)
+      .uponReceiving('create_group with a chosen GroupId answers that GroupId')
+      .withRequest('POST', COMMANDS.createGroup, (builder) => builder.query(commandQuery()).jsonBody(request))
+      .willRespondWith(200, (response) => response.jsonBody({ GroupId: 'team-1', ...OK }))
+      .executeTest(async (server) => {
+        const { client } = open(server);
+        const answer = await client.createGroup(request);
+        expect(answer.GroupId).toBe('team-1');
+      });
+  });
+
+  it('destroy_group dissolves a group', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.groupExists)
+      .uponReceiving('destroy_group of an existing group succeeds')
+      .withRequest('POST', COMMANDS.destroyGroup, (request) =>
+        request.query(commandQuery()).jsonBody({ GroupId: 'team-1' }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody(OK))
+      .executeTest(async (server) => {
+        const { client } = open(server);
+        await expect(client.destroyGroup({ GroupId: 'team-1' })).resolves.toMatchObject({
+          ActionStatus: 'OK',
+        });
+      });
+  });
+});
