@@ -275,14 +275,17 @@ export async function main(
     process.exitCode = 1;
     return;
   }
-  const seeded = command.options.config?.apps[0]?.accounts ?? DEFAULT_SEED_ACCOUNTS;
+  const config = command.options.config;
+  const seeded = config === undefined ? DEFAULT_SEED_ACCOUNTS : (config.apps[0]?.accounts ?? []);
   process.stdout.write(banner(stub, seeded, version));
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`tim-marks-stub: ${signal}: finishing requests in flight, then stopping\n`);
+    if (command.options.logLevel !== 'silent') {
+      process.stderr.write(`tim-marks-stub: ${signal}: finishing requests in flight, then stopping\n`);
+    }
     stub.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,8 +1,10 @@
 // Test helpers: a stub on 127.0.0.1 port 0, requests through undici, and a check of every answer
 // the tests see against the spec's response schema.
 import { COMMANDS, type CommandName } from '@tim-marks/types';
+import { sign } from '@tim-marks/usersig';
 import { type Dispatcher, request } from 'undici';
 import { expect } from 'vitest';
+import { DEFAULT_ADMIN, DEFAULT_SDKAPPID, DEVELOPMENT_SECRET_KEY } from '../src/defaults.js';
 import {
   compileEnvelopeValidator,
   compileResponseValidators,
@@ -49,6 +51,38 @@ export function expectValidAnswer(command: CommandName | undefined, body: Answer
   );
 }
 
+/** What the request helpers need of a stub: in-process, or a CLI process seen from outside. */
+export type Remote = Pick<Stub, 'url' | 'commandUrl'>;
+
+/** A stub running elsewhere (a CLI process), reached with a UserSig signed here. */
+export function remote(
+  url: string,
+  { secretKey = DEVELOPMENT_SECRET_KEY, sdkAppId = DEFAULT_SDKAPPID, admin = DEFAULT_ADMIN } = {},
+): Remote {
+  const signed = new Map<string, string>();
+  return {
+    url,
+    commandUrl(command, query = {}) {
+      const app = query.sdkAppId ?? sdkAppId;
+      const identifier = query.identifier ?? admin;
+      const key = `${app}/${identifier}`;
+      let usersig = signed.get(key);
+      if (usersig === undefined) {
+        usersig = sign({ sdkAppId: app, identifier, secretKey });
+        signed.set(key, usersig);
+      }
+      const params = new URLSearchParams({
+        sdkappid: String(app),
+        identifier,
+        usersig: query.usersig ?? usersig,
+        random: String(query.random ?? Math.floor(Math.random() * 4294967296)),
+        contenttype: 'json',
+      });
+      return `${url}${COMMANDS[command]}?${params}`;
+    },
+  };
+}
+
 export async function testStub(options: StubOptions = {}): Promise<Stub> {
   return startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent', ...options });
 }
@@ -65,7 +99,7 @@ export interface CallOptions {
   dispatcher?: Dispatcher;
 }
 
-export function commandQuery(stub: Stub, command: CommandName, options: CallOptions = {}): string {
+export function commandQuery(stub: Remote, command: CommandName, options: CallOptions = {}): string {
   const url = new URL(
     stub.commandUrl(command, {
       ...(options.sdkAppId === undefined ? {} : { sdkAppId: options.sdkAppId }),
@@ -81,7 +115,7 @@ export function commandQuery(stub: Stub, command: CommandName, options: CallOpti
 
 /** POSTs a command and answers its (spec-checked) JSON body. */
 export async function call(
-  stub: Stub,
+  stub: Remote,
   command: CommandName,
   body: unknown,
   options: CallOptions = {},
@@ -112,7 +146,7 @@ export async function callUrl(
 
 /** Requests the control plane: status and JSON body. */
 export async function controlRequest(
-  stub: Stub,
+  stub: Pick<Stub, 'url'>,
   method: string,
   path: string,
   body?: unknown,
@@ -134,7 +168,7 @@ export function group(id: unknown, extra: Record<string, unknown> = {}): Record<
 }
 
 /** Reads every page of a user's marked conversations. */
-export async function allContacts(stub: Stub, from: string): Promise<Record<string, unknown>[]> {
+export async function allContacts(stub: Remote, from: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start = 0;
   for (;;) {
