@@ -14,8 +14,9 @@ export interface OutgoingCall {
 /** One stream of calls at a constant arrival rate. */
 export interface Stream<Tag extends string = string> {
   tag: Tag;
-  /** Calls per second. */
+  /** Calls per `perMs` (default per second). */
   rate: number;
+  perMs?: number;
   /** Builds call number `index` of the stream. */
   call(index: number): OutgoingCall;
 }
@@ -44,6 +45,13 @@ export interface DriveReport<Tag extends string = string> {
 
 export interface DriveOptions {
   durationMs: number;
+  /**
+   * Pace each stream as an honest client at a ceiling does: call i never starts less than
+   * `windowMs` after call i - rate started, so that no window of `windowMs` holds more than `rate`
+   * starts even after a late start (which would otherwise be followed by a burst). The margin beyond
+   * the server's window absorbs the transport's jitter; see README "Pacing at the ceiling".
+   */
+  windowGuardMs?: number;
   /** How late a start may be and still count as on time; default 10 ms (two slots at 200/s). */
   lateToleranceMs?: number;
   timeoutMs?: number;
@@ -78,17 +86,29 @@ export async function drive<Tag extends string>(
   const tolerance = options.lateToleranceMs ?? 10;
   const results: CallResult<Tag>[] = [];
   const inFlight = new Set<Promise<void>>();
-  const totals = streams.map((s) => Math.floor((s.rate * options.durationMs) / 1000));
+  const totals = streams.map((s) => Math.floor((s.rate * options.durationMs) / (s.perMs ?? 1000)));
   const next = streams.map(() => 0);
+  // Per stream, the start times of its last `rate` calls (a ring), for the window guard.
+  const starts = streams.map((s) => new Float64Array(Math.max(1, Math.round(s.rate))));
+  const guard = options.windowGuardMs;
+  const allowedAt = (k: number, index: number) => {
+    const ring = starts[k]!;
+    const dueAt = t0 + dueOffset(k, index);
+    return guard === undefined || index < ring.length
+      ? dueAt
+      : Math.max(dueAt, ring[index % ring.length]! + guard);
+  };
   let late = 0;
   let maxLatenessMs = 0;
   // Both clocks: the monotonic one to schedule, the wall clock to line results up with the server's seconds.
   const t0 = performance.now() + 5;
   const wall0 = Date.now() + (t0 - performance.now());
-  const dueOffset = (k: number, index: number) => (index * 1000) / (streams[k]?.rate ?? 1);
+  const dueOffset = (k: number, index: number) =>
+    (index * (streams[k]?.perMs ?? 1000)) / (streams[k]?.rate ?? 1);
 
   const start = (k: number, index: number, now: number) => {
     const stream = streams[k]!;
+    starts[k]![index % starts[k]!.length] = now;
     const lateness = now - (t0 + dueOffset(k, index));
     if (lateness > tolerance || pool.stats.free === 0) late++;
     maxLatenessMs = Math.max(maxLatenessMs, lateness);
@@ -130,8 +150,8 @@ export async function drive<Tag extends string>(
     const now = performance.now();
     let earliest = Number.POSITIVE_INFINITY;
     streams.forEach((_, k) => {
-      while (next[k]! < totals[k]! && t0 + dueOffset(k, next[k]!) <= now) start(k, next[k]!++, now);
-      if (next[k]! < totals[k]!) earliest = Math.min(earliest, t0 + dueOffset(k, next[k]!));
+      while (next[k]! < totals[k]! && allowedAt(k, next[k]!) <= now) start(k, next[k]!++, now);
+      if (next[k]! < totals[k]!) earliest = Math.min(earliest, allowedAt(k, next[k]!));
     });
     if (earliest === Number.POSITIVE_INFINITY) break;
     await sleep(Math.max(0, earliest - performance.now()));

@@ -10,6 +10,7 @@ import {
   CEILING,
   EXPECTATIONS,
   isScenarioName,
+  PACING_MARGIN_MS,
   SCENARIO_NAMES,
   SCENARIOS,
   type ScenarioName,
@@ -53,6 +54,8 @@ Environment:
     .map((n) => `${n} ${SCENARIOS[n].durationS}s`)
     .join(', ')})
   P99_MS           bound on p(99) latency at the ceiling (default ${EXPECTATIONS.p99Ms})
+  PACING_MARGIN_MS phases that must see no 60007 offer RATE calls per (1000 + this) ms, to absorb
+                   timing jitter (default ${PACING_MARGIN_MS}; 0 = exactly RATE per second; see README)
   SEED             seed of the generated users, groups and marks (default 20240601)
   USERS, GROUPS    size of the generated world (default 50 and 10)
   STANDARD_MARKS   0 to send custom marks only (apps that are not Ultimate edition answer 51013)
@@ -141,6 +144,7 @@ async function runCheck(target: Target, io: RunnerIo): Promise<number> {
   const report = await runCeilingCheck({
     ...target,
     rate: io.env.RATE ? Number(io.env.RATE) : undefined,
+    pacingMarginMs: io.env.PACING_MARGIN_MS ? Number(io.env.PACING_MARGIN_MS) : undefined,
     log: (line) => io.stdout(`${line}\n`),
   });
   io.stdout(formatCheck(report));

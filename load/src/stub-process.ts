@@ -27,14 +27,20 @@ export async function startStubProcess(options: StubProcessOptions = {}): Promis
   if (!existsSync(STUB_CLI)) {
     throw new Error(`${STUB_CLI} is missing: build the stub first (npx nx run @tim-marks/stub-server:build)`);
   }
-  const args = [STUB_CLI, '--port', '0', ...(options.secretKey ? ['--secret-key', options.secretKey] : [])];
-  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [STUB_CLI, '--port', '0', ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The key goes by environment: command lines are visible to every user of the machine.
+    env: {
+      ...process.env,
+      TIM_STUB_LOG_LEVEL: process.env.TIM_STUB_LOG_LEVEL ?? 'warn',
+      ...(options.secretKey ? { TIM_STUB_SECRET_KEY: options.secretKey } : {}),
+    },
   });
   let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+  const keep = (text: string) => {
+    output = (output + text).slice(-65_536);
+  };
+  child.stderr?.on('data', (chunk: Buffer) => keep(chunk.toString()));
   const exited = once(child, 'exit').then(() => undefined);
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -52,7 +58,7 @@ export async function startStubProcess(options: StubProcessOptions = {}): Promis
     );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      output += `${line}\n`;
+      keep(`${line}\n`);
       const match = LISTENING.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);

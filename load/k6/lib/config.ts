@@ -3,6 +3,7 @@ import {
   CEILING,
   EXPECTATIONS,
   LOCAL_STUB_URL,
+  PACING_MARGIN_MS,
   parseDurationS,
   SCENARIOS,
   type ScenarioName,
@@ -18,6 +19,7 @@ export interface RunConfig {
   /** Total duration of the scenario, seconds. */
   durationS: number;
   p99Ms: number;
+  pacingMarginMs: number;
   seed: number;
   users: number;
   groups: number;
@@ -49,6 +51,7 @@ export function runConfig(scenario: ScenarioName): RunConfig {
     rate: Math.round(positiveNumber('RATE', CEILING)),
     durationS: __ENV.DURATION ? parseDurationS(__ENV.DURATION) : defaultDuration,
     p99Ms: positiveNumber('P99_MS', EXPECTATIONS.p99Ms),
+    pacingMarginMs: Number(text('PACING_MARGIN_MS', String(PACING_MARGIN_MS))),
     seed: Math.floor(positiveNumber('SEED', 20240601)),
     users: Math.floor(positiveNumber('USERS', 50)),
     groups: Math.floor(Number(text('GROUPS', '10'))),

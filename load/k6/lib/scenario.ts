@@ -13,11 +13,11 @@ import {
   world,
 } from '../../shared/payloads.ts';
 import {
-  EXPECTATIONS,
   LOADED_COMMANDS,
   type LoadedCommand,
   SCENARIOS,
   type ScenarioName,
+  settleMs,
   type TimedPhase,
   timeline,
 } from '../../shared/plan.ts';
@@ -54,7 +54,7 @@ function arrivalScenario(phase: TimedPhase, command: LoadedCommand): Scenario {
   return {
     executor: 'constant-arrival-rate',
     rate: phase.rate,
-    timeUnit: '1s',
+    timeUnit: `${phase.perMs}ms`,
     duration: `${phase.durationS}s`,
     startTime: `${phase.startS}s`,
     preAllocatedVUs,
@@ -148,7 +148,7 @@ export interface ScenarioScript {
 
 export function scenarioScript(name: ScenarioName): ScenarioScript {
   const config = runConfig(name);
-  const phases = timeline(name, config.rate, config.durationS);
+  const phases = timeline(name, config.rate, config.durationS, config.pacingMarginMs);
   const target: Target = config;
   const markOptions = { standardMarks: config.standardMarks };
 
@@ -185,7 +185,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
     // Unique over the whole run, so every call's payload differs and can be regenerated from the seed.
     const index = phaseIndex * 10_000_000 + exec.scenario.iterationInTest;
     const elapsedMs = Date.now() - exec.scenario.startTime;
-    const settled = elapsedMs >= EXPECTATIONS.settleMs;
+    const settled = elapsedMs >= settleMs(config.pacingMarginMs);
     const tags = {
       second: String(phase.startS + Math.floor(elapsedMs / 1000)),
       settled: settled ? 'yes' : 'no',
