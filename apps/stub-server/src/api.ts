@@ -51,15 +51,16 @@ export const answeredEarly = new WeakSet<object>();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Writes a JSON answer. */
+/** Writes a JSON answer (headers as a flat array: the cheapest form for node:http). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, close: boolean): void {
   const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
-    'Content-Type': JSON_TYPE,
-    'Content-Length': Buffer.byteLength(text),
-  };
-  if (close) headers.Connection = 'close';
-  res.writeHead(status, headers);
+  const length = String(Buffer.byteLength(text));
+  res.writeHead(
+    status,
+    close
+      ? ['Content-Type', JSON_TYPE, 'Content-Length', length, 'Connection', 'close']
+      : ['Content-Type', JSON_TYPE, 'Content-Length', length],
+  );
   res.end(text);
 }
 

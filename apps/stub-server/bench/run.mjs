@@ -1,0 +1,233 @@
+// The stub's benchmark (prints figures; asserts nothing): `npm run bench -w @tim-marks/stub-server`.
+// Builds the app (nx, cached), then, with autocannon (50 connections, ~10 s each, ceiling off):
+//   1. a bare node:http server answering a fixed JSON body — the yardstick;
+//   2. the stub, an authenticated 1-item mark_contact;
+//   3. the stub, 100-item mark_contact (reported as items/s);
+// and, in a child process of its own, the stub's RSS after storing 1,000,000 marks
+// (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run.
+import { execFileSync, fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Pool } from 'undici';
+
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const TARGETS = { ratio: 0.6, p99Ms: 5, rssMb: 400 };
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+function build() {
+  log('building (npx nx run @tim-marks/stub-server:build) ...');
+  execFileSync('npx', ['nx', 'run', '@tim-marks/stub-server:build', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+}
+
+function startServer(mode, execArgv = []) {
+  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [mode], {
+    execArgv,
+    stdio: 'inherit',
+  });
+  const ask = (message) =>
+    new Promise((resolve) => {
+      child.once('message', resolve);
+      child.send(message);
+    });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (info) =>
+      resolve({
+        ...info,
+        rss: () => ask('rss'),
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.send('stop');
+          }),
+      }),
+    );
+  });
+}
+
+function cannon(title, url, body) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: { 'content-type': 'application/json' },
+        body,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('error', reject);
+    log(`  ${title}: ${SECONDS} s ...`);
+  });
+}
+
+function markBody(items) {
+  return JSON.stringify({
+    From_Account: 'user0',
+    MarkItem: Array.from({ length: items }, (_, i) => ({
+      OptType: 1,
+      ContactItem: { Type: 1, To_Account: `peer${i}` },
+      SetMark: [1, (i % 64) + 1],
+    })),
+  });
+}
+
+async function throughput() {
+  const rows = [];
+  const bare = await startServer('bare');
+  const bareResult = await cannon('bare node:http', `${bare.url}/`, '{}');
+  await bare.stop();
+
+  const stub = await startServer('stub');
+  // Warm-up: the JIT, the UserSig cache.
+  await cannon('warm-up', stub.markUrl, markBody(1));
+  const one = await cannon('stub, mark_contact 1 item', stub.markUrl, markBody(1));
+  const hundred = await cannon('stub, mark_contact 100 items', stub.markUrl, markBody(100));
+  await stub.stop();
+
+  const check = (result, name) => {
+    const bad = result.non2xx + result.errors + result.timeouts;
+    if (bad > 0) log(`  warning: ${name}: ${bad} failed requests`);
+  };
+  check(bareResult, 'bare');
+  check(one, '1 item');
+  check(hundred, '100 items');
+  const row = (name, r, itemsPerRequest) => ({
+    name,
+    rps: r.requests.average,
+    itemsPerSecond: itemsPerRequest ? r.requests.average * itemsPerRequest : undefined,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+  });
+  rows.push(row('bare node:http, fixed JSON body', bareResult));
+  rows.push(row('stub, mark_contact, 1 item', one, 1));
+  rows.push(row('stub, mark_contact, 100 items', hundred, 100));
+  return rows;
+}
+
+async function memory() {
+  log('  memory: storing 1,000,000 marks (1000 users × 1000 conversations) ...');
+  const stub = await startServer('stub', ['--expose-gc']);
+  const before = (await stub.rss()).rss;
+  const pool = new Pool(stub.url, { connections: 8, pipelining: 4 });
+  const post = async (url, body) => {
+    const response = await pool.request({ path: url.slice(stub.url.length), method: 'POST', body });
+    const answer = await response.body.json();
+    if (answer.ErrorCode !== 0) throw new Error(`fill failed: ${JSON.stringify(answer).slice(0, 200)}`);
+    return answer;
+  };
+  const users = Array.from({ length: 1000 }, (_, i) => `member${i}`);
+  for (let i = 0; i < users.length; i += 100) {
+    await post(stub.importUrl, JSON.stringify({ Accounts: users.slice(i, i + 100) }));
+  }
+  const started = performance.now();
+  const jobs = [];
+  for (const user of users) {
+    for (let batch = 0; batch < 10; batch++) {
+      jobs.push([
+        user,
+        JSON.stringify({
+          From_Account: user,
+          MarkItem: Array.from({ length: 100 }, (_, i) => ({
+            OptType: 1,
+            ContactItem: { Type: 1, To_Account: `peer${batch * 100 + i}` },
+            SetMark: [1, ((batch * 100 + i) % 64) + 1],
+          })),
+        }),
+      ]);
+    }
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < jobs.length) {
+        const [, body] = jobs[next++];
+        await post(stub.markUrl, body);
+      }
+    }),
+  );
+  const fillSeconds = (performance.now() - started) / 1000;
+  const check = await post(stub.readUrl, JSON.stringify({ From_Account: 'member999', StartIndex: 900 }));
+  if (check.ContactItem.length !== 100 || check.CompleteFlag !== 1)
+    throw new Error('the store does not hold 1000 marks per user');
+  const after = (await stub.rss()).rss;
+  await pool.close();
+  await stub.stop();
+  return { before, after, fillSeconds };
+}
+
+const mb = (bytes) => bytes / 1024 / 1024;
+const fmt = (n, digits = 0) =>
+  n === undefined
+    ? ''
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+build();
+log(
+  `benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off, ${os.cpus().length} CPUs, Node ${process.version}`,
+);
+const rows = await throughput();
+const mem = await memory();
+const ratio = rows[1].rps / rows[0].rps;
+
+/** A Markdown table padded the way Biome formats it (so that the written file stays lint-clean). */
+function markdownTable(header, rows, rightAligned) {
+  const widths = header.map((h, c) => Math.max(h.length, 3, ...rows.map((r) => r[c].length)));
+  const line = (cells) =>
+    `| ${cells.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, c) => (rightAligned[c] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+const table = markdownTable(
+  ['run', 'requests/s', 'items/s', 'p50 ms', 'p99 ms', 'max ms'],
+  rows.map((r) => [r.name, fmt(r.rps), fmt(r.itemsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.max, 1)]),
+  [false, true, true, true, true, true],
+);
+const verdicts = [
+  `- stub / bare requests/s (1 item): **${fmt(ratio, 2)}×** (target ≥ ${TARGETS.ratio}×: ${ratio >= TARGETS.ratio ? 'met' : 'NOT met'})`,
+  `- stub p99 (1 item): **${fmt(rows[1].p99, 1)} ms** (target ≤ ${TARGETS.p99Ms} ms: ${rows[1].p99 <= TARGETS.p99Ms ? 'met' : 'NOT met'})`,
+  `- stub RSS with 1,000,000 marks stored: **${fmt(mb(mem.after))} MB** (after GC; ${fmt(mb(mem.before))} MB empty; filled in ${fmt(mem.fillSeconds, 1)} s through the API) (target ≤ ${TARGETS.rssMb} MB: ${mb(mem.after) <= TARGETS.rssMb ? 'met' : 'NOT met'})`,
+].join('\n');
+
+process.stdout.write(`\n${table}\n\n${verdicts}\n`);
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+writeFileSync(
+  `${APP_DIR}BENCHMARKS.md`,
+  `# Stub server benchmarks
+
+Measured with \`npm run bench -w @tim-marks/stub-server\` (\`node bench/run.mjs\`; it builds the app
+first and runs against \`dist/\`). autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off
+(\`rateLimit: 0\`), every request authenticated (the UserSig is verified once, then cached). Each
+server runs in its own child process; autocannon runs in the parent, on the same machine.
+Machine: ${os.cpus().length} × ${cpu}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
+
+${table}
+
+${verdicts}
+
+The bare server answers a fixed JSON body to any request: the most a node:http server can do on this
+machine, so the ratio says how much the stub's own work costs. The memory figure is the RSS of a
+stub process that imported 1000 accounts and then stored 1000 C2C conversations with standard marks
+for each (10,000 requests of 100 items), measured after a forced GC (\`--expose-gc\`).
+
+Figures move by ±10 % between runs on a shared 2-core machine; compare runs made together.
+`,
+);
+log(`\nwritten to ${APP_DIR}BENCHMARKS.md`);

@@ -1,0 +1,52 @@
+// A server to benchmark, in its own process (so that autocannon in the parent does not share its
+// event loop): `stub` (the built stub, ceiling off) or `bare` (node:http answering a fixed JSON
+// body, the yardstick). Reports its URL over IPC, answers { rss } to 'rss' (after a GC when
+// started with --expose-gc), and stops on 'stop'.
+import { createServer } from 'node:http';
+
+const mode = process.argv[2];
+
+async function start() {
+  if (mode === 'bare') {
+    const body = JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ErrorDisplay: '' });
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(body),
+        });
+        res.end(body);
+      });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${server.address().port}`,
+      close: () => new Promise((r) => server.close(r)),
+    };
+  }
+  const { startStub } = await import('../dist/index.js');
+  const stub = await startStub({ host: '127.0.0.1', port: 0, rateLimit: 0, logLevel: 'error' });
+  return {
+    url: stub.url,
+    markUrl: stub.commandUrl('markContact'),
+    readUrl: stub.commandUrl('getContactGroup'),
+    importUrl: stub.commandUrl('multiaccountImport'),
+    close: () => stub.close(),
+  };
+}
+
+const server = await start();
+const { close, ...info } = server;
+process.send({ ready: true, ...info });
+process.on('message', async (message) => {
+  if (message === 'rss') {
+    globalThis.gc?.();
+    globalThis.gc?.();
+    const usage = process.memoryUsage();
+    process.send({ rss: usage.rss, heapUsed: usage.heapUsed });
+  } else if (message === 'stop') {
+    await close();
+    process.exit(0);
+  }
+});
