@@ -216,7 +216,9 @@ Measured with \`npm run bench -w @tim-marks/stub-server\` (\`node bench/run.mjs\
 first and runs against \`dist/\`). autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off
 (\`rateLimit: 0\`), every request authenticated (the UserSig is verified once, then cached). Each
 server runs in its own child process; autocannon runs in the parent, on the same machine.
-Machine: ${os.cpus().length} × ${cpu}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
+Machine: ${os.cpus().length} × ${cpu}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};
+load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)} (other work on the machine
+lowers every figure and inflates p99; the ratio to the bare server, measured in the same run, moves least).
 
 ${table}
 

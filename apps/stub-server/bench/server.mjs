@@ -1,7 +1,7 @@
 // A server to benchmark, in its own process (so that autocannon in the parent does not share its
 // event loop): `stub` (the built stub, ceiling off) or `bare` (node:http answering a fixed JSON
 // body, the yardstick). Reports its URL over IPC, answers { rss } to 'rss' (after a GC when
-// started with --expose-gc), and stops on 'stop'.
+// started with --expose-gc) and { cpuMicros } to 'cpu', and stops on 'stop'.
 import { createServer } from 'node:http';
 
 const mode = process.argv[2];
@@ -45,6 +45,9 @@ process.on('message', async (message) => {
     globalThis.gc?.();
     const usage = process.memoryUsage();
     process.send({ rss: usage.rss, heapUsed: usage.heapUsed });
+  } else if (message === 'cpu') {
+    const usage = process.cpuUsage();
+    process.send({ cpuMicros: usage.user + usage.system });
   } else if (message === 'stop') {
     await close();
     process.exit(0);

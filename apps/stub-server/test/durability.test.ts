@@ -132,6 +132,20 @@ describe('--state-file', () => {
     }
   });
 
+  it('with fsync too', async () => {
+    const file = join(dir, 'state.json');
+    const stub = await testStub({ stateFile: file, fsync: true });
+    await call(stub, 'markContact', { From_Account: 'user0', MarkItem: [c2c('user1')] });
+    expect(readFileSync(`${file}.journal`, 'utf8')).toContain('"t":"marks"');
+    await stub.close();
+    const again = await testStub({ stateFile: file, fsync: true });
+    try {
+      expect(await allContacts(again, 'user0')).toMatchObject([{ To_Account: 'user1', StandardMark: '1' }]);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses to start on an unreadable snapshot, saying which file', async () => {
     const file = join(dir, 'state.json');
     writeFileSync(file, '{"version":2,"apps":[]}');
