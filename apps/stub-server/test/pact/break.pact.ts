@@ -17,7 +17,10 @@ interface Proxy {
 }
 
 /** Forwards every request to `target` and passes each JSON answer through `rewrite`. */
-async function startProxy(target: string, rewrite: (answer: Record<string, unknown>) => boolean): Promise<Proxy> {
+async function startProxy(
+  target: string,
+  rewrite: (answer: Record<string, unknown>) => boolean,
+): Promise<Proxy> {
   const proxy: Proxy = { url: '', rewritten: 0, close: async () => {} };
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -29,7 +32,9 @@ async function startProxy(target: string, rewrite: (answer: Record<string, unkno
     });
     const body = (await answer.json()) as Record<string, unknown>;
     if (rewrite(body)) proxy.rewritten += 1;
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.writeHead(answer.status, {
+      'content-type': answer.headers.get('content-type') ?? 'application/json',
+    });
     res.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +50,7 @@ function failedInteractions(error: unknown): string[] {
     interactionResults?: { description: string; result: string }[];
   };
   return (report.interactionResults ?? [])
-    .filter((result) => result.result !== 'Ok')
+    .filter((result) => result.result !== 'OK')
     .map((result) => result.description)
     .sort();
 }
