@@ -9,6 +9,18 @@ import { type Stub, startStub } from '../../src/stub.js';
 import { PROVIDER, stubPacts } from './pacts.js';
 import { providerStates } from './states.js';
 
+// This verification of a deliberately broken provider uses the local pacts only, and must never be
+// published: a broker or a filter set in the environment (pacts/README.md) does not apply here.
+for (const name of [
+  'PACT_BROKER_BASE_URL',
+  'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS',
+  'PACT_DESCRIPTION',
+  'PACT_PROVIDER_STATE',
+  'PACT_PROVIDER_NO_STATE',
+]) {
+  delete process.env[name];
+}
+
 interface Proxy {
   url: string;
   /** Answers the rewrite changed. */

@@ -11,6 +11,28 @@ import { type Stub, startStub } from '../../src/stub.js';
 import { PROVIDER, statesNamed, stubPacts } from './pacts.js';
 import { providerStates } from './states.js';
 
+/**
+ * With a Pact Broker, set through the environment only (pacts/README.md): pact-core itself reads
+ * PACT_BROKER_BASE_URL and PACT_BROKER_TOKEN (or _USERNAME/_PASSWORD) and then also verifies the
+ * stub's pacts on the broker; PACT_PROVIDER_VERSION (and PACT_PROVIDER_BRANCH) with
+ * PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true publishes the outcome. Without them: local pacts only.
+ */
+function brokerOptions(env: NodeJS.ProcessEnv) {
+  return {
+    ...(env.PACT_PROVIDER_VERSION ? { providerVersion: env.PACT_PROVIDER_VERSION } : {}),
+    ...(env.PACT_PROVIDER_BRANCH ? { providerVersionBranch: env.PACT_PROVIDER_BRANCH } : {}),
+    ...(env.PACT_BROKER_BASE_URL
+      ? {
+          consumerVersionSelectors: [
+            { mainBranch: true },
+            { matchingBranch: true },
+            { deployedOrReleased: true },
+          ],
+        }
+      : {}),
+  };
+}
+
 describe('the stub honours the client’s pacts', () => {
   const pacts = stubPacts();
   let stub: Stub;
@@ -44,6 +66,7 @@ describe('the stub honours the client’s pacts', () => {
       stateHandlers: states.handlers,
       beforeEach: states.reset,
       logLevel: 'warn',
+      ...brokerOptions(process.env),
     })
       .verifyProvider()
       .then(
