@@ -18,6 +18,13 @@ export const getContactGroup: CommandHandler = async (body, ctx) => {
   }
   const from = body.From_Account as string;
   const start = body.StartIndex as number;
+  // JSON Schema calls 1e300 or a 400-digit number an integer; past 2^53 − 1 NextStartIndex could not be written.
+  if (!Number.isSafeInteger(start)) {
+    return fail(
+      ErrorCode.INVALID_PARAMETER,
+      `StartIndex must be an integer in 0..${Number.MAX_SAFE_INTEGER}`,
+    );
+  }
   const page = await ctx.store.getContacts(ctx.app.sdkAppId, from, start, LIMITS.getContactGroupPageSize);
   if (page === undefined) {
     return fail(
