@@ -192,9 +192,9 @@ export function renderText(report: LoadReport): string {
     out.push('', '  thresholds');
     for (const t of report.thresholds) out.push(`    ${mark(t.ok)} ${t.metric}: ${t.expression}`);
   }
+  if (report.window.length > 0) out.push('');
   for (const w of report.window) {
     out.push(
-      '',
       `  ${mark(w.ok)} stub window ${w.command}: at most ${w.maxAcceptedInWindow} accepted in any 1000 ms ` +
         `(busiest calendar second ${w.maxAcceptedInSecond}, ceiling ${w.ceiling})`,
     );

@@ -59,9 +59,10 @@ Environment:
   SEED             seed of the generated users, groups and marks (default 20240601)
   USERS, GROUPS    size of the generated world (default 50 and 10)
   STANDARD_MARKS   0 to send custom marks only (apps that are not Ultimate edition answer 51013)
+  VUS              k6 VUs pre-allocated per scenario and command (default: enough for 250 ms latency)
   K6_BIN           the k6 executable, when it is not on the PATH as k6
 
-Results: load/out/<scenario>-<time>/summary.json and summary.html; the check writes check.json there.
+Results: load/out/<scenario>-<time>/ (or LOAD_OUT_DIR): summary.json and summary.html, or check.json.
 `;
 
 interface Target {
@@ -108,9 +109,15 @@ async function resolveTarget(env: NodeJS.ProcessEnv, rateLimit: string | undefin
   }
 }
 
-function outDir(name: string): string {
+/** A path as the user would type it from the repository root. */
+function shown(path: string): string {
+  const inside = relative(REPO_ROOT, path);
+  return inside.startsWith('..') ? path : inside;
+}
+
+function outDir(env: NodeJS.ProcessEnv, name: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const dir = join(OUT_DIR, `${name}-${stamp}`);
+  const dir = join(env.LOAD_OUT_DIR || OUT_DIR, `${name}-${stamp}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -122,7 +129,7 @@ async function runK6(
   extra: string[],
   io: RunnerIo,
 ): Promise<number> {
-  const dir = outDir(scenario);
+  const dir = outDir(io.env, scenario);
   const child = spawn(k6, ['run', ...extra, join(K6_DIR, `${scenario}.ts`)], {
     stdio: 'inherit',
     env: {
@@ -135,12 +142,12 @@ async function runK6(
     },
   });
   const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  io.stdout(`results: ${relative(REPO_ROOT, dir)}/summary.html and summary.json\n`);
+  io.stdout(`results: ${shown(dir)}/summary.html and summary.json\n`);
   return code ?? (signal ? 128 : 1);
 }
 
 async function runCheck(target: Target, io: RunnerIo): Promise<number> {
-  const dir = outDir('check');
+  const dir = outDir(io.env, 'check');
   const report = await runCeilingCheck({
     ...target,
     rate: io.env.RATE ? Number(io.env.RATE) : undefined,
@@ -149,7 +156,7 @@ async function runCheck(target: Target, io: RunnerIo): Promise<number> {
   });
   io.stdout(formatCheck(report));
   writeFileSync(join(dir, 'check.json'), `${JSON.stringify(report, null, 2)}\n`);
-  io.stdout(`results: ${relative(REPO_ROOT, dir)}/check.json\n`);
+  io.stdout(`results: ${shown(dir)}/check.json\n`);
   return report.ok ? 0 : 1;
 }
 

@@ -20,6 +20,8 @@ export interface RunConfig {
   durationS: number;
   p99Ms: number;
   pacingMarginMs: number;
+  /** Pre-allocated VUs per k6 scenario (phase × command); default: enough for 250 ms of latency. */
+  vus: number | undefined;
   seed: number;
   users: number;
   groups: number;
@@ -52,6 +54,7 @@ export function runConfig(scenario: ScenarioName): RunConfig {
     durationS: __ENV.DURATION ? parseDurationS(__ENV.DURATION) : defaultDuration,
     p99Ms: positiveNumber('P99_MS', EXPECTATIONS.p99Ms),
     pacingMarginMs: Number(text('PACING_MARGIN_MS', String(PACING_MARGIN_MS))),
+    vus: __ENV.VUS ? Math.ceil(positiveNumber('VUS', 1)) : undefined,
     seed: Math.floor(positiveNumber('SEED', 20240601)),
     users: Math.floor(positiveNumber('USERS', 50)),
     groups: Math.floor(Number(text('GROUPS', '10'))),

@@ -15,7 +15,6 @@ import {
 import {
   LOADED_COMMANDS,
   type LoadedCommand,
-  SCENARIOS,
   type ScenarioName,
   settleMs,
   type TimedPhase,
@@ -48,9 +47,13 @@ function scenarioKey(phase: TimedPhase, command: LoadedCommand): string {
   return `${phase.name}_${command}`;
 }
 
-/** Enough VUs for ~100 ms of latency at the phase's rate; more are started (and counted as dropped) only if needed. */
-function arrivalScenario(phase: TimedPhase, command: LoadedCommand): Scenario {
-  const preAllocatedVUs = Math.ceil(phase.rate / 10) + 10;
+/**
+ * VUs for `latencyMs` of latency at the phase's rate (env VUS sets them per scenario): an arrival that
+ * finds no free VU is dropped while k6 starts another, up to maxVUs.
+ */
+function arrivalScenario(phase: TimedPhase, command: LoadedCommand, vus: number | undefined): Scenario {
+  const latencyMs = 250;
+  const preAllocatedVUs = vus ?? Math.ceil((phase.rate * latencyMs) / phase.perMs) + 10;
   return {
     executor: 'constant-arrival-rate',
     rate: phase.rate,
@@ -130,8 +133,9 @@ function options(name: ScenarioName, config: RunConfig, phases: readonly TimedPh
   }
   const scenarios: Record<string, Scenario> = {};
   for (const phase of phases) {
-    for (const command of LOADED_COMMANDS)
-      scenarios[scenarioKey(phase, command)] = arrivalScenario(phase, command);
+    for (const command of LOADED_COMMANDS) {
+      scenarios[scenarioKey(phase, command)] = arrivalScenario(phase, command, config.vus);
+    }
   }
   return { ...common, scenarios, thresholds: thresholds(phases, config) };
 }
@@ -227,13 +231,6 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
     markContact: (data) => iterate('markContact', data),
     getContactGroup: (data) => iterate('getContactGroup', data),
     teardown,
-    handleSummary: (data) =>
-      summarize(data, {
-        scenario: name,
-        description: SCENARIOS[name].description,
-        config,
-        phases,
-        stubSeries: (stub) => (stub ? stubStats(config.baseUrl, config.sdkAppId, LOADED_COMMANDS, 3600) : []),
-      }),
+    handleSummary: (data) => summarize(data, name, config, phases),
   };
 }

@@ -1,0 +1,89 @@
+// The runner end to end, with a stand-in for k6 (test/fixtures/fake-k6/k6) so that CI needs no k6:
+// it starts the built stub, signs a UserSig with the built usersig CLI, runs "k6", stops the stub.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { K6_DIR } from '../src/paths.ts';
+import { runLoad, USAGE } from '../src/runner.ts';
+
+const fakeK6Dir = fileURLToPath(new URL('./fixtures/fake-k6', import.meta.url));
+const outRoot = mkdtempSync(join(tmpdir(), 'tim-marks-load-'));
+afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
+
+function io(env: NodeJS.ProcessEnv) {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    io: {
+      stdout: (text: string) => {
+        out.stdout += text;
+      },
+      stderr: (text: string) => {
+        out.stderr += text;
+      },
+      env: { LOAD_OUT_DIR: outRoot, ...env },
+    },
+  };
+}
+
+const withoutTarget = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !['BASE_URL', 'USERSIG', 'SECRET_KEY', 'K6_BIN'].includes(name),
+  ),
+);
+
+describe('npm run load', () => {
+  it('--help lists the scenarios and the environment variables', async () => {
+    const { out, io: x } = io({});
+    expect(await runLoad(['--help'], x)).toBe(0);
+    for (const word of ['smoke', 'ceiling', 'overload', 'recovery', 'check'])
+      expect(out.stdout).toContain(`  ${word} `);
+    for (const name of ['BASE_URL', 'SDKAPPID', 'IDENTIFIER', 'USERSIG', 'RATE', 'DURATION']) {
+      expect(out.stdout).toContain(`  ${name} `);
+    }
+    expect(out.stdout).toBe(USAGE);
+  });
+
+  it('says in one line how to install k6 when it is not on the PATH, and exits non-zero', async () => {
+    const { out, io: x } = io({ ...withoutTarget, PATH: '/nonexistent' });
+    expect(await runLoad(['smoke'], x)).toBe(127);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/k6 is not on the PATH: install it \(https:\/\/grafana\.com\/docs\/k6/);
+  });
+
+  it('refuses an unknown scenario and options that do not apply', async () => {
+    const unknown = io(withoutTarget);
+    expect(await runLoad(['soak'], unknown.io)).toBe(2);
+    expect(unknown.out.stderr).toBe('load: unknown scenario soak (see --help)\n');
+    const remote = io({ ...withoutTarget, BASE_URL: 'https://example.invalid', SDKAPPID: '1' });
+    expect(await runLoad(['check', '--rate-limit', '0'], remote.io)).toBe(2);
+    const noSig = io({ ...withoutTarget, BASE_URL: 'https://example.invalid', SDKAPPID: '1' });
+    expect(await runLoad(['check'], noSig.io)).toBe(2);
+    expect(noSig.out.stderr).toContain('USERSIG (or SECRET_KEY to sign one) is required with BASE_URL');
+  });
+
+  it('starts a stub, signs a UserSig for it, runs k6 with the scenario and the target, then stops the stub', async () => {
+    const { out, io: x } = io({ ...withoutTarget, PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}` });
+    expect(await runLoad(['ceiling', '--', '--quiet'], x)).toBe(0);
+    const [dir] = readdirSync(outRoot).filter((name) => name.startsWith('ceiling-'));
+    const seen = JSON.parse(readFileSync(join(outRoot, dir!, 'fake-k6.json'), 'utf8'));
+    expect(seen.args).toEqual(['run', '--quiet', join(K6_DIR, 'ceiling.ts')]);
+    expect(seen.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(seen).toMatchObject({ SDKAPPID: '1400000000', IDENTIFIER: 'administrator' });
+    // The UserSig verified: the stub answered the call itself.
+    expect(seen.answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
+    expect(out.stdout).toContain(`local stub: ${seen.BASE_URL}`);
+    await expect(fetch(`${seen.BASE_URL}/__stub/health`)).rejects.toThrow();
+  }, 30_000);
+
+  it("exits with k6's exit code (99: thresholds crossed)", async () => {
+    const { io: x } = io({
+      ...withoutTarget,
+      PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}`,
+      FAKE_K6_EXIT: '99',
+    });
+    expect(await runLoad(['smoke'], x)).toBe(99);
+  }, 30_000);
+});
