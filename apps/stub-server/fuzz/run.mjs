@@ -150,7 +150,13 @@ function perCommand(codes) {
   }
   return [...byPath]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([path, list]) => [path, list.sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}×${n}`).join(' ')]);
+    .map(([path, list]) => [
+      path,
+      list
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c}×${n}`)
+        .join(' '),
+    ]);
 }
 
 function runSchemathesis(args, env, cwd) {
@@ -282,7 +288,8 @@ async function main() {
   ];
   for (const [path, codes] of perCommand(stub.codes)) lines.push(`  ${path}: ${codes}`);
   for (const [kind, list] of Object.entries(report?.warnings ?? {})) {
-    if (Array.isArray(list) && list.length > 0) lines.push(`schemathesis warning ${kind}: ${JSON.stringify(list)}`);
+    if (Array.isArray(list) && list.length > 0)
+      lines.push(`schemathesis warning ${kind}: ${JSON.stringify(list)}`);
   }
   for (const line of stub.errors.slice(0, 10)) lines.push(`  ${line}`);
   process.stdout.write(`${lines.join('\n')}\n`);
