@@ -65,6 +65,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, clo
 }
 
 export class Api {
+  /** One command context per app, made once. */
+  private readonly contexts = new Map<AppRuntime, CommandContext>();
+
   constructor(private readonly deps: ApiDeps) {}
 
   /** Answers one request whose path is not the control plane's. */
@@ -163,12 +166,11 @@ export class Api {
       answer(fail(ErrorCode.INVALID_JSON, 'the body must be a JSON object'));
       return;
     }
-    const ctx: CommandContext = {
-      app,
-      store: this.deps.store,
-      validators: this.deps.validators,
-      nowSeconds,
-    };
+    let ctx = this.contexts.get(app);
+    if (ctx === undefined) {
+      ctx = { app, store: this.deps.store, validators: this.deps.validators, nowSeconds };
+      this.contexts.set(app, ctx);
+    }
     let result: ReturnType<(typeof HANDLERS)[CommandName]>;
     try {
       result = HANDLERS[command](parsed as Record<string, unknown>, ctx);
