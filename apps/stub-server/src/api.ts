@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
+import { bodyProblem } from './body.js';
 import { type CommandContext, HANDLERS } from './commands/index.js';
 import { type ApiAnswer, fail } from './envelope.js';
 import type { Faults } from './faults.js';
@@ -53,7 +54,13 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Writes a JSON answer (headers as a flat array: the cheapest form for node:http). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, close: boolean): void {
-  const text = JSON.stringify(body);
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch {
+    // Cannot happen with the bodies the checks let through; an answer is still owed.
+    text = JSON.stringify(fail(ErrorCode.INTERNAL_ERROR, 'the answer could not be written, retry'));
+  }
   const length = String(Buffer.byteLength(text));
   res.writeHead(
     status,
@@ -153,6 +160,11 @@ export class Api {
     body: Buffer,
     answer: (result: ApiAnswer) => void,
   ): void {
+    const problem = bodyProblem(body);
+    if (problem !== undefined) {
+      answer(fail(ErrorCode.INVALID_JSON, problem));
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));

@@ -151,6 +151,34 @@ describe('the request gate', () => {
     }
   });
 
+  it('answers 60003 for a body that is not valid UTF-8 or nests deeper than 64 levels', async () => {
+    const { request } = await import('undici');
+    const invalid = Buffer.concat([
+      Buffer.from('{"From_Account":"user0","X":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
+    const response = await request(commandQuery(stub, 'markContact'), { method: 'POST', body: invalid });
+    expect(((await response.body.json()) as { ErrorCode: number }).ErrorCode).toBe(ErrorCode.INVALID_JSON);
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const body = (depth: number) =>
+      `{"From_Account":"user0","MarkItem":[${JSON.stringify(c2c('user1'))}],"X":${nested(depth)}}`;
+    expect((await call(stub, 'markContact', undefined, { raw: body(63) })).ErrorCode).toBe(0);
+    const deep = await call(stub, 'markContact', undefined, { raw: body(64) });
+    expect(deep.ErrorCode).toBe(ErrorCode.INVALID_JSON);
+    expect(deep.ErrorInfo).toContain('64 levels');
+    const echoed = `{"From_Account":"user0","MarkItem":[{"OptType":1,"ContactItem":${nested(100_000)},"SetMark":[1]}]}`;
+    expect((await call(stub, 'markContact', undefined, { raw: echoed })).ErrorCode).toBe(
+      ErrorCode.INVALID_JSON,
+    );
+    // Brackets inside strings do not count.
+    const brackets = {
+      From_Account: 'user0',
+      MarkItem: [{ OptType: 2, ContactItem: { Type: 1, To_Account: 'b' }, CustomMark: '['.repeat(200) }],
+    };
+    expect((await call(stub, 'markContact', brackets)).ErrorCode).toBe(0);
+  });
+
   it('checks in the documented order: path, method, query, app, UserSig, admin, then the body', async () => {
     // Everything wrong at once: each fix reveals the next check.
     const url = (path: string, query: string) => `${stub.url}${path}?${query}`;
