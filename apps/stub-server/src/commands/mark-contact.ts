@@ -95,14 +95,28 @@ export const markContact: CommandHandler = async (body, ctx) => {
     const echo = isObject(item) ? item : {};
     const failure = failures[i] ?? outcomeFailure(i, echo, outcomes[opOf[i] as number] as MarkOutcome);
     ResultItem[i] = {
-      OptType: echo.OptType,
-      ContactItem: echo.ContactItem,
+      ...echoOf(echo),
       ResultCode: failure?.code ?? ErrorCode.OK,
       ResultInfo: failure?.info ?? '',
     };
   }
   return { ResultItem, ActionStatus: 'OK', ErrorCode: ErrorCode.OK, ErrorInfo: '', ErrorDisplay: '' };
 };
+
+/** The spec's MarkResultItem echo: OptType and ContactItem as sent, minus what was sent with an
+ * invalid type or value, so that even a failed item's ResultItem conforms to the schema. */
+function echoOf(item: Record<string, unknown>): { OptType?: unknown; ContactItem?: Record<string, unknown> } {
+  const out: { OptType?: unknown; ContactItem?: Record<string, unknown> } = {};
+  if (item.OptType === 1 || item.OptType === 2 || item.OptType === 3) out.OptType = item.OptType;
+  const contact = item.ContactItem;
+  if (isObject(contact) && (contact.Type === 1 || contact.Type === 2)) {
+    const echoed: Record<string, unknown> = { Type: contact.Type };
+    if (typeof contact.To_Account === 'string') echoed.To_Account = contact.To_Account;
+    if (typeof contact.ToGroupId === 'string') echoed.ToGroupId = contact.ToGroupId;
+    out.ContactItem = echoed;
+  }
+  return out;
+}
 
 /** An item the schema refused: its ContactItem explained in words, else the first concrete error. */
 function schemaFailure(index: number, item: unknown, errors: ErrorObject[]): ItemFailure {

@@ -29,9 +29,9 @@ describe('markContact', () => {
     );
     expect(result.calls).toBe(3);
     expect(result.ResultItem).toHaveLength(250);
-    expect(
-      result.ResultItem.map((item) => (item.ContactItem.Type === 1 ? item.ContactItem.To_Account : '')),
-    ).toEqual(Array.from({ length: 250 }, (_, i) => `user${i}`));
+    expect(result.ResultItem.map((item) => item.ContactItem?.To_Account ?? '')).toEqual(
+      Array.from({ length: 250 }, (_, i) => `user${i}`),
+    );
     expect(result.failed).toEqual([]);
     expect(result.ActionStatus).toBe('OK');
   });

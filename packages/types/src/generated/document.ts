@@ -1182,21 +1182,43 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "ContactItemEcho": {
+        "type": "object",
+        "description": "The ContactItem of a MarkItem as echoed in its ResultItem: complete for an applied item, and limited to the well-typed fields the request sent for a failed one.",
+        "required": [
+          "Type"
+        ],
+        "properties": {
+          "Type": {
+            "type": "integer",
+            "enum": [
+              1,
+              2
+            ],
+            "description": "1 = C2C, 2 = group."
+          },
+          "To_Account": {
+            "type": "string"
+          },
+          "ToGroupId": {
+            "type": "string"
+          }
+        }
+      },
       "MarkResultItem": {
         "type": "object",
         "description": "The outcome of one MarkItem, in request order.",
         "required": [
-          "OptType",
-          "ContactItem",
           "ResultCode",
           "ResultInfo"
         ],
+        "x-assumption": "A ResultItem echoes its MarkItem's OptType and ContactItem. The echo leaves out what the request sent with an invalid type or value (an OptType of 4, a To_Account that is a number, a ContactItem that is not an object), so a failed item may carry an incomplete ContactItem or none; an applied item always carries both, complete.",
         "properties": {
           "OptType": {
             "$ref": "#/components/schemas/OptType"
           },
           "ContactItem": {
-            "$ref": "#/components/schemas/ContactItem"
+            "$ref": "#/components/schemas/ContactItemEcho"
           },
           "ResultCode": {
             "type": "integer",

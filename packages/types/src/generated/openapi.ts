@@ -195,10 +195,20 @@ export interface components {
             /** @description The conversations to mark, 1..100 (51006 otherwise). */
             MarkItem: components["schemas"]["MarkItem"][];
         };
+        /** @description The ContactItem of a MarkItem as echoed in its ResultItem: complete for an applied item, and limited to the well-typed fields the request sent for a failed one. */
+        ContactItemEcho: {
+            /**
+             * @description 1 = C2C, 2 = group.
+             * @enum {integer}
+             */
+            Type: 1 | 2;
+            To_Account?: string;
+            ToGroupId?: string;
+        };
         /** @description The outcome of one MarkItem, in request order. */
         MarkResultItem: {
-            OptType: components["schemas"]["OptType"];
-            ContactItem: components["schemas"]["ContactItem"];
+            OptType?: components["schemas"]["OptType"];
+            ContactItem?: components["schemas"]["ContactItemEcho"];
             /** @description 0 when this item was applied; otherwise an item-level code (50002, 51007, 51008, 60015). */
             ResultCode: number;
             /** @description What was wrong with this item (empty on success). */
