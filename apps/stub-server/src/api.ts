@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
-import { bodyProblem } from './body.js';
+import { encodingProblem, nestingProblem } from './body.js';
 import { type CommandContext, HANDLERS } from './commands/index.js';
 import { type ApiAnswer, fail } from './envelope.js';
 import type { Faults } from './faults.js';
@@ -160,9 +160,9 @@ export class Api {
     body: Buffer,
     answer: (result: ApiAnswer) => void,
   ): void {
-    const problem = bodyProblem(body);
-    if (problem !== undefined) {
-      answer(fail(ErrorCode.INVALID_JSON, problem));
+    const encoding = encodingProblem(body);
+    if (encoding !== undefined) {
+      answer(fail(ErrorCode.INVALID_JSON, encoding));
       return;
     }
     let parsed: unknown;
@@ -174,8 +174,13 @@ export class Api {
       );
       return;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (typeof parsed !== 'object' || parsed === null) {
       answer(fail(ErrorCode.INVALID_JSON, 'the body must be a JSON object'));
+      return;
+    }
+    const nesting = nestingProblem(parsed);
+    if (nesting !== undefined || Array.isArray(parsed)) {
+      answer(fail(ErrorCode.INVALID_JSON, nesting ?? 'the body must be a JSON object'));
       return;
     }
     let ctx = this.contexts.get(app);
