@@ -1,6 +1,6 @@
 // The CLI tests spawn `node dist/cli.js`, and the nx test target only builds the dependencies
-// (^build). So: build this app (always, it is quick), and a dependency only when its dist is older
-// than its sources (when run through nx it never is).
+// (^build). So: build this app, and each dependency, when its dist is older than its sources (other
+// packages' tests spawn this dist too: it is not rewritten needlessly while they may be reading it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,9 +26,12 @@ function build(dir: string): void {
 }
 
 export default function setup(): void {
-  for (const dependency of ['packages/types', 'packages/usersig']) {
-    const dir = join(ROOT, dependency);
-    if (newest(join(dir, 'dist')) < newest(join(dir, 'src'))) build(dir);
+  for (const dir of ['packages/types', 'packages/usersig', 'apps/stub-server'].map((path) =>
+    join(ROOT, path),
+  )) {
+    const stale =
+      newest(join(dir, 'dist')) <
+      Math.max(newest(join(dir, 'src')), statSync(join(dir, 'package.json')).mtimeMs);
+    if (stale || !existsSync(join(dir, 'dist', 'index.js'))) build(dir);
   }
-  build(APP_DIR);
 }
