@@ -1090,6 +1090,19 @@ const bits = (extra: Record<string, unknown>) => ({
     code: ErrorCode.SERVICE_TIMEOUT,
     closes: true,
   });
+  add(group, {
+    input:
+      'no `sdkappid`, and a body that never comes: answered at once from the URL, then the connection is cut off by the request timeout',
+    command: 'markContact',
+    send: () =>
+      rawExchange((socket) =>
+        socket.write(
+          `POST ${COMMANDS.markContact}?usersig=x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{`,
+        ),
+      ),
+    code: ErrorCode.MISSING_SDKAPPID,
+    closes: true,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
