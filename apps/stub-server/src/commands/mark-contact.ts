@@ -94,19 +94,20 @@ export const markContact: CommandHandler = async (body, ctx) => {
     const item = list[i];
     const echo = isObject(item) ? item : {};
     const failure = failures[i] ?? outcomeFailure(i, echo, outcomes[opOf[i] as number] as MarkOutcome);
-    ResultItem[i] = {
-      ...echoOf(echo),
-      ResultCode: failure?.code ?? ErrorCode.OK,
-      ResultInfo: failure?.info ?? '',
-    };
+    // Built field by field: an object spread with more fields after it is V8's slow path (it was
+    // most of this function's time on 100-item requests).
+    const result = echoOf(echo);
+    result.ResultCode = failure?.code ?? ErrorCode.OK;
+    result.ResultInfo = failure?.info ?? '';
+    ResultItem[i] = result;
   }
   return { ResultItem, ActionStatus: 'OK', ErrorCode: ErrorCode.OK, ErrorInfo: '', ErrorDisplay: '' };
 };
 
 /** The spec's MarkResultItem echo: OptType and ContactItem as sent, minus what was sent with an
  * invalid type or value, so that even a failed item's ResultItem conforms to the schema. */
-function echoOf(item: Record<string, unknown>): { OptType?: unknown; ContactItem?: Record<string, unknown> } {
-  const out: { OptType?: unknown; ContactItem?: Record<string, unknown> } = {};
+function echoOf(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   if (item.OptType === 1 || item.OptType === 2 || item.OptType === 3) out.OptType = item.OptType;
   const contact = item.ContactItem;
   if (isObject(contact) && (contact.Type === 1 || contact.Type === 2)) {
