@@ -11,18 +11,32 @@ export type AuthResult = { ok: true } | { ok: false; code: number; reason: strin
 
 const OK: AuthResult = { ok: true };
 
+interface Verified {
+  sdkAppId: number;
+  identifier: string;
+  userSig: string;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
 export class UserSigVerifier {
-  /** key → expiry in unix seconds; the Map's order is insertion order, oldest first. */
-  private readonly cache = new Map<string, number>();
+  /** UserSig → what it was verified for; the Map's order is insertion order, oldest first. */
+  private readonly cache = new Map<string, Verified>();
+  /** The last hit: a run of calls with one UserSig (the usual case) costs a string comparison, no hashing. */
+  private last: Verified | undefined;
 
   constructor(private readonly maxEntries: number = DEFAULT_USERSIG_CACHE_SIZE) {}
 
   verify(app: AppRuntime, identifier: string, userSig: string, nowSeconds: number): AuthResult {
-    const key = `${app.sdkAppId}\n${identifier}\n${userSig}`;
-    const expiresAt = this.cache.get(key);
-    if (expiresAt !== undefined) {
-      if (nowSeconds <= expiresAt) return OK;
-      this.cache.delete(key);
+    let entry = this.last;
+    if (entry === undefined || entry.userSig !== userSig) entry = this.cache.get(userSig);
+    if (entry !== undefined && entry.sdkAppId === app.sdkAppId && entry.identifier === identifier) {
+      if (nowSeconds <= entry.expiresAt) {
+        this.last = entry;
+        return OK;
+      }
+      this.cache.delete(userSig);
+      this.last = undefined;
     }
     const result = verify(userSig, {
       sdkAppId: app.sdkAppId,
@@ -35,7 +49,10 @@ export class UserSigVerifier {
       const oldest = this.cache.keys().next();
       if (!oldest.done) this.cache.delete(oldest.value);
     }
-    this.cache.set(key, result.expiresAt);
+    // A UserSig names its SDKAppID and identifier, so it verifies for one pair only: one entry per UserSig.
+    const verified = { sdkAppId: app.sdkAppId, identifier, userSig, expiresAt: result.expiresAt };
+    this.cache.set(userSig, verified);
+    this.last = verified;
     return OK;
   }
 

@@ -40,16 +40,38 @@ export function parseQuery(search: string): CommonQuery | undefined {
     random: undefined,
     contenttype: undefined,
   };
+  // One look at the whole string decides whether any part needs decoding (usually none does).
+  const plain = search.indexOf('%') < 0 && search.indexOf('+') < 0;
   let start = 0;
   try {
     while (start <= search.length) {
       let end = search.indexOf('&', start);
       if (end < 0) end = search.length;
-      const eq = search.indexOf('=', start);
-      const hasValue = eq >= 0 && eq < end;
-      const name = commonName(decode(search.slice(start, hasValue ? eq : end)));
-      if (name !== undefined && query[name] === undefined) {
-        query[name] = hasValue ? decode(search.slice(eq + 1, end)) : '';
+      let eq = search.indexOf('=', start);
+      if (eq > end) eq = -1;
+      const rawName = search.slice(start, eq < 0 ? end : eq);
+      const name = commonName(plain ? rawName : decode(rawName));
+      if (name !== undefined) {
+        const raw = eq < 0 ? '' : search.slice(eq + 1, end);
+        const value = plain ? raw : decode(raw);
+        // Named stores (not query[name]): the first occurrence of each wins.
+        switch (name) {
+          case 'sdkappid':
+            query.sdkappid ??= value;
+            break;
+          case 'identifier':
+            query.identifier ??= value;
+            break;
+          case 'usersig':
+            query.usersig ??= value;
+            break;
+          case 'random':
+            query.random ??= value;
+            break;
+          case 'contenttype':
+            query.contenttype ??= value;
+            break;
+        }
       }
       start = end + 1;
     }
