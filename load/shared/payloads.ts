@@ -10,24 +10,27 @@ import type {
 } from '@tim-marks/types';
 import { LIMITS } from './plan.ts';
 
-/** mulberry32: small, fast, good enough to vary payloads; not for anything secret. */
+// k6 interprets this code (no JIT): every operation counts. Park-Miller's generator needs only float
+// arithmetic that stays exact below 2^53 (48271 * 2^31 < 2^53), where Math.imul-based ones cost ~10x more.
+const MODULUS = 2147483647;
+const MULTIPLIER = 48271;
+
+/** A small, fast, seeded generator in [0, 1); enough to vary payloads, not for anything secret. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
+  let x = 1 + (Math.abs(Math.floor(seed)) % (MODULUS - 1));
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    x = (x * MULTIPLIER) % MODULUS;
+    return (x - 1) / (MODULUS - 1);
   };
 }
 
 /** Derives the seed of call `index` so that any call can be generated alone, in any VU or worker. */
 export function callSeed(seed: number, index: number): number {
-  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  const next = rng(seed + index * 7919);
+  // Consecutive indexes start from nearby states: a few steps spread them apart.
+  next();
+  next();
+  return Math.floor(next() * (MODULUS - 1));
 }
 
 function pick<T>(next: () => number, items: readonly T[]): T {
@@ -40,12 +43,17 @@ function intBetween(next: () => number, min: number, max: number): number {
   return min + Math.floor(next() * (max - min + 1));
 }
 
-/** UTF-8 length of a string, counted by code point (k6 has no TextEncoder). */
+/** UTF-8 length of a string (k6 has no TextEncoder). Indexed, not iterated: k6 interprets this code. */
 export function utf8Bytes(text: string): number {
   let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -67,19 +75,30 @@ const PIECES = [
   '🌟',
   '📌',
   '🚀',
-];
+].map((text) => ({ text, bytes: utf8Bytes(text) }));
 
-/** A custom mark of exactly `bytes` UTF-8 bytes (0 clears the mark), mixing multi-byte text. */
+/**
+ * A custom mark of exactly `bytes` UTF-8 bytes (0 clears the mark), mixing multi-byte text: a segment
+ * of a few random pieces, repeated while it fits, then ASCII up to the size. Few draws, as k6 is slow.
+ */
 export function customMark(next: () => number, bytes: number): string {
-  let text = '';
-  let used = 0;
-  for (let tries = 0; tries < 64 && used < bytes; tries++) {
+  const segment: (typeof PIECES)[number][] = [];
+  let segmentBytes = 0;
+  for (let i = 0, count = 1 + Math.floor(next() * 6); i < count; i++) {
     const piece = pick(next, PIECES);
-    const size = utf8Bytes(piece);
-    if (used + size <= bytes) {
-      text += piece;
-      used += size;
-    }
+    segment.push(piece);
+    segmentBytes += piece.bytes;
+  }
+  const times = Math.floor(bytes / segmentBytes);
+  let text = segment
+    .map((piece) => piece.text)
+    .join('')
+    .repeat(times);
+  let used = times * segmentBytes;
+  for (const piece of segment) {
+    if (used + piece.bytes > bytes) break;
+    text += piece.text;
+    used += piece.bytes;
   }
   return text + 'x'.repeat(bytes - used);
 }
@@ -109,7 +128,9 @@ export interface WorldOptions {
 /** The accounts and groups a run marks; ids carry the seed so runs with different seeds do not collide. */
 export function world(seed: number, options: WorldOptions = {}): World {
   const tag = (seed >>> 0).toString(36);
-  const users = Array.from({ length: options.users ?? 50 }, (_, i) => `load-${tag}-u${i}`);
+  const count = options.users ?? 50;
+  if (count < 2) throw new Error('a world needs at least 2 users: marks name other users');
+  const users = Array.from({ length: count }, (_, i) => `load-${tag}-u${i}`);
   const groups = Array.from({ length: options.groups ?? 10 }, (_, i) => `load-${tag}-g${i}`);
   return { seed, users, groups };
 }
@@ -145,15 +166,17 @@ function positions(next: () => number, count: number, exclude: readonly number[]
   return [...chosen];
 }
 
-function contactItems(next: () => number, w: World, from: string, count: number): ContactItem[] {
+function contactItems(next: () => number, w: World, from: number, count: number): ContactItem[] {
   const items = new Map<string, ContactItem>();
-  const others = w.users.filter((user) => user !== from);
-  while (items.size < Math.min(count, others.length + w.groups.length)) {
+  const others = w.users.length - 1;
+  while (items.size < Math.min(count, others + w.groups.length)) {
     if (w.groups.length > 0 && next() < 0.3) {
       const ToGroupId = pick(next, w.groups);
       items.set(`g:${ToGroupId}`, { Type: 2, ToGroupId });
     } else {
-      const To_Account = pick(next, others);
+      // Any user but the caller: draw among the others and step over the caller's index.
+      const drawn = Math.floor(next() * others);
+      const To_Account = w.users[drawn >= from ? drawn + 1 : drawn]!;
       items.set(`u:${To_Account}`, { Type: 1, To_Account });
     }
   }
@@ -176,17 +199,17 @@ function markItem(next: () => number, ContactItem: ContactItem, standardMarks: b
 /** The `index`-th mark_contact call of a run: valid by construction, so every item must be applied. */
 export function markContactRequest(w: World, index: number, options: MarkOptions = {}): MarkContactRequest {
   const next = rng(callSeed(w.seed, index));
-  const From_Account = pick(next, w.users);
+  const from = Math.floor(next() * w.users.length);
   const maxItems = Math.min(options.maxItems ?? 5, LIMITS.markItemsPerCall);
-  const contacts = contactItems(next, w, From_Account, intBetween(next, 1, maxItems));
+  const contacts = contactItems(next, w, from, intBetween(next, 1, maxItems));
   return {
-    From_Account,
+    From_Account: w.users[from]!,
     MarkItem: contacts.map((contact) => markItem(next, contact, options.standardMarks ?? true)),
   };
 }
 
 /** The `index`-th get_contact_group call of a run: the first page of one user's marks. */
 export function getContactGroupRequest(w: World, index: number): GetContactGroupRequest {
-  const next = rng(callSeed(w.seed ^ 0x5bd1e995, index));
+  const next = rng(callSeed(w.seed + 1_000_003, index));
   return { From_Account: pick(next, w.users), StartIndex: 0 };
 }

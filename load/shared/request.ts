@@ -12,10 +12,27 @@ export function randomParam(): number {
   return Math.floor(Math.random() * (LIMITS.randomMax + 1));
 }
 
-export function commandPath(command: CommandName, credentials: Credentials, random = randomParam()): string {
+/** Everything of a call's path but `random`, which changes with every call. */
+function pathPrefix(command: CommandName, credentials: Credentials): string {
   return (
     `${COMMANDS[command]}?sdkappid=${credentials.sdkAppId}` +
-    `&identifier=${encodeURIComponent(credentials.identifier)}&usersig=${encodeURIComponent(credentials.userSig)}` +
-    `&random=${random}&contenttype=json`
+    `&identifier=${encodeURIComponent(credentials.identifier)}&usersig=${encodeURIComponent(credentials.userSig)}`
   );
+}
+
+export function commandPath(command: CommandName, credentials: Credentials, random = randomParam()): string {
+  return `${pathPrefix(command, credentials)}&random=${random}&contenttype=json`;
+}
+
+/** commandPath with the fixed part built once: for load loops (k6 interprets every call). */
+export function commandPaths(credentials: Credentials): (command: CommandName) => string {
+  const prefixes = new Map<CommandName, string>();
+  return (command) => {
+    let prefix = prefixes.get(command);
+    if (prefix === undefined) {
+      prefix = pathPrefix(command, credentials);
+      prefixes.set(command, prefix);
+    }
+    return `${prefix}&random=${randomParam()}&contenttype=json`;
+  };
 }

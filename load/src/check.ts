@@ -27,7 +27,7 @@ import {
   type StubSeries,
   type WindowVerdict,
 } from '../shared/report.ts';
-import { type Credentials, commandPath } from '../shared/request.ts';
+import { type Credentials, commandPath, commandPaths } from '../shared/request.ts';
 import { isStub, resetStub, stubStats } from './control.ts';
 import { drive, type Stream, warmPool } from './driver.ts';
 import { countScenario, judgePhase, type PhaseResult, type PhaseRun } from './phase.ts';
@@ -81,12 +81,13 @@ interface Context {
 
 function streams(context: Context, phase: Pick<TimedPhase, 'rate' | 'perMs'>): Stream<LoadedCommand>[] {
   const { w, credentials, offset } = context;
+  const path = commandPaths(credentials);
   return context.commands.map((command) => ({
     tag: command,
     rate: phase.rate,
     perMs: phase.perMs,
     call: (index: number) => ({
-      path: commandPath(command, credentials),
+      path: path(command),
       body: JSON.stringify(
         command === 'markContact'
           ? markContactRequest(w, offset + index)

@@ -141,9 +141,20 @@ async function runK6(
       OUT_DIR: dir,
     },
   });
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  io.stdout(`results: ${shown(dir)}/summary.html and summary.json\n`);
-  return code ?? (signal ? 128 : 1);
+  // Ctrl-C reaches k6 from the terminal: k6 stops the test and still writes its summary, so wait for it.
+  // A SIGTERM sent to this process alone is passed on.
+  const ignore = () => {};
+  const forward = () => child.kill('SIGTERM');
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', forward);
+  try {
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    io.stdout(`results: ${shown(dir)}/summary.html and summary.json\n`);
+    return code ?? (signal ? 128 : 1);
+  } finally {
+    process.off('SIGINT', ignore);
+    process.off('SIGTERM', forward);
+  }
 }
 
 async function runCheck(target: Target, io: RunnerIo): Promise<number> {

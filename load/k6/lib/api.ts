@@ -4,7 +4,7 @@ import { check } from 'k6';
 import http, { type RefinedResponse } from 'k6/http';
 import { Counter } from 'k6/metrics';
 import { type CommandName, ErrorCode, RATE_LIMITED } from '../../shared/plan.ts';
-import { commandPath } from '../../shared/request.ts';
+import { commandPaths } from '../../shared/request.ts';
 import type { RunConfig } from './config.ts';
 
 /** Calls admitted by the limiter (any answer but 60007), tagged by command, phase and second of the run. */
@@ -14,14 +14,29 @@ export const callsRefused = new Counter('calls_refused');
 
 export type Target = Pick<RunConfig, 'baseUrl' | 'sdkAppId' | 'identifier' | 'userSig'>;
 
+const paths = new Map<Target, (command: CommandName) => string>();
+
 export function commandUrl(target: Target, command: CommandName): string {
-  return `${target.baseUrl}${commandPath(command, target)}`;
+  let path = paths.get(target);
+  if (!path) {
+    path = commandPaths(target);
+    paths.set(target, path);
+  }
+  return `${target.baseUrl}${path(command)}`;
 }
 
 export interface Answer<C extends CommandName> {
   status: number;
   body: Partial<CommandBodies[C]['response']> | undefined;
   durationMs: number;
+  /** k6's error when the call failed below HTTP (status 0). */
+  error: string;
+}
+
+/** One line about an answer, for failure messages. */
+export function describeAnswer(answer: Answer<CommandName>): string {
+  if (answer.status === 0) return answer.error || 'no answer';
+  return `HTTP ${answer.status} ${answer.body ? JSON.stringify(answer.body) : '(no JSON body)'}`;
 }
 
 function parse(res: RefinedResponse<'text'>): unknown {
@@ -48,6 +63,7 @@ export function call<C extends CommandName>(
     status: res.status,
     body: parse(res) as Answer<C>['body'],
     durationMs: res.timings.duration,
+    error: res.error,
   };
 }
 

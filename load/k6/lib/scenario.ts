@@ -27,6 +27,7 @@ import {
   callsAccepted,
   callsRefused,
   checkAnswer,
+  describeAnswer,
   isRefused,
   type Target,
 } from './api.ts';
@@ -167,7 +168,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
         'setup: multiaccount_import imports every account': (a) =>
           a.body?.ErrorCode === 0 && (a.body.FailAccounts ?? []).length === 0,
       });
-      if (!imported) fail(`multiaccount_import failed: ${JSON.stringify(answer.body)}`);
+      if (!imported) fail(`multiaccount_import failed: ${describeAnswer(answer)}`);
     }
     for (const request of groups) {
       const answer = call(target, 'createGroup', request, { phase: 'setup' });
@@ -176,7 +177,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
         'setup: create_group creates the group (or finds it from an earlier run)': (a) =>
           a.body?.ErrorCode === 0 || a.body?.ErrorCode === 10021,
       });
-      if (!created) fail(`create_group failed: ${JSON.stringify(answer.body)}`);
+      if (!created) fail(`create_group failed: ${describeAnswer(answer)}`);
     }
     return { world: w, stub };
   }
