@@ -1,9 +1,13 @@
-// Spec problems the fuzz run found and that only the spec's owner may fix (openapi/ is the lead's).
-// The runner applies each patch to a temporary copy of the spec, says so loudly, and lists the exact
-// change proposed for openapi/openapi.yaml. A patch whose problem is gone (the spec was fixed)
-// applies nothing and prints nothing; `--strict-spec` runs against the spec exactly as it is.
-// Never add a patch here to hide a stub bug: fix the stub, with a regression test in vitest.
-// (The echo of failed items, found the same way, was settled in the spec itself: ContactItemEcho.)
+// Adaptations of the spec for schemathesis, applied to a temporary copy only, each said out loud by the
+// runner. `--strict-spec` runs against the spec exactly as it is. A patch whose problem is gone
+// applies nothing and prints nothing. Never add a patch here to hide a stub bug: fix the stub, with a
+// regression test in vitest. (The echo of failed items, found the same way, was settled in the spec
+// itself: ContactItemEcho.)
+//
+// The one patch: the spec keeps its ContactItem discriminator on purpose (the contract asks for an
+// explicit mapping, and readers and generators use it), but the API's `Type` is an integer and
+// schemathesis, like every tool that reads mapping keys as string tags, then finds no valid body.
+// The spec's ContactItem description says validators should decide by the oneOf alone.
 
 /** @typedef {{ id: string, problem: string, proposal: string, applies(doc: any): boolean, apply(doc: any): void }} SpecPatch */
 

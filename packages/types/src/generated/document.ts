@@ -1081,7 +1081,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "ContactItem": {
-        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`).",
+        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The discriminator documents the union for readers and generators; the API's `Type` is an integer, which OpenAPI discriminators (string tags) do not describe exactly, so validators should decide by the `oneOf` alone, whose branches carry `const` types. The toolkit's generator, stub, Pact spec check and fuzz run all drop the discriminator from the copy they validate with.",
         "oneOf": [
           {
             "$ref": "#/components/schemas/C2CContactItem"
@@ -1263,7 +1263,8 @@ export const openapiDocument: Record<string, unknown> = {
           "StartIndex": {
             "type": "integer",
             "minimum": 0,
-            "description": "0 for the first page, then the previous answer's `NextStartIndex`."
+            "maximum": 9007199254740991,
+            "description": "0 for the first page, then the previous answer's `NextStartIndex`. Past 2^53−1 → 50002."
           }
         }
       },

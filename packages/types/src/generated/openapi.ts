@@ -169,7 +169,7 @@ export interface components {
             /** @description The group's id (note the capital I and lowercase d of `ToGroupId`). */
             ToGroupId: string;
         };
-        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). */
+        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The discriminator documents the union for readers and generators; the API's `Type` is an integer, which OpenAPI discriminators (string tags) do not describe exactly, so validators should decide by the `oneOf` alone, whose branches carry `const` types. The toolkit's generator, stub, Pact spec check and fuzz run all drop the discriminator from the copy they validate with. */
         ContactItem: components["schemas"]["C2CContactItem"] | components["schemas"]["GroupContactItem"];
         /**
          * @description 1 = set standard marks, 2 = set the custom mark, 3 = both.
@@ -220,7 +220,7 @@ export interface components {
         };
         GetContactGroupRequest: {
             From_Account: components["schemas"]["UserID"];
-            /** @description 0 for the first page, then the previous answer's `NextStartIndex`. */
+            /** @description 0 for the first page, then the previous answer's `NextStartIndex`. Past 2^53−1 → 50002. */
             StartIndex: number;
         };
         /** @description The 64-bit standard mark written in binary, most significant bit first. */
