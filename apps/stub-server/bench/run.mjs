@@ -4,7 +4,8 @@
 //   2. the stub, an authenticated 1-item mark_contact;
 //   3. the stub, 100-item mark_contact (reported as items/s);
 // and, in a child process of its own, the stub's RSS after storing 1,000,000 marks
-// (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run.
+// (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run. A fourth run,
+// 1 item over a single connection, shows the stub's own latency without queueing.
 import { execFileSync, fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -57,13 +58,13 @@ function startServer(mode, execArgv = []) {
   });
 }
 
-function cannon(title, url, body) {
+function cannon(title, url, body, connections = CONNECTIONS) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         method: 'POST',
-        connections: CONNECTIONS,
+        connections,
         duration: SECONDS,
         headers: { 'content-type': 'application/json' },
         body,
@@ -86,16 +87,23 @@ function markBody(items) {
   });
 }
 
+/** The better of two results (the run least disturbed by other work on the machine). */
+const best = (a, b) => (b.requests.average > a.requests.average ? b : a);
+
 async function throughput() {
   const rows = [];
   const bare = await startServer('bare');
-  const bareResult = await cannon('bare node:http', `${bare.url}/`, '{}');
-  await bare.stop();
-
   const stub = await startServer('stub');
   // Warm-up: the JIT, the UserSig cache.
   await cannon('warm-up', stub.markUrl, markBody(1));
-  const one = await cannon('stub, mark_contact 1 item', stub.markUrl, markBody(1));
+  // Bare and stub alternate, twice, and each keeps its better run: a burst of other work on the
+  // machine then lowers one run of each rather than the ratio.
+  let bareResult = await cannon('bare node:http', `${bare.url}/`, '{}');
+  let one = await cannon('stub, mark_contact 1 item', stub.markUrl, markBody(1));
+  bareResult = best(bareResult, await cannon('bare node:http (again)', `${bare.url}/`, '{}'));
+  one = best(one, await cannon('stub, mark_contact 1 item (again)', stub.markUrl, markBody(1)));
+  await bare.stop();
+  const single = await cannon('stub, mark_contact 1 item, 1 connection', stub.markUrl, markBody(1), 1);
   const hundred = await cannon('stub, mark_contact 100 items', stub.markUrl, markBody(100));
   await stub.stop();
 
@@ -105,6 +113,7 @@ async function throughput() {
   };
   check(bareResult, 'bare');
   check(one, '1 item');
+  check(single, '1 connection');
   check(hundred, '100 items');
   const row = (name, r, itemsPerRequest) => ({
     name,
@@ -116,6 +125,7 @@ async function throughput() {
   });
   rows.push(row('bare node:http, fixed JSON body', bareResult));
   rows.push(row('stub, mark_contact, 1 item', one, 1));
+  rows.push(row('stub, mark_contact, 1 item, 1 connection', single, 1));
   rows.push(row('stub, mark_contact, 100 items', hundred, 100));
   return rows;
 }
@@ -176,10 +186,13 @@ const fmt = (n, digits = 0) =>
   n === undefined
     ? ''
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** autocannon counts latency in whole milliseconds: 0 means under 1 ms. */
+const ms = (n) => (n === 0 ? '< 1' : fmt(n, 0));
 
 build();
+const loadBefore = os.loadavg()[0];
 log(
-  `benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off, ${os.cpus().length} CPUs, Node ${process.version}`,
+  `benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadBefore.toFixed(2)}`,
 );
 const rows = await throughput();
 const mem = await memory();
@@ -196,12 +209,12 @@ function markdownTable(header, rows, rightAligned) {
 
 const table = markdownTable(
   ['run', 'requests/s', 'items/s', 'p50 ms', 'p99 ms', 'max ms'],
-  rows.map((r) => [r.name, fmt(r.rps), fmt(r.itemsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.max, 1)]),
+  rows.map((r) => [r.name, fmt(r.rps), fmt(r.itemsPerSecond), ms(r.p50), ms(r.p99), ms(r.max)]),
   [false, true, true, true, true, true],
 );
 const verdicts = [
   `- stub / bare requests/s (1 item): **${fmt(ratio, 2)}×** (target ≥ ${TARGETS.ratio}×: ${ratio >= TARGETS.ratio ? 'met' : 'NOT met'})`,
-  `- stub p99 (1 item): **${fmt(rows[1].p99, 1)} ms** (target ≤ ${TARGETS.p99Ms} ms: ${rows[1].p99 <= TARGETS.p99Ms ? 'met' : 'NOT met'})`,
+  `- stub p99 (1 item, saturated): **${ms(rows[1].p99)} ms** (target ≤ ${TARGETS.p99Ms} ms: ${rows[1].p99 <= TARGETS.p99Ms ? 'met' : 'NOT met'}; the bare server's p99 in the same run: ${ms(rows[0].p99)} ms; one connection, no queueing: ${ms(rows[2].p99)} ms)`,
   `- stub RSS with 1,000,000 marks stored: **${fmt(mb(mem.after))} MB** (after GC; ${fmt(mb(mem.before))} MB empty; filled in ${fmt(mem.fillSeconds, 1)} s through the API) (target ≤ ${TARGETS.rssMb} MB: ${mb(mem.after) <= TARGETS.rssMb ? 'met' : 'NOT met'})`,
 ].join('\n');
 
@@ -215,7 +228,8 @@ writeFileSync(
 Measured with \`npm run bench -w @tim-marks/stub-server\` (\`node bench/run.mjs\`; it builds the app
 first and runs against \`dist/\`). autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off
 (\`rateLimit: 0\`), every request authenticated (the UserSig is verified once, then cached). Each
-server runs in its own child process; autocannon runs in the parent, on the same machine.
+server runs in its own child process; autocannon runs in the parent, on the same machine. The bare
+server and the stub alternate twice and each keeps its better run.
 Machine: ${os.cpus().length} × ${cpu}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};
 load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)} (other work on the machine
 lowers every figure and inflates p99; the ratio to the bare server, measured in the same run, moves least).
@@ -225,11 +239,17 @@ ${table}
 ${verdicts}
 
 The bare server answers a fixed JSON body to any request: the most a node:http server can do on this
-machine, so the ratio says how much the stub's own work costs. The memory figure is the RSS of a
+machine, so the ratio says how much the stub's own work costs. With 50 connections kept busy, latency
+is mostly queueing (50 ÷ requests/s on average), so the saturated p99 follows the machine's speed; the
+one-connection row (each request sent when the previous answer arrived) shows the time the stub itself
+takes per request when it is not the bottleneck. The memory figure is the RSS of a
 stub process that imported 1000 accounts and then stored 1000 C2C conversations with standard marks
 for each (10,000 requests of 100 items), measured after a forced GC (\`--expose-gc\`).
 
-Figures move by ±10 % between runs on a shared 2-core machine; compare runs made together.
+Figures move by ±10 % between runs on a shared 2-core machine, and much more when other work runs
+there; compare runs made together. For scale, /work/shared/toolchain.md measured the same bare
+server at 64–70k requests/s on an idle machine of this kind: the bare row above says how much
+slower the machine was during this run.
 `,
 );
 log(`\nwritten to ${APP_DIR}BENCHMARKS.md`);
