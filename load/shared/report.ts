@@ -174,10 +174,11 @@ export function renderText(report: LoadReport): string {
   const out: string[] = [];
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   out.push(`\n  scenario ${report.scenario}: ${report.description}`);
-  out.push(
-    `  target   ${report.target}${report.stub ? ' (stub)' : ''}, rate ${report.rate}/s per command ` +
-      `(spec ceiling ${report.ceiling}/s), ${report.durationS} s`,
-  );
+  const load =
+    report.durationS > 0
+      ? `, rate ${report.rate}/s per command (spec ceiling ${report.ceiling}/s), ${report.durationS} s`
+      : '';
+  out.push(`  target   ${report.target}${report.stub ? ' (stub)' : ''}${load}`);
   out.push('');
   for (const figure of report.figures) out.push(`  ${figure.label.padEnd(28, '.')} ${figure.value}`);
   if (report.checks.length > 0) {
@@ -293,8 +294,11 @@ figure{margin:1em 0}figcaption{margin-bottom:.3em}
 </style></head><body>
 <h1>${escapeHtml(report.scenario)}: ${report.passed ? ok(true) : ok(false)} ${report.passed ? 'passed' : 'FAILED'}</h1>
 <p>${escapeHtml(report.description)}</p>
-<p>Target <code>${escapeHtml(report.target)}</code>${report.stub ? ' (the tim-marks stub)' : ''}; rate under test
-${report.rate}/s per command (spec ceiling ${report.ceiling}/s); ${report.durationS} s; finished ${escapeHtml(report.finishedAt)}.</p>
+<p>Target <code>${escapeHtml(report.target)}</code>${report.stub ? ' (the tim-marks stub)' : ''}${
+    report.durationS > 0
+      ? `; rate under test ${report.rate}/s per command (spec ceiling ${report.ceiling}/s); ${report.durationS} s`
+      : ''
+  }; finished ${escapeHtml(report.finishedAt)}.</p>
 <h2>Figures</h2><table>${rows(report.figures.map((f) => [escapeHtml(f.label), escapeHtml(f.value)]))}</table>
 <h2>Per second</h2>${charts || '<p>No per-second data.</p>'}
 ${

@@ -47,28 +47,36 @@ function parse(res: RefinedResponse<'text'>): unknown {
   }
 }
 
-/** Posts one command and parses its answer; `tags` go on the HTTP metrics. */
+export function isRefused(answer: Answer<CommandName>): boolean {
+  return answer.body?.ErrorCode === RATE_LIMITED;
+}
+
+/**
+ * Posts one command, parses its answer and counts it as accepted or refused. `tags` go on the HTTP
+ * metrics; `countTags` only on the counters (per-second tags would multiply the HTTP series).
+ */
 export function call<C extends CommandName>(
   target: Target,
   command: C,
   body: CommandBodies[C]['request'],
   tags: Record<string, string> = {},
+  countTags: Record<string, string> = {},
 ): Answer<C> {
   const res = http.post(commandUrl(target, command), JSON.stringify(body), {
     headers: { 'Content-Type': 'application/json' },
     tags: { name: command, command, ...tags },
     responseType: 'text',
   });
-  return {
+  const answer: Answer<C> = {
     status: res.status,
     body: parse(res) as Answer<C>['body'],
     durationMs: res.timings.duration,
     error: res.error,
   };
-}
-
-export function isRefused(answer: Answer<CommandName>): boolean {
-  return answer.body?.ErrorCode === RATE_LIMITED;
+  if (answer.status === 200 && typeof answer.body?.ErrorCode === 'number') {
+    (isRefused(answer) ? callsRefused : callsAccepted).add(1, { command, ...tags, ...countTags });
+  }
+  return answer;
 }
 
 function envelope(answer: Answer<CommandName>): Partial<ResponseEnvelope> {

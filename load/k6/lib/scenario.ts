@@ -21,16 +21,7 @@ import {
   timeline,
 } from '../../shared/plan.ts';
 import { judgeWindow, perSecondMetric, type WindowVerdict } from '../../shared/report.ts';
-import {
-  type Answer,
-  call,
-  callsAccepted,
-  callsRefused,
-  checkAnswer,
-  describeAnswer,
-  isRefused,
-  type Target,
-} from './api.ts';
+import { call, checkAnswer, describeAnswer, type Target } from './api.ts';
 import { type RunConfig, runConfig } from './config.ts';
 import { smokeIteration } from './smoke.ts';
 import { isStub, resetStub, stubStats } from './stub.ts';
@@ -191,23 +182,18 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
     const index = phaseIndex * 10_000_000 + exec.scenario.iterationInTest;
     const elapsedMs = Date.now() - exec.scenario.startTime;
     const settled = elapsedMs >= settleMs(config.pacingMarginMs);
-    const tags = {
+    const countTags = {
       second: String(phase.startS + Math.floor(elapsedMs / 1000)),
       settled: settled ? 'yes' : 'no',
     };
     const refusalAllowed = phase.expect === 'split' || (phase.expect === 'settles' && !settled);
-    let answer: Answer<LoadedCommand>;
     if (command === 'markContact') {
       const request = markContactRequest(data.world, index, markOptions);
-      answer = call(target, command, request);
-      checkAnswer(command, request, answer, refusalAllowed);
+      checkAnswer(command, request, call(target, command, request, {}, countTags), refusalAllowed);
     } else {
       const request = getContactGroupRequest(data.world, index);
-      answer = call(target, command, request);
-      checkAnswer(command, request, answer, refusalAllowed);
+      checkAnswer(command, request, call(target, command, request, {}, countTags), refusalAllowed);
     }
-    if (answer.status !== 200 || answer.body?.ErrorCode === undefined) return;
-    (isRefused(answer) ? callsRefused : callsAccepted).add(1, tags);
   }
 
   function teardown(data: SetupData): void {
