@@ -269,7 +269,7 @@ describe('--help and bad input', () => {
     });
   }
 
-  it('names the bad field of an invalid config file', async () => {
+  it('names the bad field of an invalid config file', { timeout: 60_000 }, async () => {
     const cases: [unknown, RegExp][] = [
       ['not json', /not valid JSON/],
       [{}, /apps is required/],
@@ -291,14 +291,16 @@ describe('--help and bad input', () => {
       ],
       [{ apps: [{ sdkAppId: 1, admins: [] }] }, /apps\[0\]\.admins must NOT have fewer than 1 items/],
     ];
-    for (const [content, message] of cases) {
-      const file = join(dir, 'config.json');
-      writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-      const { code, stderr } = await runCli(['--config', file]);
-      expect(code, JSON.stringify(content)).toBe(2);
-      expect(stderr).toContain(file);
-      expect(stderr).toMatch(message);
-    }
+    await Promise.all(
+      cases.map(async ([content, message], i) => {
+        const file = join(dir, `config-${i}.json`);
+        writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+        const { code, stderr } = await runCli(['--config', file]);
+        expect(code, JSON.stringify(content)).toBe(2);
+        expect(stderr).toContain(file);
+        expect(stderr).toMatch(message);
+      }),
+    );
   });
 
   it('says so and exits 1 when the port is taken', async () => {
@@ -314,13 +316,24 @@ describe('--help and bad input', () => {
 });
 
 describe('stopping', () => {
+  /** Waits until the stub has admitted `n` calls of a command (they are then in flight, held by a latency fault). */
+  async function untilAdmitted(api: ReturnType<typeof remote>, command: string, n = 1) {
+    for (let i = 0; i < 200; i++) {
+      const { body } = await controlRequest(api, 'GET', `stats?sdkappid=1400000000&command=${command}`);
+      const series = body.series as { totals: { accepted: number } }[];
+      if ((series[0]?.totals.accepted ?? 0) >= n) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`${command} was never admitted`);
+  }
+
   it('on SIGTERM finishes requests in flight, saves the state file and exits 0', async () => {
     const file = join(dir, 'graceful.json');
     const stub = await startCli(['--port', '0', '--state-file', file, '--log-level', 'warn']);
     const api = remote(stub.url);
     await controlRequest(api, 'POST', 'faults', { command: 'markContact', latencyMs: 1500 });
     const inFlight = call(api, 'markContact', { From_Account: 'user0', MarkItem: [c2c('late')] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilAdmitted(api, 'markContact');
     stub.child.kill('SIGTERM');
     const answer = await inFlight;
     expect(answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
@@ -334,12 +347,23 @@ describe('stopping', () => {
   it('stops accepting new connections once stopping', async () => {
     const stub = await startCli(['--port', '0', '--log-level', 'warn']);
     const api = remote(stub.url);
-    await controlRequest(api, 'POST', 'faults', { command: 'getContactGroup', latencyMs: 800 });
+    await controlRequest(api, 'POST', 'faults', { command: 'getContactGroup', latencyMs: 4000 });
     const inFlight = call(api, 'getContactGroup', { From_Account: 'user0', StartIndex: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await untilAdmitted(api, 'getContactGroup');
     stub.child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(request(`${stub.url}/__stub/health`)).rejects.toThrow();
+    // Until the process has handled the signal a new request may still get in; then none does.
+    let refused = false;
+    for (let i = 0; i < 60 && !refused; i++) {
+      refused = await request(`${stub.url}/__stub/health`).then(
+        async (response) => {
+          await response.body.dump();
+          return false;
+        },
+        () => true,
+      );
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(refused).toBe(true);
     expect((await inFlight).ErrorCode).toBe(0);
     expect(await stub.exited).toBe(0);
   });
