@@ -12,7 +12,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it\ngoverns: the error catalogue entries 60007, 50003, 60010, 60006 and 60009; `x-limits`\n(the sliding window, the page size); `MarkContactResponse` (request-level versus item-level\nfailures); `StandardMark`; `MarkPosition`; `OptType`; `CustomMark`; `get_contact_group`\n(ordering).\n",
+    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nand the schemas `MarkItem`, `MarkResultItem`, `MarkContactResponse`, `OptType`, `MarkPosition`,\n`CustomMark` and `StandardMark`.\n",
     "contact": {
       "name": "tim-marks",
       "url": "https://cloud.tencent.com/document/product/269/105592"
@@ -224,7 +224,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "Standard marks or conversation groups were changed by an app that is not Ultimate edition.",
       "level": "request",
       "retryable": false,
-      "scope": "recentcontact"
+      "scope": "recentcontact",
+      "x-assumption": "A mark_contact request with any item of OptType 1 or 3 on an app that is not Ultimate fails as a whole with 51013 (custom-mark-only items in the same request are not applied either)."
     },
     {
       "code": 60002,
@@ -232,7 +233,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "HTTP parse error (bad URL or query string).",
       "level": "request",
       "retryable": false,
-      "scope": "common"
+      "scope": "common",
+      "x-assumption": "Answers query parameters that cannot be used: an sdkappid that is not digits, a random that is missing, not an integer or outside 0..4294967295, a contenttype other than exactly `json`, and malformed HTTP. The request checks run in this order: path (60009), method (60008), sdkappid (60012 missing, 60002 malformed), random and contenttype (60002), app (60006), usersig (70002, 70003, 70014, 70013, 70001, 70009), identifier missing (60004), App admin (50003 / 60010), the ceiling (60007), the body (60008 too large, 60003 not JSON), then the command."
     },
     {
       "code": 60003,
@@ -240,7 +242,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "The request body is not valid JSON (or is not a JSON object).",
       "level": "request",
       "retryable": false,
-      "scope": "common"
+      "scope": "common",
+      "x-assumption": "Also answers a body that is not UTF-8, that is not a JSON object, or that nests too deep. Duplicate keys are not an error: the last one counts."
     },
     {
       "code": 60004,
@@ -274,7 +277,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "Service timeout, or a bad HTTP request format (wrong method, body too large, client too slow).",
       "level": "request",
       "retryable": false,
-      "scope": "common"
+      "scope": "common",
+      "x-assumption": "Answers a method other than POST, a body or headers over the server's size limit, and a client too slow to send its headers or body."
     },
     {
       "code": 60009,
@@ -315,7 +319,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "An account field in the body has the wrong type (it must be a string).",
       "level": "request-or-item",
       "retryable": false,
-      "scope": "common"
+      "scope": "common",
+      "x-assumption": "Request-level for From_Account, UserID, any entry of Accounts and Owner_Account (the whole request fails); item-level for a MarkItem's To_Account."
     },
     {
       "code": 70001,
@@ -371,7 +376,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "Invalid parameter in a group command (group_open_http_svc).",
       "level": "request",
       "retryable": false,
-      "scope": "group_open_http_svc"
+      "scope": "group_open_http_svc",
+      "x-assumption": "Also answers a create_group whose Owner_Account was never imported."
     },
     {
       "code": 10010,
@@ -387,7 +393,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "The requested GroupId is already used by another group (group_open_http_svc).",
       "level": "request",
       "retryable": false,
-      "scope": "group_open_http_svc"
+      "scope": "group_open_http_svc",
+      "x-assumption": "The id of a dissolved group stays taken; marks stored for it stay readable."
     },
     {
       "code": 70402,
@@ -490,7 +497,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "summary": "Read the marked and grouped conversations of a user, page by page",
         "description": "Answers the conversations of `From_Account` that carry a mark or belong to a conversation\ngroup, with their standard mark, custom mark, group ids and time of last change, and the\nuser's conversation groups. Start with `StartIndex` 0, then pass the previous answer's\n`NextStartIndex` until `CompleteFlag` is 1. Limited to 200 calls per second per SDKAppID.\n",
-        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`.",
+        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`. A StartIndex at or past the end answers an empty page with CompleteFlag 1 and NextStartIndex equal to StartIndex. An unknown From_Account answers 50001.",
         "parameters": [
           {
             "$ref": "#/components/parameters/sdkappid"
@@ -1135,6 +1142,7 @@ export const openapiDocument: Record<string, unknown> = {
           "OptType",
           "ContactItem"
         ],
+        "x-assumption": "To_Account need not be an imported account (marks are independent of the recent-contacts list). A conversation left with no standard-mark bit and no custom mark is removed: it no longer counts against `x-limits.conversationsPerUser`, and marking it again puts it last in get_contact_group's order. mark_contact checks, in order: From_Account (50002 missing, 60015 not a string), the MarkItem count (51006), the edition (51013), From_Account imported (50001), then each item alone.",
         "properties": {
           "OptType": {
             "$ref": "#/components/schemas/OptType"
