@@ -201,8 +201,8 @@ async function main() {
   writeFileSync(specFile, JSON.stringify(spec));
   for (const patch of patches) {
     process.stdout.write(
-      `fuzz: SPEC PATCHED for this run only (${patch.id}): ${patch.problem}\n` +
-        `      the change proposed for openapi/ is in apps/stub-server/fuzz/spec-patches.mjs; --strict-spec runs without it\n`,
+      `fuzz: spec adapted for schemathesis, in a temporary copy (${patch.id}): ${patch.problem}\n` +
+        `      why the spec keeps it: apps/stub-server/fuzz/spec-patches.mjs and the ContactItem description; --strict-spec runs without the adaptation\n`,
     );
   }
 
