@@ -22,6 +22,7 @@ export type MarkPosition = Schemas['MarkPosition'];
 export type CustomMark = Schemas['CustomMark'];
 export type MarkItem = Schemas['MarkItem'];
 export type MarkContactRequest = Schemas['MarkContactRequest'];
+export type ContactItemEcho = Schemas['ContactItemEcho'];
 export type MarkResultItem = Schemas['MarkResultItem'];
 export type MarkContactResponse = Schemas['MarkContactResponse'];
 

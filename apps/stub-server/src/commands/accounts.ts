@@ -1,10 +1,10 @@
 // v4/im_open_login_svc/account_import and multiaccount_import. Importing an account twice succeeds.
 import { ErrorCode } from '@tim-marks/types';
 import { fail, ok } from '../envelope.js';
-import type { CommandHandler } from './context.js';
+import type { CommandHandler, ValidRequest } from './context.js';
 import { describeError, firstError } from './describe.js';
 
-export const accountImport: CommandHandler = async (body, ctx) => {
+export const accountImport: CommandHandler<'accountImport'> = async (body, ctx) => {
   const validate = ctx.validators.accountImport;
   if (!(validate(body) as boolean)) {
     if (body.UserID !== undefined && typeof body.UserID !== 'string') {
@@ -13,13 +13,14 @@ export const accountImport: CommandHandler = async (body, ctx) => {
     const error = firstError(validate.errors ?? []);
     return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
   }
-  await ctx.store.importAccounts(ctx.app.sdkAppId, [body.UserID as string]);
+  const request = body as ValidRequest<'accountImport'>;
+  await ctx.store.importAccounts(ctx.app.sdkAppId, [request.UserID]);
   return ok();
 };
 
 const ACCOUNT_PATH = /^\/Accounts\/[0-9]+$/;
 
-export const multiaccountImport: CommandHandler = async (body, ctx) => {
+export const multiaccountImport: CommandHandler<'multiaccountImport'> = async (body, ctx) => {
   const validate = ctx.validators.multiaccountImport;
   const accounts = body.Accounts;
   const invalid = new Set<number>();
@@ -34,7 +35,8 @@ export const multiaccountImport: CommandHandler = async (body, ctx) => {
       invalid.add(Number(error.instancePath.slice('/Accounts/'.length)));
     }
   }
-  const ids = accounts as string[];
+  // Entries the schema refused are answered in FailAccounts; the rest are valid UserIDs.
+  const ids = (body as ValidRequest<'multiaccountImport'>).Accounts;
   await ctx.store.importAccounts(
     ctx.app.sdkAppId,
     ids.filter((_, i) => !invalid.has(i)),

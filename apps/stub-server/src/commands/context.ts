@@ -1,6 +1,5 @@
-import type { CommandName } from '@tim-marks/types';
+import type { CommandBodies, CommandName } from '@tim-marks/types';
 import type { AppRuntime } from '../apps.js';
-import type { ApiAnswer } from '../envelope.js';
 import type { ValidateFunction } from '../schemas.js';
 import type { Awaitable, Store } from '../store/store.js';
 
@@ -13,5 +12,13 @@ export interface CommandContext {
   nowSeconds(): number;
 }
 
-/** A command, given a body that is a JSON object and a caller that passed authentication and the ceiling. */
-export type CommandHandler = (body: Record<string, unknown>, ctx: CommandContext) => Awaitable<ApiAnswer>;
+/** A command, given a body that is a JSON object and a caller that passed authentication and the ceiling.
+ * It answers the command's response type generated from the spec, so that a field renamed in the spec
+ * breaks the stub's compile as it breaks the client's. */
+export type CommandHandler<C extends CommandName = CommandName> = (
+  body: Record<string, unknown>,
+  ctx: CommandContext,
+) => Awaitable<CommandBodies[C]['response']>;
+
+/** The request of command C, once its schema has accepted the body. */
+export type ValidRequest<C extends CommandName> = CommandBodies[C]['request'];

@@ -1,13 +1,13 @@
 // v4/recentcontact/get_contact_group: the user's marked conversations in first-marked order, a page
 // of LIMITS.getContactGroupPageSize at a time. Conversation groups are not emulated yet, so
 // GroupItem is always [] and ContactGroupId never appears.
-import { ErrorCode, LIMITS } from '@tim-marks/types';
+import { type ContactItemWithMarks, ErrorCode, LIMITS } from '@tim-marks/types';
 import { fail } from '../envelope.js';
 import { toBinaryString } from '../standard-mark.js';
-import type { CommandHandler } from './context.js';
+import type { CommandHandler, ValidRequest } from './context.js';
 import { describeError, firstError } from './describe.js';
 
-export const getContactGroup: CommandHandler = async (body, ctx) => {
+export const getContactGroup: CommandHandler<'getContactGroup'> = async (body, ctx) => {
   const validate = ctx.validators.getContactGroup;
   if (!(validate(body) as boolean)) {
     if (body.From_Account !== undefined && typeof body.From_Account !== 'string') {
@@ -16,8 +16,7 @@ export const getContactGroup: CommandHandler = async (body, ctx) => {
     const error = firstError(validate.errors ?? []);
     return fail(ErrorCode.INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
   }
-  const from = body.From_Account as string;
-  const start = body.StartIndex as number;
+  const { From_Account: from, StartIndex: start } = body as ValidRequest<'getContactGroup'>;
   // JSON Schema calls 1e300 or a 400-digit number an integer; past 2^53 − 1 NextStartIndex could not be written.
   if (!Number.isSafeInteger(start)) {
     return fail(
@@ -32,13 +31,12 @@ export const getContactGroup: CommandHandler = async (body, ctx) => {
       `From_Account ${from} was never imported (account_import first)`,
     );
   }
-  const ContactItem = page.items.map((c) => {
-    const item: Record<string, unknown> =
-      c.type === 1 ? { Type: 1, To_Account: c.id } : { Type: 2, ToGroupId: c.id };
-    item.StandardMark = toBinaryString(c.hi, c.lo);
-    if (c.custom !== undefined) item.CustomMark = c.custom;
-    item.Timestamp = c.timestamp;
-    return item;
+  // An absent custom mark is `undefined`, which JSON leaves out, as the API does.
+  const ContactItem = page.items.map((c): ContactItemWithMarks => {
+    const StandardMark = toBinaryString(c.hi, c.lo);
+    return c.type === 1
+      ? { Type: 1, To_Account: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp }
+      : { Type: 2, ToGroupId: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp };
   });
   const next = start + ContactItem.length;
   return {

@@ -1,11 +1,11 @@
 // v4/group_open_http_svc/create_group and destroy_group: just enough groups for group conversations
 // to resolve (51007 once dissolved). A dissolved group's id stays taken.
-import { ErrorCode, type GroupType } from '@tim-marks/types';
+import { ErrorCode } from '@tim-marks/types';
 import { fail, ok } from '../envelope.js';
-import type { CommandHandler } from './context.js';
+import type { CommandHandler, ValidRequest } from './context.js';
 import { describeError, firstError } from './describe.js';
 
-export const createGroup: CommandHandler = async (body, ctx) => {
+export const createGroup: CommandHandler<'createGroup'> = async (body, ctx) => {
   const validate = ctx.validators.createGroup;
   if (!(validate(body) as boolean)) {
     if (body.Owner_Account !== undefined && typeof body.Owner_Account !== 'string') {
@@ -14,17 +14,18 @@ export const createGroup: CommandHandler = async (body, ctx) => {
     const error = firstError(validate.errors ?? []);
     return fail(ErrorCode.GROUP_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
   }
-  const owner = body.Owner_Account as string | undefined;
+  const request = body as ValidRequest<'createGroup'>;
+  const owner = request.Owner_Account;
   const result = await ctx.store.createGroup(ctx.app.sdkAppId, {
-    Type: body.Type as GroupType,
-    Name: body.Name as string,
-    ...(body.GroupId === undefined ? {} : { GroupId: body.GroupId as string }),
+    Type: request.Type,
+    Name: request.Name,
+    ...(request.GroupId === undefined ? {} : { GroupId: request.GroupId }),
     ...(owner === undefined ? {} : { Owner_Account: owner }),
   });
   if (result.outcome === 'in-use') {
     return fail(
       ErrorCode.GROUP_ID_IN_USE,
-      `GroupId ${String(body.GroupId)} is already used by another group`,
+      `GroupId ${String(request.GroupId)} is already used by another group`,
     );
   }
   if (result.outcome === 'owner-unknown') {
@@ -33,13 +34,13 @@ export const createGroup: CommandHandler = async (body, ctx) => {
   return ok({ GroupId: result.GroupId });
 };
 
-export const destroyGroup: CommandHandler = async (body, ctx) => {
+export const destroyGroup: CommandHandler<'destroyGroup'> = async (body, ctx) => {
   const validate = ctx.validators.destroyGroup;
   if (!(validate(body) as boolean)) {
     const error = firstError(validate.errors ?? []);
     return fail(ErrorCode.GROUP_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
   }
-  const groupId = body.GroupId as string;
+  const groupId = (body as ValidRequest<'destroyGroup'>).GroupId;
   if (!(await ctx.store.destroyGroup(ctx.app.sdkAppId, groupId))) {
     return fail(ErrorCode.GROUP_NOT_FOUND, `GroupId ${groupId} does not exist or was already dissolved`);
   }

@@ -7,7 +7,7 @@ import { markContact } from './mark-contact.js';
 
 export type { CommandContext, CommandHandler } from './context.js';
 
-export const HANDLERS: Record<CommandName, CommandHandler> = {
+export const HANDLERS: { [C in CommandName]: CommandHandler<C> } = {
   markContact,
   getContactGroup,
   accountImport,

@@ -2,8 +2,15 @@
 // nothing; item-level failures fail their item (ResultCode / ResultInfo) while the others apply.
 // Items are validated first (schema, then the rules the schema cannot say), then the store applies
 // all valid items in one atomic call, which also checks From_Account, groups and the 1000 cap.
-import { ErrorCode, LIMITS } from '@tim-marks/types';
-import { type ApiAnswer, fail } from '../envelope.js';
+import {
+  type ContactItemEcho,
+  ErrorCode,
+  LIMITS,
+  type MarkContactResponse,
+  type MarkItem,
+  type MarkResultItem,
+} from '@tim-marks/types';
+import { fail } from '../envelope.js';
 import type { ErrorObject } from '../schemas.js';
 import { addPosition, type MarkMasks } from '../standard-mark.js';
 import type { MarkOp, MarkOutcome } from '../store/store.js';
@@ -19,7 +26,7 @@ const ITEM_PATH = /^\/MarkItem\/([0-9]+)(?:\/|$)/;
 
 // Not an async function: with a synchronous store (the in-memory one) the whole command runs without
 // a promise or a saved frame, which is measurable on the hot path.
-export const markContact: CommandHandler = (body, ctx) => {
+export const markContact: CommandHandler<'markContact'> = (body, ctx) => {
   const validate = ctx.validators.markContact;
   const valid = validate(body) as boolean;
   const itemErrors = new Map<number, ErrorObject[]>();
@@ -79,7 +86,8 @@ export const markContact: CommandHandler = (body, ctx) => {
     if (failure !== undefined) failures[i] = failure;
     else {
       opOf[i] = ops.length;
-      ops.push(toOp(item as Record<string, unknown>));
+      // The schema and the rules accepted this item: it is a MarkItem.
+      ops.push(toOp(item as MarkItem));
     }
   }
 
@@ -94,7 +102,7 @@ function results(
   failures: (ItemFailure | undefined)[],
   opOf: number[],
   outcomes: MarkOutcome[] | undefined,
-): ApiAnswer {
+): MarkContactResponse {
   if (outcomes === undefined) {
     return fail(
       ErrorCode.ACCOUNT_NOT_IMPORTED,
@@ -102,14 +110,14 @@ function results(
     );
   }
   const count = list.length;
-  const ResultItem = new Array(count);
+  const ResultItem: MarkResultItem[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const item = list[i];
     const echo = isObject(item) ? item : {};
     const failure = failures[i] ?? outcomeFailure(i, echo, outcomes[opOf[i] as number] as MarkOutcome);
     // Built field by field: an object spread with more fields after it is V8's slow path (it was
     // most of this function's time on 100-item requests).
-    const result = echoOf(echo);
+    const result = echoOf(echo) as MarkResultItem;
     result.ResultCode = failure?.code ?? ErrorCode.OK;
     result.ResultInfo = failure?.info ?? '';
     ResultItem[i] = result;
@@ -119,12 +127,12 @@ function results(
 
 /** The spec's MarkResultItem echo: OptType and ContactItem as sent, minus what was sent with an
  * invalid type or value, so that even a failed item's ResultItem conforms to the schema. */
-function echoOf(item: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function echoOf(item: Record<string, unknown>): Partial<MarkResultItem> {
+  const out: Partial<MarkResultItem> = {};
   if (item.OptType === 1 || item.OptType === 2 || item.OptType === 3) out.OptType = item.OptType;
   const contact = item.ContactItem;
   if (isObject(contact) && (contact.Type === 1 || contact.Type === 2)) {
-    const echoed: Record<string, unknown> = { Type: contact.Type };
+    const echoed: ContactItemEcho = { Type: contact.Type };
     if (typeof contact.To_Account === 'string') echoed.To_Account = contact.To_Account;
     if (typeof contact.ToGroupId === 'string') echoed.ToGroupId = contact.ToGroupId;
     out.ContactItem = echoed;
@@ -190,23 +198,23 @@ function ruleFailure(index: number, item: Record<string, unknown>): ItemFailure 
   return undefined;
 }
 
-function toOp(item: Record<string, unknown>): MarkOp {
-  const contact = item.ContactItem as { Type: 1 | 2; To_Account?: string; ToGroupId?: string };
-  const optType = item.OptType as 1 | 2 | 3;
+function toOp(item: MarkItem): MarkOp {
+  const contact = item.ContactItem;
+  const optType = item.OptType;
   const set: MarkMasks = { hi: 0, lo: 0 };
   const clear: MarkMasks = { hi: 0, lo: 0 };
   if (optType !== 2) {
-    for (const p of (item.SetMark as number[] | undefined) ?? []) addPosition(set, p);
-    for (const p of (item.ClearMark as number[] | undefined) ?? []) addPosition(clear, p);
+    for (const p of item.SetMark ?? []) addPosition(set, p);
+    for (const p of item.ClearMark ?? []) addPosition(clear, p);
   }
   return {
     type: contact.Type,
-    id: (contact.Type === 1 ? contact.To_Account : contact.ToGroupId) as string,
+    id: contact.Type === 1 ? contact.To_Account : contact.ToGroupId,
     setHi: set.hi,
     setLo: set.lo,
     clearHi: clear.hi,
     clearLo: clear.lo,
-    custom: optType === 1 ? undefined : (item.CustomMark as string),
+    custom: optType === 1 ? undefined : item.CustomMark,
   };
 }
 
