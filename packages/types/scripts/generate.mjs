@@ -4,17 +4,22 @@
 //   constants.ts  — the runtime catalogue: error codes, limits, regions, commands, named mark positions
 //   document.ts   — the whole document as data, so the stub compiles its validators without a YAML parser
 // `--check` regenerates in memory and fails when a committed file differs (run by `npm test`).
+// `--spec FILE --out DIR` generates from another document into another folder (the rename test uses it).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const specPath = join(root, 'openapi', 'openapi.yaml');
-const outDir = join(here, '..', 'src', 'generated');
-const check = process.argv.includes('--check');
+const { values: args } = parseArgs({
+  options: { check: { type: 'boolean' }, spec: { type: 'string' }, out: { type: 'string' } },
+});
+const specPath = args.spec ? resolve(args.spec) : join(root, 'openapi', 'openapi.yaml');
+const outDir = args.out ? resolve(args.out) : join(here, '..', 'src', 'generated');
+const check = args.check === true;
 
 const HEADER = `// GENERATED from openapi/openapi.yaml by packages/types/scripts/generate.mjs. Do not edit:\n// change the spec and run \`npm run generate\`.\n`;
 
