@@ -6,6 +6,7 @@ import { LIMITS } from '@tim-marks/types';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { type AppDefinition, EDITIONS, type Edition, type SeedGroup } from './apps.js';
 import { describeError } from './commands/describe.js';
+import { addMaxBytesKeyword } from './schemas.js';
 
 export interface AppConfig {
   sdkAppId: number;
@@ -83,21 +84,7 @@ const CONFIG_SCHEMA = {
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function compile() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  ajv.addKeyword({
-    keyword: 'x-max-bytes',
-    type: 'string',
-    schemaType: 'number',
-    errors: true,
-    validate: function maxBytes(max: number, data: string) {
-      if (Buffer.byteLength(data) <= max) return true;
-      (maxBytes as unknown as { errors: object[] }).errors = [
-        { keyword: 'x-max-bytes', message: `must be at most ${max} UTF-8 bytes`, params: {} },
-      ];
-      return false;
-    },
-  });
-  return ajv.compile(CONFIG_SCHEMA);
+  return addMaxBytesKeyword(new Ajv2020({ allErrors: true, strict: false })).compile(CONFIG_SCHEMA);
 }
 
 /** Checks a parsed config file; throws ConfigError naming every bad field. */

@@ -9,9 +9,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 
 const DOCUMENT_ID = 'openapi.json';
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: false });
-  ajv.addKeyword({
+/** Teaches `ajv` the spec's `x-max-bytes` (a string's UTF-8 length); the config file uses it too. */
+export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
+  return ajv.addKeyword({
     keyword: 'x-max-bytes',
     type: 'string',
     schemaType: 'number',
@@ -25,6 +25,10 @@ export function createAjv(): Ajv2020 {
       return false;
     },
   });
+}
+
+export function createAjv(): Ajv2020 {
+  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true, discriminator: false }));
   ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
   return ajv;
 }
