@@ -9,12 +9,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
+import { answerText } from './answer-text.js';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
 import { encodingProblem, nestingProblem } from './body.js';
 import { type CommandContext, HANDLERS } from './commands/index.js';
 import { type ApiAnswer, fail } from './envelope.js';
-import type { Faults } from './faults.js';
+import type { FaultDecision, Faults } from './faults.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
 import type { ValidateFunction } from './schemas.js';
@@ -39,9 +40,19 @@ export interface ApiDeps {
   closing(): boolean;
 }
 
-type Gate =
-  | { admitted: false; answer: ApiAnswer; close?: boolean }
-  | { admitted: true; command: CommandName; app: AppRuntime; counter: CommandCounter };
+interface Admitted {
+  admitted: true;
+  command: CommandName;
+  app: AppRuntime;
+  counter: CommandCounter;
+}
+
+type Gate = { admitted: false; answer: ApiAnswer; close?: boolean } | Admitted;
+
+const EMPTY_BODY = Buffer.alloc(0);
+
+/** A request stream's errors (a client gone mid-body) need a listener, and nothing more: the socket is gone. */
+function ignore(): void {}
 
 function refuse(code: number, info: string): Gate {
   return { admitted: false, answer: fail(code, info) };
@@ -54,13 +65,20 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Writes a JSON answer (headers as a flat array: the cheapest form for node:http). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, close: boolean): void {
-  let text: string;
+  sendText(res, status, textOf(undefined, body as ApiAnswer), close);
+}
+
+/** The answer's JSON text, or an internal-error envelope: an answer is owed even if writing one fails. */
+function textOf(command: CommandName | undefined, answer: ApiAnswer): string {
   try {
-    text = JSON.stringify(body);
+    return answerText(command, answer);
   } catch {
-    // Cannot happen with the bodies the checks let through; an answer is still owed.
-    text = JSON.stringify(fail(ErrorCode.INTERNAL_ERROR, 'the answer could not be written, retry'));
+    // Cannot happen with the bodies the checks let through.
+    return JSON.stringify(fail(ErrorCode.INTERNAL_ERROR, 'the answer could not be written, retry'));
   }
+}
+
+function sendText(res: ServerResponse, status: number, text: string, close: boolean): void {
   const length = String(Buffer.byteLength(text));
   res.writeHead(
     status,
@@ -83,29 +101,58 @@ export class Api {
     const started = deps.logger.debugEnabled ? performance.now() : 0;
     const gate = this.gate(req, path, search);
     if (!gate.admitted) {
-      this.reply(req, res, path, started, gate.answer, gate.close);
+      this.reply(req, res, path, started, undefined, gate.answer, gate.close);
       return;
     }
-    // Admitted: from here on every answer counts in the stats.
-    const { command, app, counter } = gate;
-    const answer = (result: ApiAnswer, close = false) => {
-      if (result.ErrorCode !== ErrorCode.OK) counter.error(Math.floor(Date.now() / 1000));
-      this.reply(req, res, path, started, result, close);
+    // Admitted: from here on every answer counts in the stats. Three closures per call, and no
+    // array for a body that arrives in one chunk (the usual case).
+    const limit = deps.bodyLimitBytes;
+    const finish = (answer: ApiAnswer, close = false) => {
+      if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(Math.floor(Date.now() / 1000));
+      this.reply(req, res, path, started, gate.command, answer, close);
     };
-    readBody(req, deps.bodyLimitBytes, (body) => {
-      if (body === undefined) {
-        answer(this.tooLarge(), true);
-        return;
-      }
-      const decision = deps.faults.active ? deps.faults.decide(app.sdkAppId, path) : undefined;
-      const run = () => {
-        if (decision?.code !== undefined) {
-          answer(fail(decision.code, `injected fault: ${path.slice(1)} answers ${decision.code}`));
-        } else this.execute(command, app, body, answer);
-      };
-      if (decision !== undefined && decision.latencyMs > 0) setTimeout(run, decision.latencyMs);
-      else run();
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
+      size += chunk.length;
+      if (size > limit) {
+        first = undefined;
+        more = undefined;
+        finish(this.tooLarge(), true);
+      } else if (first === undefined) first = chunk;
+      else if (more === undefined) more = [first, chunk];
+      else more.push(chunk);
     });
+    req.on('end', () => {
+      if (size > limit) return;
+      const body = more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY_BODY);
+      const fault = deps.faults.active ? deps.faults.decide(gate.app.sdkAppId, path) : undefined;
+      if (fault === undefined) this.run(gate, body, finish);
+      else if (fault.latencyMs > 0)
+        setTimeout(() => this.runFaulty(gate, path, body, fault, finish), fault.latencyMs);
+      else this.runFaulty(gate, path, body, fault, finish);
+    });
+    req.on('error', ignore);
+  }
+
+  private run(gate: Admitted, body: Buffer, finish: (answer: ApiAnswer) => void): void {
+    const result = this.execute(gate.command, gate.app, body);
+    if (result instanceof Promise) void result.then(finish);
+    else finish(result);
+  }
+
+  /** A call an injected fault applies to: delayed already, it answers the fault's code if it has one. */
+  private runFaulty(
+    gate: Admitted,
+    path: string,
+    body: Buffer,
+    fault: FaultDecision,
+    finish: (answer: ApiAnswer) => void,
+  ): void {
+    if (fault.code === undefined) this.run(gate, body, finish);
+    else finish(fail(fault.code, `injected fault: ${path.slice(1)} answers ${fault.code}`));
   }
 
   /** Everything up to and including the ceiling, from the URL alone. */
@@ -154,50 +201,37 @@ export class Api {
     return { admitted: true, command, app, counter };
   }
 
-  private execute(
-    command: CommandName,
-    app: AppRuntime,
-    body: Buffer,
-    answer: (result: ApiAnswer) => void,
-  ): void {
+  /** The command's answer: JSON checks, then the handler (a promise only with an asynchronous store). */
+  private execute(command: CommandName, app: AppRuntime, body: Buffer): ApiAnswer | Promise<ApiAnswer> {
     const encoding = encodingProblem(body);
-    if (encoding !== undefined) {
-      answer(fail(ErrorCode.INVALID_JSON, encoding));
-      return;
-    }
+    if (encoding !== undefined) return fail(ErrorCode.INVALID_JSON, encoding);
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      answer(
-        fail(ErrorCode.INVALID_JSON, 'the body is not valid JSON (send {} when there is nothing to say)'),
+      return fail(
+        ErrorCode.INVALID_JSON,
+        'the body is not valid JSON (send {} when there is nothing to say)',
       );
-      return;
     }
-    if (typeof parsed !== 'object' || parsed === null) {
-      answer(fail(ErrorCode.INVALID_JSON, 'the body must be a JSON object'));
-      return;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return fail(ErrorCode.INVALID_JSON, 'the body must be a JSON object');
     }
     const nesting = nestingProblem(parsed);
-    if (nesting !== undefined || Array.isArray(parsed)) {
-      answer(fail(ErrorCode.INVALID_JSON, nesting ?? 'the body must be a JSON object'));
-      return;
-    }
+    if (nesting !== undefined) return fail(ErrorCode.INVALID_JSON, nesting);
     let ctx = this.contexts.get(app);
     if (ctx === undefined) {
       ctx = { app, store: this.deps.store, validators: this.deps.validators, nowSeconds };
       this.contexts.set(app, ctx);
     }
-    let result: ReturnType<(typeof HANDLERS)[CommandName]>;
     try {
-      result = HANDLERS[command](parsed as Record<string, unknown>, ctx);
+      const result = HANDLERS[command](parsed as Record<string, unknown>, ctx);
+      return result instanceof Promise
+        ? result.then(undefined, (error: unknown) => this.internalError(command, error))
+        : result;
     } catch (error) {
-      answer(this.internalError(command, error));
-      return;
+      return this.internalError(command, error);
     }
-    if (result instanceof Promise) {
-      result.then(answer, (error: unknown) => answer(this.internalError(command, error)));
-    } else answer(result);
   }
 
   private internalError(command: CommandName, error: unknown): ApiAnswer {
@@ -217,6 +251,7 @@ export class Api {
     res: ServerResponse,
     path: string,
     started: number,
+    command: CommandName | undefined,
     answer: ApiAnswer,
     close = false,
   ): void {
@@ -226,7 +261,7 @@ export class Api {
       answeredEarly.add(req.socket);
       req.once('end', () => answeredEarly.delete(req.socket));
     }
-    sendJson(res, 200, answer, close || this.deps.closing());
+    sendText(res, 200, textOf(command, answer), close || this.deps.closing());
     if (close) res.once('finish', () => req.socket.destroySoon());
     if (started > 0) {
       this.deps.logger.debug(
@@ -238,25 +273,4 @@ export class Api {
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
-}
-
-/** Reads the whole body; undefined once it grows past `limit` (the rest is not kept). */
-function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | undefined) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let over = false;
-  req.on('data', (chunk: Buffer) => {
-    if (over) return;
-    size += chunk.length;
-    if (size > limit) {
-      over = true;
-      chunks.length = 0;
-      done(undefined);
-    } else chunks.push(chunk);
-  });
-  req.on('end', () => {
-    if (over) return;
-    done(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
-  });
-  req.on('error', () => {});
 }
