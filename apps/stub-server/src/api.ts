@@ -6,9 +6,11 @@
 // the limit) → injected faults (latency, 50004 / 50005) → JSON (60003) → the command itself.
 // Everything up to the ceiling is synchronous and looks at the URL only; only admitted calls read
 // their body. A command's store call is one atomic step, so concurrent calls never lose an update.
+// Answers are written together at the end of the event loop's turn (answer-batch.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
+import { AnswerBatch } from './answer-batch.js';
 import { answerText } from './answer-text.js';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
@@ -93,7 +95,11 @@ export class Api {
   /** One command context per app, made once. */
   private readonly contexts = new Map<AppRuntime, CommandContext>();
 
-  constructor(private readonly deps: ApiDeps) {}
+  private readonly batch: AnswerBatch;
+
+  constructor(private readonly deps: ApiDeps) {
+    this.batch = new AnswerBatch((res, text, close) => sendText(res, 200, text, close), deps.closing);
+  }
 
   /** Answers one request whose path is not the control plane's. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, search: string): void {
@@ -261,7 +267,7 @@ export class Api {
       answeredEarly.add(req.socket);
       req.once('end', () => answeredEarly.delete(req.socket));
     }
-    sendText(res, 200, textOf(command, answer), close || this.deps.closing());
+    this.batch.add(res, textOf(command, answer), close);
     if (close) res.once('finish', () => req.socket.destroySoon());
     if (started > 0) {
       this.deps.logger.debug(
