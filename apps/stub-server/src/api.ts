@@ -223,7 +223,7 @@ export class Api {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       return fail(ErrorCode.INVALID_JSON, 'the body must be a JSON object');
     }
-    const nesting = nestingProblem(parsed);
+    const nesting = nestingProblem(parsed, body.length);
     if (nesting !== undefined) return fail(ErrorCode.INVALID_JSON, nesting);
     let ctx = this.contexts.get(app);
     if (ctx === undefined) {

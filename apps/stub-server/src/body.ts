@@ -12,8 +12,11 @@ export function encodingProblem(body: Buffer): string | undefined {
   return isUtf8(body) ? undefined : 'the body is not valid UTF-8';
 }
 
-/** The parsed body nests objects and arrays too deep: the message, or undefined. */
-export function nestingProblem(value: object): string | undefined {
+/** The parsed body nests objects and arrays too deep: the message, or undefined. `textBytes` is the
+ * size of the text it was parsed from: every level takes two bytes of it (its brackets or braces), so
+ * a text shorter than 2 × (MAX_NESTING + 1) bytes cannot be too deep and needs no walk. */
+export function nestingProblem(value: object, textBytes: number): string | undefined {
+  if (textBytes < 2 * (MAX_NESTING + 1)) return undefined;
   return deeperThan(value, 1)
     ? `the body nests objects and arrays deeper than ${MAX_NESTING} levels`
     : undefined;
