@@ -4,10 +4,12 @@
 //   2. the stub, an authenticated 1-item mark_contact;
 //   3. the stub, 100-item mark_contact (reported as items/s);
 // and, in a child process of its own, the stub's RSS after storing 1,000,000 marks
-// (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run. A fourth run,
-// 1 item over a single connection, shows the stub's own latency without queueing.
+// (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run, BENCH_ROUNDS the
+// number of bare/stub alternations (default 3). A fourth run, 1 item over a single connection, shows
+// the stub's own latency without queueing. BENCHMARKS.md is rewritten, except its hand-kept
+// `## Earlier runs` section, which is carried over.
 import { execFileSync, fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -17,6 +19,7 @@ const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGETS = { ratio: 0.6, p99Ms: 5, rssMb: 400 };
 
 function log(line) {
@@ -96,12 +99,17 @@ async function throughput() {
   const stub = await startServer('stub');
   // Warm-up: the JIT, the UserSig cache.
   await cannon('warm-up', stub.markUrl, markBody(1));
-  // Bare and stub alternate, twice, and each keeps its better run: a burst of other work on the
+  // Bare and stub alternate, ROUNDS times, and each keeps its best run: a burst of other work on the
   // machine then lowers one run of each rather than the ratio.
-  let bareResult = await cannon('bare node:http', `${bare.url}/`, '{}');
-  let one = await cannon('stub, mark_contact 1 item', stub.markUrl, markBody(1));
-  bareResult = best(bareResult, await cannon('bare node:http (again)', `${bare.url}/`, '{}'));
-  one = best(one, await cannon('stub, mark_contact 1 item (again)', stub.markUrl, markBody(1)));
+  let bareResult;
+  let one;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const again = round === 1 ? '' : ` (round ${round} of ${ROUNDS})`;
+    const b = await cannon(`bare node:http${again}`, `${bare.url}/`, '{}');
+    bareResult = bareResult === undefined ? b : best(bareResult, b);
+    const s = await cannon(`stub, mark_contact 1 item${again}`, stub.markUrl, markBody(1));
+    one = one === undefined ? s : best(one, s);
+  }
   await bare.stop();
   const single = await cannon('stub, mark_contact 1 item, 1 connection', stub.markUrl, markBody(1), 1);
   const hundred = await cannon('stub, mark_contact 100 items', stub.markUrl, markBody(100));
@@ -221,15 +229,19 @@ const verdicts = [
 process.stdout.write(`\n${table}\n\n${verdicts}\n`);
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const FILE = `${APP_DIR}BENCHMARKS.md`;
+const EARLIER = '\n## Earlier runs';
+const previous = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
+const earlier = previous.includes(EARLIER) ? previous.slice(previous.indexOf(EARLIER)) : '';
 writeFileSync(
-  `${APP_DIR}BENCHMARKS.md`,
+  FILE,
   `# Stub server benchmarks
 
 Measured with \`npm run bench -w @tim-marks/stub-server\` (\`node bench/run.mjs\`; it builds the app
 first and runs against \`dist/\`). autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off
 (\`rateLimit: 0\`), every request authenticated (the UserSig is verified once, then cached). Each
 server runs in its own child process; autocannon runs in the parent, on the same machine. The bare
-server and the stub alternate twice and each keeps its better run.
+server and the stub alternate ${ROUNDS} times and each keeps its best run.
 Machine: ${os.cpus().length} × ${cpu}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};
 load average before the run ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)} (other work on the machine
 lowers every figure and inflates p99; the ratio to the bare server, measured in the same run, moves least).
@@ -238,9 +250,13 @@ ${table}
 
 ${verdicts}
 
-The bare server answers a fixed JSON body to any request: the most a node:http server can do on this
-machine, so the ratio says how much the stub's own work costs. With 50 connections kept busy, latency
-is mostly queueing (50 ÷ requests/s on average), so the saturated p99 follows the machine's speed; the
+The bare server answers a fixed JSON body to any request, each as soon as its request has arrived:
+the yardstick the issue set, so the ratio says how much of node:http's capacity the stub's own work
+takes. The stub writes the answers of one event-loop turn together at its end
+(\`src/answer-batch.ts\`): the client is woken once per turn rather than once per answer, which costs
+the kernel much less on this machine, so the stub can come close to the bare server or pass it. With
+50 connections kept busy, latency is mostly queueing (50 ÷ requests/s on average), so the saturated
+p99 follows the machine's speed (compare it with the bare server's p99 in the same run); the
 one-connection row (each request sent when the previous answer arrived) shows the time the stub itself
 takes per request when it is not the bottleneck. The memory figure is the RSS of a
 stub process that imported 1000 accounts and then stored 1000 C2C conversations with standard marks
@@ -250,6 +266,6 @@ Figures move by ±10 % between runs on a shared 2-core machine, and much more wh
 there; compare runs made together. For scale, /work/shared/toolchain.md measured the same bare
 server at 64–70k requests/s on an idle machine of this kind: the bare row above says how much
 slower the machine was during this run.
-`,
+${earlier}`,
 );
-log(`\nwritten to ${APP_DIR}BENCHMARKS.md`);
+log(`\nwritten to ${FILE}`);

@@ -1,8 +1,9 @@
 // A server to benchmark, in its own process (so that autocannon in the parent does not share its
-// event loop): `stub` (the built stub, ceiling off) or `bare` (node:http answering a fixed JSON
-// body, the yardstick). Reports its URL over IPC, answers { rss } to 'rss' (after a GC when
+// event loop): `stub [BUILD]` (the built stub, ceiling off; BUILD is a folder holding a `dist/`,
+// default this package) or `bare` (node:http answering a fixed JSON body, the yardstick). Reports its URL over IPC, answers { rss } to 'rss' (after a GC when
 // started with --expose-gc) and { cpuMicros } to 'cpu', and stops on 'stop'.
 import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
 
 const mode = process.argv[2];
 
@@ -25,7 +26,9 @@ async function start() {
       close: () => new Promise((r) => server.close(r)),
     };
   }
-  const { startStub } = await import('../dist/index.js');
+  const build =
+    process.argv[3] === undefined ? new URL('..', import.meta.url) : pathToFileURL(`${process.argv[3]}/`);
+  const { startStub } = await import(new URL('dist/index.js', build).href);
   const stub = await startStub({ host: '127.0.0.1', port: 0, rateLimit: 0, logLevel: 'error' });
   return {
     url: stub.url,
