@@ -17,28 +17,67 @@ import { type Stub, type StubOptions, startStub } from './stub.js';
 
 export const EXIT_USAGE = 2;
 
+/** The flags as --help lists them: flag, description lines, environment variable. */
+const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
+  ['--host HOST', [`address to listen on (default ${DEFAULT_HOST})`], 'TIM_STUB_HOST'],
+  ['--port PORT', [`port (default ${DEFAULT_PORT}; 0 = any free port)`], 'TIM_STUB_PORT'],
+  ['--sdkappid ID', [`the default app's SDKAppID (default ${DEFAULT_SDKAPPID})`], 'TIM_STUB_SDKAPPID'],
+  ['--admin USERID', [`the App admin (default ${DEFAULT_ADMIN})`], 'TIM_STUB_ADMIN'],
+  [
+    '--secret-key KEY',
+    [
+      "the app's secret key (default: a fixed DEVELOPMENT key, public,",
+      'for local use only; prefer the variable: command lines are visible)',
+    ],
+    'TIM_STUB_SECRET_KEY',
+  ],
+  [
+    '--edition EDITION',
+    [
+      'ultimate (default), pro or standard; pro and standard are not',
+      'Ultimate, so standard marks answer 51013 (custom marks still work)',
+    ],
+    'TIM_STUB_EDITION',
+  ],
+  [
+    '--rate-limit N',
+    [
+      `calls per second per command and app (default ${DEFAULT_RATE_LIMIT}, the`,
+      "API's ceiling; 0 = no ceiling)",
+    ],
+    'TIM_STUB_RATE_LIMIT',
+  ],
+  ['--config FILE', ['JSON file declaring several apps and their seed data (see README)'], 'TIM_STUB_CONFIG'],
+  [
+    '--state-file FILE',
+    ['keep the state in FILE (+ FILE.journal) across restarts;', 'without it nothing touches the disk'],
+    'TIM_STUB_STATE_FILE',
+  ],
+  ['--fsync', ['fsync every journal write (survives power loss; slower)'], 'TIM_STUB_FSYNC=1'],
+  ['--log-level LEVEL', [`${LOG_LEVELS.join(', ')} (default info); logs go to stderr`], 'TIM_STUB_LOG_LEVEL'],
+  ['--control', ['turn the /__stub/ control plane on, even on a non-loopback host'], 'TIM_STUB_CONTROL=1'],
+  ['--no-control', ['turn it off (default: on for a loopback host only)'], 'TIM_STUB_CONTROL=0'],
+];
+
+function flagTable(): string {
+  const flagWidth = Math.max(...FLAG_ROWS.map(([flag]) => flag.length)) + 2;
+  const textWidth = Math.max(...FLAG_ROWS.flatMap(([, lines]) => lines.map((line) => line.length))) + 3;
+  const lines: string[] = [];
+  for (const [flag, description, variable] of FLAG_ROWS) {
+    description.forEach((line, i) => {
+      const text = i === 0 ? `${line.padEnd(textWidth)}${variable}` : line;
+      lines.push(`  ${(i === 0 ? flag : '').padEnd(flagWidth)}${text}`);
+    });
+  }
+  return lines.join('\n');
+}
+
 export const HELP = `tim-marks-stub — a stateful stub of the Tencent Cloud IM conversation-marks REST API
 
 Usage: tim-marks-stub [flags]        (from the repository root: npm start -- [flags])
 
 Flags (each can also be set by the environment variable shown; a flag wins over the variable):
-  --host HOST          address to listen on (default ${DEFAULT_HOST})                       TIM_STUB_HOST
-  --port PORT          port (default ${DEFAULT_PORT}; 0 = any free port)                      TIM_STUB_PORT
-  --sdkappid ID        the default app's SDKAppID (default ${DEFAULT_SDKAPPID})              TIM_STUB_SDKAPPID
-  --admin USERID       the App admin (default ${DEFAULT_ADMIN})                          TIM_STUB_ADMIN
-  --secret-key KEY     the app's secret key (default: a fixed DEVELOPMENT key, public,     TIM_STUB_SECRET_KEY
-                       for local use only; prefer the variable: command lines are visible)
-  --edition EDITION    ultimate (default), pro or standard; pro and standard are not       TIM_STUB_EDITION
-                       Ultimate, so standard marks answer 51013 (custom marks still work)
-  --rate-limit N       calls per second per command and app (default ${DEFAULT_RATE_LIMIT}, the       TIM_STUB_RATE_LIMIT
-                       API's ceiling; 0 = no ceiling)
-  --config FILE        JSON file declaring several apps and their seed data (see README)    TIM_STUB_CONFIG
-  --state-file FILE    keep the state in FILE (+ FILE.journal) across restarts;            TIM_STUB_STATE_FILE
-                       without it nothing touches the disk
-  --fsync              fsync every journal write (survives power loss; slower)             TIM_STUB_FSYNC=1
-  --log-level LEVEL    ${LOG_LEVELS.join(', ')} (default info); logs go to stderr       TIM_STUB_LOG_LEVEL
-  --control            turn the /__stub/ control plane on, even on a non-loopback host      TIM_STUB_CONTROL=1
-  --no-control         turn it off (default: on for a loopback host only)                   TIM_STUB_CONTROL=0
+${flagTable()}
   --help, --version
 
 Without --config the stub serves one app (--sdkappid, --admin, --secret-key, --edition) and imports

@@ -215,6 +215,10 @@ describe('--help and bad input', () => {
       '--no-control',
     ];
     for (const flag of flags) expect(stdout).toContain(flag);
+    // One row per flag, its variable on the same line, the variables in one column.
+    const rows = stdout.split('\n').filter((line) => line.includes('TIM_STUB_'));
+    expect(rows.map((line) => /^ {2}(--[a-z-]+)/.exec(line)?.[1])).toEqual(flags);
+    expect(new Set(rows.map((line) => line.indexOf('TIM_STUB_'))).size).toBe(1);
     for (const variable of [
       'HOST',
       'PORT',
