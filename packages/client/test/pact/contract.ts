@@ -4,6 +4,7 @@
 import { MatchersV3, PactV4, type V3MockServer } from '@pact-foundation/pact';
 import type { CommandName } from '@tim-marks/types';
 import { Agent, type Dispatcher } from 'undici';
+import { onTestFailed } from 'vitest';
 import { type ClientOptions, createClient, type RetryEvent, type TimMarksClient } from '../../src/index.js';
 import { CONSUMER, PACTS_DIR, PROVIDER } from './pact-files.js';
 
@@ -117,7 +118,7 @@ export function clientFor(mockServer: V3MockServer, options: Partial<ClientOptio
     return dispatch(opts, handler);
   };
   const agent = new Agent();
-  const client = createClient({
+  const created = createClient({
     sdkAppId: SDK_APP_ID,
     identifier: ADMIN,
     secretKey: DEVELOPMENT_SECRET_KEY,
@@ -131,11 +132,36 @@ export function clientFor(mockServer: V3MockServer, options: Partial<ClientOptio
       options.onRetry?.(event);
     },
   } as ClientOptions);
+  // When a request the mock server expected never arrives, pact-js reports that and drops the test's
+  // own error (which says why the client sent nothing): print what the client threw if the test fails.
+  const thrown: unknown[] = [];
+  onTestFailed(() => {
+    for (const error of thrown)
+      process.stderr.write(`[pact consumer] the client threw: ${describeError(error)}\n`);
+  });
+  const client = new Proxy(created, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) result.catch((error: unknown) => thrown.push(error));
+        return result;
+      };
+    },
+  });
   const close = async () => {
     await client.close();
     await agent.close();
   };
   return { client, sent, retries, close };
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.message})` : '';
+  return `${error.name}${code === undefined ? '' : ` ${String(code)}`}: ${error.message}${cause}`;
 }
 
 /**
