@@ -100,7 +100,8 @@ export const PACING_MARGIN_MS = 50;
 export const EXPECTATIONS = {
   /** Default bound on p(99) of http_req_duration, ms (env P99_MS). */
   p99Ms: 500,
-  /** Per full second in the middle of an overload phase, accepted calls are at least this share of the ceiling. */
+  /** Per full second in the middle of an overload phase (starting a window after the phase began), accepted
+   * calls are at least this share of the ceiling. */
   overloadMinShare: 0.98,
 } as const;
 

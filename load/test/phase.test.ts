@@ -1,0 +1,82 @@
+// judgePhase's floor on overload seconds: judged only once the phase's first window has passed.
+import { describe, expect, it } from 'vitest';
+import type { LoadedCommand, TimedPhase } from '../shared/plan.ts';
+import type { StubSeries } from '../shared/report.ts';
+import type { CallResult } from '../src/driver.ts';
+import { judgePhase, type PhaseRun } from '../src/phase.ts';
+
+const RATE = 200;
+const OVERLOAD: TimedPhase = {
+  name: 'overload',
+  rateFactor: 2,
+  share: 1,
+  expect: 'split',
+  rate: 400,
+  perMs: 1000,
+  startS: 0,
+  durationS: 3,
+};
+
+/** An overload phase from 10.5 s to 13.5 s (full seconds 11 and 12), every call answered in 1 ms. */
+function run(acceptedPerSecond: Record<number, number>): { run: PhaseRun; stats: StubSeries[] } {
+  const startedAt = 10_500;
+  const calls: CallResult<LoadedCommand>[] = Array.from({ length: 1200 }, (_, i) => ({
+    tag: 'markContact',
+    index: i,
+    dueAt: startedAt + i * 2.5,
+    startedAt: startedAt + i * 2.5,
+    latencyMs: 1,
+    status: 200,
+    body: '',
+  }));
+  const seconds = Object.entries(acceptedPerSecond).map(([t, accepted]) => ({
+    t: Number(t),
+    accepted,
+    refused: 400 - accepted,
+    errors: 0,
+  }));
+  const result = {
+    scenario: 'recovery',
+    phase: OVERLOAD,
+    startedAt,
+    endedAt: startedAt + 3000,
+    sent: 1200,
+    late: 0,
+    maxLatenessMs: 0,
+    latency: { p50: 1, p99: 1, max: 1 },
+    accepted: 600,
+    acceptedByCommand: { markContact: 600 },
+    refused: 600,
+    forbidden: 0,
+    explainedByJitter: 0,
+    shortfallsExplained: [],
+    failed: 0,
+    unclean: 0,
+    problems: [],
+  };
+  const stats: StubSeries[] = [
+    {
+      sdkAppId: 1400000000,
+      command: 'markContact',
+      ceiling: RATE,
+      maxAcceptedInWindow: RATE,
+      totals: { accepted: 600, refused: 600, errors: 0 },
+      seconds,
+    },
+  ];
+  return { run: { result, calls }, stats };
+}
+
+describe('the overload floor (98% of the ceiling per full second)', () => {
+  it('does not judge the first window of the phase, whose echo has no headroom', () => {
+    const { run: phaseRun, stats } = run({ 10: 100, 11: 193, 12: 199, 13: 108 });
+    expect(judgePhase(phaseRun, RATE, stats)).toEqual([]);
+  });
+
+  it('judges the seconds after it: a limiter that admits too few fails', () => {
+    const { run: phaseRun, stats } = run({ 10: 100, 11: 199, 12: 190, 13: 108 });
+    expect(judgePhase(phaseRun, RATE, stats)).toEqual([
+      'recovery/overload (400 calls per 1000 ms): markContact accepted 190 in second 12, below 196 (98% of 200) with no delay long enough to explain it',
+    ]);
+  });
+});
