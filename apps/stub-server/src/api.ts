@@ -65,7 +65,7 @@ export const answeredEarly = new WeakSet<object>();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Writes a JSON answer (headers as a flat array: the cheapest form for node:http). */
+/** Writes a JSON answer at once (the control plane's; the API's answers go through the batch). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, close: boolean): void {
   sendText(res, status, textOf(undefined, body as ApiAnswer), close);
 }
@@ -80,6 +80,7 @@ function textOf(command: CommandName | undefined, answer: ApiAnswer): string {
   }
 }
 
+/** Headers as a flat array: the cheapest form for node:http. */
 function sendText(res: ServerResponse, status: number, text: string, close: boolean): void {
   const length = String(Buffer.byteLength(text));
   res.writeHead(
