@@ -12,6 +12,7 @@
 // Every target gets a 1-item authenticated mark_contact, except `bare` (a fixed body to any request,
 // as in run.mjs). 50 connections, ceiling off.
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,14 @@ const { values, positionals } = parseArgs({
 if (positionals.length === 0) {
   process.stderr.write('usage: node bench/compare.mjs [--rounds N] [--seconds S] bare|BUILD_DIR...\n');
   process.exit(2);
+}
+for (const target of positionals) {
+  if (target !== 'bare' && !existsSync(resolve(target, 'dist/index.js'))) {
+    process.stderr.write(
+      `${target}: no stub build there (no dist/index.js); copy one with \`cp -r dist package.json DIR/\`\n`,
+    );
+    process.exit(2);
+  }
 }
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
