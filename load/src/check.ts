@@ -11,6 +11,7 @@ import {
 } from '../shared/payloads.ts';
 import {
   CEILING,
+  EXPECTATIONS,
   LOADED_COMMANDS,
   type LoadedCommand,
   PACING_MARGIN_MS,
@@ -226,7 +227,8 @@ export function formatCheck(report: CheckReport): string {
         `  ${p.forbidden} forbidden 60007, ${p.explainedByJitter} explained by a delay beyond the pacing margin`,
       );
     }
-    for (const s of p.shortfallsExplained) lines.push(`  below 98% but explained by a delay: ${s}`);
+    for (const s of p.shortfallsExplained)
+      lines.push(`  below ${EXPECTATIONS.overloadMinShare * 100}% but explained by a delay: ${s}`);
   }
   for (const w of report.window) {
     lines.push(

@@ -21,7 +21,7 @@ export interface PhaseResult {
   forbidden: number;
   /** Of `forbidden`, those a correct limiter gives only after a delay beyond the pacing margin (jitter.ts). */
   explainedByJitter: number;
-  /** Seconds of overload below 98% of the ceiling that a measured delay explains (jitter.ts). */
+  /** Seconds of overload below the floor (EXPECTATIONS.overloadMinShare) that a measured delay explains (jitter.ts). */
   shortfallsExplained: string[];
   failed: number;
   /** Accepted answers that were not a clean success (first few reasons in `problems`). */
@@ -148,14 +148,9 @@ export function judgePhase(run: PhaseRun, rate: number, stats: readonly StubSeri
     }
   }
   const floor = Math.ceil(rate * EXPECTATIONS.overloadMinShare);
-  // Only seconds in the middle of the phase: the first window of an overload that starts with room in
-  // the window admits at the arrival rate, so one window later its admissions expire at the arrival rate
-  // too, and the refills have no headroom: every small arrival gap stays unfilled to the second's end
-  // (measured: 191-194 in the first full second, 197-199 after it, with no single long delay).
-  const settledAt = result.startedAt + WINDOW_MS;
   for (const series of stats) {
     const own = calls.filter((call) => call.tag === series.command);
-    for (const t of fullSeconds(settledAt, result.endedAt)) {
+    for (const t of fullSeconds(result.startedAt, result.endedAt)) {
       const accepted = series.seconds.find((s) => s.t === t)?.accepted ?? 0;
       if (accepted >= floor) continue;
       if (shortfallExplained((t + 1) * 1000, accepted, rate, own, phase.perMs / phase.rate)) {

@@ -1,4 +1,4 @@
-// judgePhase's floor on overload seconds: judged only once the phase's first window has passed.
+// judgePhase's floor on overload seconds: a correct window's drift passes, a too-strict limiter fails.
 import { describe, expect, it } from 'vitest';
 import type { LoadedCommand, TimedPhase } from '../shared/plan.ts';
 import type { StubSeries } from '../shared/report.ts';
@@ -67,16 +67,16 @@ function run(acceptedPerSecond: Record<number, number>): { run: PhaseRun; stats:
   return { run: { result, calls }, stats };
 }
 
-describe('the overload floor (98% of the ceiling per full second)', () => {
-  it('does not judge the first window of the phase, whose echo has no headroom', () => {
-    const { run: phaseRun, stats } = run({ 10: 100, 11: 193, 12: 199, 13: 108 });
+describe('the overload floor (95% of the ceiling per full second)', () => {
+  it('passes the few calls short that a correct window drifts by (seen: 191-194 of 200)', () => {
+    const { run: phaseRun, stats } = run({ 10: 100, 11: 191, 12: 193, 13: 108 });
     expect(judgePhase(phaseRun, RATE, stats)).toEqual([]);
   });
 
-  it('judges the seconds after it: a limiter that admits too few fails', () => {
-    const { run: phaseRun, stats } = run({ 10: 100, 11: 199, 12: 190, 13: 108 });
+  it('fails a second further below it with no delay to explain it: a limiter that admits too few', () => {
+    const { run: phaseRun, stats } = run({ 10: 100, 11: 199, 12: 185, 13: 108 });
     expect(judgePhase(phaseRun, RATE, stats)).toEqual([
-      'recovery/overload (400 calls per 1000 ms): markContact accepted 190 in second 12, below 196 (98% of 200) with no delay long enough to explain it',
+      'recovery/overload (400 calls per 1000 ms): markContact accepted 185 in second 12, below 190 (95% of 200) with no delay long enough to explain it',
     ]);
   });
 });
