@@ -30,7 +30,7 @@ describe('a 60007 in a paced phase', () => {
   });
 });
 
-describe('an overload second below 98% of the ceiling', () => {
+describe('an overload second below the floor (95% of the ceiling)', () => {
   const gap = 2.5; // 400 calls/s
   const end = 10_000;
   it('is unexplained when calls flowed and were answered promptly around it', () => {
