@@ -4,7 +4,7 @@
 import { MatchersV3, PactV4, type V3MockServer } from '@pact-foundation/pact';
 import type { CommandName } from '@tim-marks/types';
 import { Agent, type Dispatcher } from 'undici';
-import { onTestFailed } from 'vitest';
+import { onTestFailed, onTestFinished } from 'vitest';
 import { type ClientOptions, createClient, type RetryEvent, type TimMarksClient } from '../../src/index.js';
 import { CONSUMER, PACTS_DIR, PROVIDER } from './pact-files.js';
 
@@ -105,7 +105,7 @@ export interface PactClient {
 }
 
 /**
- * A real client pointed at the mock server. The limiter is off (one call at a time never nears it),
+ * A real client pointed at the mock server, closed when the test ends. The limiter is off (one call at a time never nears it),
  * and the retry budget is explicit per test so that the number of requests is known. The dispatcher
  * only records what the client sends; it changes nothing.
  */
@@ -154,6 +154,8 @@ export function clientFor(mockServer: V3MockServer, options: Partial<ClientOptio
     await client.close();
     await agent.close();
   };
+  // Closed when the test ends, whatever it did.
+  onTestFinished(close);
   return { client, sent, retries, close };
 }
 

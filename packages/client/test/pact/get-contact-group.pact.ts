@@ -2,19 +2,13 @@
 // followed by the client's paging iterator from NextStartIndex to CompleteFlag 1.
 import { MatchersV3 } from '@pact-foundation/pact';
 import { COMMANDS } from '@tim-marks/types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GetContactGroupResponse, readStandardMark } from '../../src/index.js';
-import { clientFor, commandQuery, newPact, okEnvelope, type PactClient, STATES } from './contract.js';
+import { clientFor, commandQuery, newPact, okEnvelope, STATES } from './contract.js';
 
 const { eachLike, integer, regex, string } = MatchersV3;
 const PATH = COMMANDS.getContactGroup;
 const pact = newPact();
-const opened: PactClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((made) => made.close()));
-});
-
 /** The first page of 150 conversations holds the page size (100) of them. */
 const SECOND_PAGE_START = 100;
 
@@ -68,7 +62,6 @@ describe('get_contact_group', () => {
       )
       .executeTest(async (server) => {
         const made = clientFor(server);
-        opened.push(made);
         const pages: GetContactGroupResponse[] = [];
         for await (const page of made.client.contactPages('user0')) pages.push(page);
         expect(pages.map((page) => page.CompleteFlag)).toEqual([0, 1]);

@@ -3,7 +3,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { COMMANDS } from '@tim-marks/types';
 import { decode } from '@tim-marks/usersig';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ErrorCode,
   type MarkContactRequest,
@@ -21,7 +21,6 @@ import {
   failEnvelope,
   newPact,
   okEnvelope,
-  type PactClient,
   STATES,
   sendRaw,
 } from './contract.js';
@@ -29,18 +28,6 @@ import {
 const { string } = MatchersV3;
 const PATH = COMMANDS.markContact;
 const pact = newPact();
-const opened: PactClient[] = [];
-
-function open(...args: Parameters<typeof clientFor>): PactClient {
-  const made = clientFor(...args);
-  opened.push(made);
-  return made;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((made) => made.close()));
-});
-
 /** The TimMarksApiError a call ends with. */
 async function apiError(call: Promise<unknown>): Promise<TimMarksApiError> {
   const reason = await call.then(
@@ -83,7 +70,7 @@ describe('mark_contact', () => {
         response.jsonBody({ ResultItem: [resultItemOf(seedItem, ErrorCode.OK)], ...okEnvelope() }),
       )
       .executeTest(async (server) => {
-        const { client, sent } = open(server);
+        const { client, sent } = clientFor(server);
         const result = await client.markContact({
           From_Account: 'user0',
           MarkItem: [
@@ -142,7 +129,7 @@ describe('mark_contact', () => {
         }),
       )
       .executeTest(async (server) => {
-        const { client } = open(server);
+        const { client } = clientFor(server);
         const result = await client.markContact({ From_Account: 'user0', MarkItem: items });
         expect(result.ActionStatus).toBe('OK');
         expect(result.ResultItem.map((item) => item.ResultCode)).toEqual(codes);
@@ -171,7 +158,7 @@ describe('mark_contact', () => {
         ),
       )
       .executeTest(async (server) => {
-        const { client, sent } = open(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
+        const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
         // The public API refuses it before the network, with the code the provider answers…
         const local = await client.markContact(request).catch((error: unknown) => error);
         expect(local).toBeInstanceOf(TimMarksValidationError);
@@ -194,7 +181,7 @@ describe('mark_contact', () => {
         response.jsonBody(failEnvelope(ErrorCode.INVALID_JSON, 'the body must be a JSON object')),
       )
       .executeTest(async (server) => {
-        const { client } = open(server);
+        const { client } = clientFor(server);
         // The client only ever serialises request objects: its own sender is the only way to send this.
         const error = await apiError(sendRaw(client, 'markContact', []));
         expect(error).toMatchObject({ code: ErrorCode.INVALID_JSON, retryable: false, attempts: 1 });
@@ -217,7 +204,7 @@ describe('mark_contact', () => {
         ),
       )
       .executeTest(async (server) => {
-        const { client, sent } = open(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
+        const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
         const error = await apiError(client.markContact(request));
         expect(error).toMatchObject({ code: ErrorCode.ACCOUNT_NOT_IMPORTED, retryable: false, attempts: 1 });
         expect(sent).toHaveLength(1);
@@ -240,7 +227,7 @@ describe('mark_contact', () => {
         ),
       )
       .executeTest(async (server) => {
-        const { client, sent } = open(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
+        const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
         const error = await apiError(
           client.markContact({ From_Account: 'user0', MarkItem: [mark.c2c('user1').set(StandardMark.Star)] }),
         );
@@ -265,7 +252,7 @@ describe('mark_contact', () => {
       )
       .executeTest(async (server) => {
         // One retry: the mock answers 60007 again, so the client sends exactly twice, then gives up.
-        const { client, sent, retries } = open(server, {
+        const { client, sent, retries } = clientFor(server, {
           retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
         });
         const error = await apiError(client.markContact(ONE_ITEM));
@@ -292,7 +279,7 @@ describe('mark_contact', () => {
         ),
       )
       .executeTest(async (server) => {
-        const { client, sent, retries } = open(server, {
+        const { client, sent, retries } = clientFor(server, {
           retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
         });
         const error = await apiError(client.markContact(ONE_ITEM));
@@ -322,7 +309,7 @@ describe('mark_contact', () => {
       .executeTest(async (server) => {
         // The client's clock moves two seconds at the re-sign, so the new UserSig is visibly new.
         let skewMs = 0;
-        const { client, sent, retries } = open(server, {
+        const { client, sent, retries } = clientFor(server, {
           clock: { now: () => systemClock.now() + skewMs, sleep: systemClock.sleep },
           onRetry: () => {
             skewMs += 2000;

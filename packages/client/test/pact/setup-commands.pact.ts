@@ -1,22 +1,10 @@
 // The contract of the setup commands the client offers (accounts and groups that marks refer to):
 // the success each method returns to its caller.
 import { COMMANDS } from '@tim-marks/types';
-import { afterEach, describe, expect, it } from 'vitest';
-import { clientFor, commandQuery, newPact, okEnvelope, type PactClient, STATES } from './contract.js';
+import { describe, expect, it } from 'vitest';
+import { clientFor, commandQuery, newPact, okEnvelope, STATES } from './contract.js';
 
 const pact = newPact();
-const opened: PactClient[] = [];
-
-function open(...args: Parameters<typeof clientFor>): PactClient {
-  const made = clientFor(...args);
-  opened.push(made);
-  return made;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((made) => made.close()));
-});
-
 // The account and group answers carry no ErrorDisplay (as in the official examples).
 const OK = okEnvelope({ display: false });
 
@@ -31,7 +19,7 @@ describe('setup commands', () => {
       )
       .willRespondWith(200, (response) => response.jsonBody(OK))
       .executeTest(async (server) => {
-        const { client } = open(server);
+        const { client } = clientFor(server);
         await expect(client.importAccount({ UserID: 'alice', Nick: 'Alice' })).resolves.toMatchObject({
           ActionStatus: 'OK',
           ErrorCode: 0,
@@ -49,7 +37,7 @@ describe('setup commands', () => {
       )
       .willRespondWith(200, (response) => response.jsonBody({ FailAccounts: [], ...OK }))
       .executeTest(async (server) => {
-        const { client } = open(server);
+        const { client } = clientFor(server);
         const answer = await client.importAccounts({ Accounts: ['alice', 'bob'] });
         expect(answer.FailAccounts).toEqual([]);
       });
@@ -64,7 +52,7 @@ describe('setup commands', () => {
       .withRequest('POST', COMMANDS.createGroup, (builder) => builder.query(commandQuery()).jsonBody(request))
       .willRespondWith(200, (response) => response.jsonBody({ GroupId: 'team-1', ...OK }))
       .executeTest(async (server) => {
-        const { client } = open(server);
+        const { client } = clientFor(server);
         const answer = await client.createGroup(request);
         expect(answer.GroupId).toBe('team-1');
       });
@@ -80,7 +68,7 @@ describe('setup commands', () => {
       )
       .willRespondWith(200, (response) => response.jsonBody(OK))
       .executeTest(async (server) => {
-        const { client } = open(server);
+        const { client } = clientFor(server);
         await expect(client.destroyGroup({ GroupId: 'team-1' })).resolves.toMatchObject({
           ActionStatus: 'OK',
         });
