@@ -189,35 +189,42 @@ export async function rawBurst(
     ),
   );
   const results = await Promise.all(
-    opened.map(
-      (socket, i) =>
-        new Promise<Answer[]>((resolve, reject) => {
-          const count = perSocket[i] as number;
-          const answers: Answer[] = [];
-          let buffer = Buffer.alloc(0);
-          socket.on('data', (chunk: Buffer) => {
-            buffer = Buffer.concat([buffer, chunk]);
-            for (;;) {
-              const end = buffer.indexOf('\r\n\r\n');
-              if (end < 0) break;
-              const head = buffer.subarray(0, end).toString();
-              const length = Number(/content-length: *([0-9]+)/i.exec(head)?.[1]);
-              if (buffer.length < end + 4 + length) break;
-              expect(head).toMatch(/^HTTP\/1\.1 200 /);
-              answers.push(JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as Answer);
-              buffer = buffer.subarray(end + 4 + length);
-            }
-            if (answers.length === count) {
-              socket.end();
-              resolve(answers);
-            }
-          });
-          socket.on('error', reject);
-          socket.write(one.repeat(count));
-        }),
-    ),
+    opened.map((socket, i) => {
+      const answers = readAnswers(socket, perSocket[i] as number);
+      socket.write(one.repeat(perSocket[i] as number));
+      return answers;
+    }),
   );
   const answers = results.flat();
   for (const answer of answers) expectValidAnswer(command, answer);
   return answers;
+}
+
+/**
+ * Reads `count` raw HTTP/1.1 answers from a socket (each must be HTTP 200 with a JSON body), in the
+ * order they arrive, then ends the socket.
+ */
+export function readAnswers(socket: import('node:net').Socket, count: number): Promise<Answer[]> {
+  return new Promise((resolve, reject) => {
+    const answers: Answer[] = [];
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) break;
+        const head = buffer.subarray(0, end).toString();
+        const length = Number(/content-length: *([0-9]+)/i.exec(head)?.[1]);
+        if (buffer.length < end + 4 + length) break;
+        expect(head).toMatch(/^HTTP\/1\.1 200 /);
+        answers.push(JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as Answer);
+        buffer = buffer.subarray(end + 4 + length);
+      }
+      if (answers.length === count) {
+        socket.end();
+        resolve(answers);
+      }
+    });
+    socket.on('error', reject);
+  });
 }

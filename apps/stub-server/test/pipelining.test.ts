@@ -1,11 +1,12 @@
-// Answers are written together at the end of the event loop's turn (src/answer-batch.ts). node:http
-// queues a pipelined connection's answers itself; this guards that the stub keeps each connection's
-// answers in request order end to end, whatever each request answers.
+// Answers are written together at the end of the event loop's turn (src/answer-batch.ts). Each
+// request must still get its own answer, in the order the connection sent them: a batch that paired
+// an answer with the wrong response fails here (node:http itself keeps a pipelined connection's order).
+import { once } from 'node:events';
 import { connect } from 'node:net';
 import { ErrorCode } from '@tim-marks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stub } from '../src/stub.js';
-import { type Answer, c2c, testStub } from './helpers.js';
+import { type Answer, c2c, readAnswers, testStub } from './helpers.js';
 
 let stub: Stub;
 beforeAll(async () => {
@@ -18,29 +19,13 @@ function post(path: string, body: string): string {
 }
 
 /** Sends every request in one write on one connection; answers the parsed answers, in arrival order. */
-function pipeline(requests: string[]): Promise<Answer[]> {
+async function pipeline(requests: string[]): Promise<Answer[]> {
   const url = new URL(stub.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(url.port), url.hostname, () => socket.write(requests.join('')));
-    const answers: Answer[] = [];
-    let buffer = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const end = buffer.indexOf('\r\n\r\n');
-        if (end < 0) break;
-        const length = Number(/content-length: *([0-9]+)/i.exec(buffer.subarray(0, end).toString())?.[1]);
-        if (buffer.length < end + 4 + length) break;
-        answers.push(JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as Answer);
-        buffer = buffer.subarray(end + 4 + length);
-      }
-      if (answers.length === requests.length) {
-        socket.end();
-        resolve(answers);
-      }
-    });
-    socket.on('error', reject);
-  });
+  const socket = connect(Number(url.port), url.hostname);
+  await once(socket, 'connect');
+  const answers = readAnswers(socket, requests.length);
+  socket.write(requests.join(''));
+  return answers;
 }
 
 describe('answer order', () => {
