@@ -11,12 +11,11 @@
 // (git-ignored), then after the change: `node bench/compare.mjs bare .bench-builds/before .`
 // Every target gets a 1-item authenticated mark_contact, except `bare` (a fixed body to any request,
 // as in run.mjs). 50 connections, ceiling off.
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startServer } from './child.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,43 +35,21 @@ for (const target of positionals) {
 }
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
-const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 const BODY = JSON.stringify({
   From_Account: 'user0',
   MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: 'peer0' }, SetMark: [1, 2] }],
 });
 
-const children = [];
-// However this script ends, no server is left running.
-process.on('exit', () => {
-  for (const child of children) child.kill();
-});
-
-function start(target) {
-  const args = target === 'bare' ? ['bare'] : ['stub', resolve(target)];
-  const child = fork(SERVER, args, { stdio: 'inherit' });
-  children.push(child);
-  const ask = (message) =>
-    new Promise((done) => {
-      child.once('message', done);
-      child.send(message);
-    });
-  return new Promise((ready, fail) => {
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`${target}: the server exited (${code})`)));
-    child.once('message', (info) =>
-      ready({
-        target,
-        url: target === 'bare' ? `${info.url}/` : info.markUrl,
-        body: target === 'bare' ? '{}' : BODY,
-        cpu: async () => (await ask('cpu')).cpuMicros,
-        stop: () => {
-          child.removeAllListeners('exit');
-          child.send('stop');
-        },
-      }),
-    );
-  });
+async function start(target) {
+  const info =
+    target === 'bare' ? await startServer('bare') : await startServer('stub', { build: resolve(target) });
+  return {
+    target,
+    url: target === 'bare' ? `${info.url}/` : info.markUrl,
+    body: target === 'bare' ? '{}' : BODY,
+    cpu: info.cpu,
+    stop: info.stop,
+  };
 }
 
 function cannon(server, seconds) {
@@ -125,4 +102,4 @@ for (const server of servers) {
     `${server.target.padEnd(width)}  ${cpu.padStart(14)}  ${rps.padStart(10)}  ${String(p99).padStart(6)}\n`,
   );
 }
-for (const server of servers) server.stop();
+await Promise.all(servers.map((server) => server.stop()));

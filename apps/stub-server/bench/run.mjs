@@ -8,12 +8,13 @@
 // number of bare/stub alternations (default 3). A fourth run, 1 item over a single connection, shows
 // the stub's own latency without queueing. BENCHMARKS.md is rewritten, except its hand-kept
 // `## Earlier runs` section, which is carried over.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
+import { startServer } from './child.mjs';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -32,32 +33,6 @@ function build() {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-  });
-}
-
-function startServer(mode, execArgv = []) {
-  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [mode], {
-    execArgv,
-    stdio: 'inherit',
-  });
-  const ask = (message) =>
-    new Promise((resolve) => {
-      child.once('message', resolve);
-      child.send(message);
-    });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (info) =>
-      resolve({
-        ...info,
-        rss: () => ask('rss'),
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', done);
-            child.send('stop');
-          }),
-      }),
-    );
   });
 }
 
@@ -140,7 +115,7 @@ async function throughput() {
 
 async function memory() {
   log('  memory: storing 1,000,000 marks (1000 users × 1000 conversations) ...');
-  const stub = await startServer('stub', ['--expose-gc']);
+  const stub = await startServer('stub', { execArgv: ['--expose-gc'] });
   const before = (await stub.rss()).rss;
   const pool = new Pool(stub.url, { connections: 8, pipelining: 4 });
   const post = async (url, body) => {
