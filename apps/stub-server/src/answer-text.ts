@@ -1,7 +1,6 @@
 // The JSON text of an answer. mark_contact's answers (the hot path of every load run) are written
 // field by field: Node 20's JSON.stringify takes its generic path on them (a toJSON lookup per
-// object, a holey-array walk) and cost ~3 µs per 1-item answer under load, several times this
-// writer. The text is the one JSON.stringify gives for the same object, byte for byte (a test
+// object) and costs several times this writer. The text is the one JSON.stringify gives for the same object, byte for byte (a test
 // compares the two on every answer shape), so the choice of writer is invisible to clients.
 // Field names are checked against the generated types: a field renamed in the spec breaks this
 // file's compile too.
