@@ -2,8 +2,8 @@
 // order they became ready, rather than each as soon as it is ready. Under load one turn reads the
 // requests of many connections; writing their answers back to back, after all the reads, means the
 // client is woken once per turn instead of once per answer, and the reads and the writes each run
-// hot. It is the largest gain in BENCHMARKS.md's before/after (`bench:compare`): the kernel's send
-// path per answer fell below the bare server's. A lone request waits only for the end of its own
+// hot: with it the kernel's send path per answer fell below the bare server's (BENCHMARKS.md, with
+// the before/after of `bench:compare`). A lone request waits only for the end of its own
 // turn: microseconds. Each connection still answers its requests in order (node:http queues a
 // pipelined connection's answers itself).
 import type { ServerResponse } from 'node:http';
