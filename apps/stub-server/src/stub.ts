@@ -1,6 +1,5 @@
 // startStub: builds the apps, the store (with its journal when a state file is set), the API
 // pipeline and the control plane, then listens on bare node:http.
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
@@ -27,6 +26,7 @@ import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { compileRequestValidators } from './schemas.js';
 import { MemoryStore } from './store/memory.js';
+import { VERSION } from './version.js';
 
 export interface StubOptions {
   /** Default 127.0.0.1. */
@@ -101,10 +101,6 @@ export interface Stub {
   /** Graceful: stop accepting, finish requests in flight, save the state file. */
   close(): Promise<void>;
 }
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 function definitions(options: StubOptions): AppDefinition[] {
   const defaults = {

@@ -248,10 +248,11 @@ describe('--help and bad input', () => {
   });
 
   const bad: [string[], Record<string, string>, RegExp][] = [
-    [['--bogus'], {}, /unknown flag --bogus/],
+    [['--bogus'], {}, /^tim-marks-stub: Unknown option '--bogus' \(see --help\)$/m],
     [['--port', 'x'], {}, /--port must be an integer in 0\.\.65535/],
     [['--port', '70000'], {}, /--port/],
-    [['--port'], {}, /--port needs a value/],
+    [['--port'], {}, /Option '--port <value>' argument missing/],
+    [['--fsync=yes'], {}, /--fsync/],
     [['--edition', 'gold'], {}, /--edition must be one of ultimate, pro, standard/],
     [['--rate-limit', '-1'], {}, /--rate-limit/],
     [['--sdkappid', '0'], {}, /--sdkappid/],
