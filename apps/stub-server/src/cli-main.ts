@@ -12,6 +12,7 @@ import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_SDKAPPID,
   DEFAULT_SEED_ACCOUNTS,
+  DEVELOPMENT_SECRET_KEY,
 } from './defaults.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
@@ -265,7 +266,9 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
     );
   if (stub.usesDevelopmentKey) {
     lines.push(
-      '  secret key: the built-in DEVELOPMENT key (public, for local use only; --secret-key to change)',
+      '  secret key: the built-in DEVELOPMENT key (public, for local use only; --secret-key to change);',
+      '  for the client and tim-marks-usersig, paste:',
+      `    export TIM_SECRET_KEY=${DEVELOPMENT_SECRET_KEY}`,
     );
   }
   lines.push(
@@ -275,16 +278,27 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   );
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
-  lines.push(`  try it: star ${from}'s conversation with ${to}, then read it back:`);
+  // Standard marks need the Ultimate edition (51013 otherwise); a custom mark works on every edition.
+  const ultimate = app?.edition === undefined || app.edition === 'ultimate';
+  lines.push(
+    ultimate
+      ? `  try it: star ${from}'s conversation with ${to}, then read it back:`
+      : `  try it: give ${from}'s conversation with ${to} a custom mark (standard marks need Ultimate), then read it back:`,
+  );
   const curl = (url: string, body: unknown) =>
     `    curl -s -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
   if (!seededAccounts.includes(from) || !seededAccounts.includes(to)) {
     lines.push(curl(stub.commandUrl('multiaccountImport'), { Accounts: [from, to] }));
   }
+  const contact = { Type: 1, To_Account: to };
   lines.push(
     curl(stub.commandUrl('markContact'), {
       From_Account: from,
-      MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: to }, SetMark: [1] }],
+      MarkItem: [
+        ultimate
+          ? { OptType: 1, ContactItem: contact, SetMark: [1] }
+          : { OptType: 2, ContactItem: contact, CustomMark: 'tried-it' },
+      ],
     }),
   );
   lines.push(curl(stub.commandUrl('getContactGroup'), { From_Account: from, StartIndex: 0 }));
