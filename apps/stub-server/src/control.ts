@@ -1,4 +1,4 @@
-// The control plane (see the README and the contract in notes/control-plane.md): test-tool
+// The control plane (see the README, "Control plane"): test-tool
 // operations under /__stub/ with plain HTTP statuses, and the same operations in-process
 // (`stub.control.*`). Not part of the emulated API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
