@@ -6,4 +6,8 @@ export function writeMarker(
   venv: string,
   marker: { python: string; schemathesis: string; executable?: string },
 ): void;
-export function ensureSchemathesis(options: { root: string; log: (line: string) => void }): string;
+export function ensureSchemathesis(options: {
+  root: string;
+  log: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}): string;

@@ -106,8 +106,8 @@ export function writeMarker(venv, marker) {
  * The path of a working schemathesis executable. Prints one line saying what it does: reuse,
  * create or rebuild (and why).
  */
-export function ensureSchemathesis({ root, log }) {
-  const own = process.env.SCHEMATHESIS_VENV;
+export function ensureSchemathesis({ root, log, env = process.env }) {
+  const own = env.SCHEMATHESIS_VENV;
   const venv = own ?? join(root, '.venv');
   const shown = relative(root, venv).startsWith('..') ? venv : relative(root, venv);
   const executable = join(venv, 'bin', 'schemathesis');
@@ -118,7 +118,7 @@ export function ensureSchemathesis({ root, log }) {
     return executable;
   }
 
-  const python = choosePython();
+  const python = choosePython(env);
   const why = staleReason(venv, python.version);
   if (why === undefined) {
     log(`schemathesis ${SCHEMATHESIS_VERSION} in ${shown} (Python ${python.version}), reused`);
@@ -141,9 +141,10 @@ export function ensureSchemathesis({ root, log }) {
   if (version !== SCHEMATHESIS_VERSION) {
     throw new Error(`${shown}: schemathesis ${SCHEMATHESIS_VERSION} was installed but does not run`);
   }
-  writeFileSync(
-    join(venv, MARKER),
-    `${JSON.stringify({ ...wanted, executable: python.executable }, null, 2)}\n`,
-  );
+  writeMarker(venv, {
+    python: python.version,
+    schemathesis: SCHEMATHESIS_VERSION,
+    executable: python.executable,
+  });
   return executable;
 }

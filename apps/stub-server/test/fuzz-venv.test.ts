@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCHEMATHESIS_VERSION, staleReason, writeMarker } from '../fuzz/venv.mjs';
+import { ensureSchemathesis, SCHEMATHESIS_VERSION, staleReason, writeMarker } from '../fuzz/venv.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-marks-venv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,5 +43,52 @@ describe('the schemathesis virtual environment', () => {
     const broken = fakeVenv('broken', undefined);
     writeMarker(broken, { python: '3.12.1', schemathesis: SCHEMATHESIS_VERSION });
     expect(staleReason(broken, '3.12.1')).toBe('its schemathesis does not run');
+  });
+
+  it('is created on first use, reused after, rebuilt when broken; one line says which', () => {
+    // A stand-in Python: `-c` reports itself, `-m venv DIR` makes DIR/bin/pip, and that pip
+    // "installs" a schemathesis that prints the requested version.
+    const pip = join(dir, 'fake-pip');
+    writeFileSync(
+      pip,
+      [
+        '#!/bin/sh',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
+        'for arg in "$@"; do case "$arg" in schemathesis==*) v="${arg#schemathesis==}";; esac; done',
+        'bin=$(dirname "$0")',
+        'printf \'#!/bin/sh\\necho "schemathesis, version %s"\\n\' "$v" > "$bin/schemathesis"',
+        'chmod +x "$bin/schemathesis"',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(pip, 0o755);
+    const python = join(dir, 'fake-python');
+    writeFileSync(
+      python,
+      [
+        '#!/bin/sh',
+        `if [ "$1" = "-c" ]; then echo "${python}"; echo 3.12.9; exit 0; fi`,
+        `if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then mkdir -p "$3/bin" && cp "${pip}" "$3/bin/pip"; exit 0; fi`,
+        'exit 1',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(python, 0o755);
+    const root = join(dir, 'repo');
+    mkdirSync(root);
+    const lines: string[] = [];
+    const ensure = () =>
+      ensureSchemathesis({ root, log: (line) => lines.push(line), env: { SCHEMATHESIS_PYTHON: python } });
+
+    expect(ensure()).toBe(join(root, '.venv', 'bin', 'schemathesis'));
+    expect(ensure()).toBe(join(root, '.venv', 'bin', 'schemathesis'));
+    rmSync(join(root, '.venv', 'bin', 'schemathesis'));
+    ensure();
+    expect(lines).toEqual([
+      `creating .venv with Python 3.12.9 and schemathesis ${SCHEMATHESIS_VERSION} from PyPI (first use; once, about a minute)`,
+      `schemathesis ${SCHEMATHESIS_VERSION} in .venv (Python 3.12.9), reused`,
+      `rebuilding .venv with Python 3.12.9 and schemathesis ${SCHEMATHESIS_VERSION} from PyPI (its schemathesis does not run; once, about a minute)`,
+    ]);
+    expect(staleReason(join(root, '.venv'), '3.12.9')).toBeUndefined();
   });
 });
