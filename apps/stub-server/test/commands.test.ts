@@ -26,7 +26,9 @@ describe('npm start', () => {
     const npm = spawn('npm', ['start', '--silent', '--', '--port', '0', '--log-level', 'warn'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      // With nx's cache on, `npm start`'s build finds the build the test run made and leaves dist/ as
+      // it is: a rebuild would rewrite files that other test processes may be running at that moment.
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: '' },
       // A process group of its own, so that whatever this test fails to stop is stopped at the end.
       detached: true,
     });
