@@ -5,7 +5,7 @@ import type {
   CommandBodies,
   CommandName,
   ContactItem,
-  GetContactGroupResponse,
+  GetContactGroupAnswer,
   MarkContactRequest,
   MarkItem,
 } from '../src/index.js';
@@ -39,7 +39,7 @@ export function narrows(item: ContactItem): string {
   return item.Type === 1 ? item.To_Account : item.ToGroupId;
 }
 
-export function readsPages(page: GetContactGroupResponse): number {
+export function readsPages(page: GetContactGroupAnswer): number {
   const first = page.ContactItem?.[0];
   return (first?.Timestamp ?? 0) + (page.CompleteFlag === 1 ? 0 : (page.NextStartIndex ?? 0));
 }
