@@ -183,6 +183,7 @@ const TOOLS = {
   },
   venv: {
     pin: readFileSync(REQUIREMENTS, 'utf8'),
+    label: 'openapi/generators/requirements.txt',
     install: async () => {
       const python = findPython();
       if (python === undefined) return { status: 1, output: 'no python3 on PATH\n' };
@@ -213,7 +214,7 @@ async function ensureTool(name) {
   const stamp = join(CACHE, `${name}.installed`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === tool.pin) return undefined;
   mkdirSync(CACHE, { recursive: true });
-  log(`-- installing ${name} (${tool.pin.split('\n').filter(Boolean).join(', ')}) into ${CACHE}`);
+  log(`-- installing ${name} (${tool.label ?? tool.pin}) into ${CACHE}`);
   const started = Date.now();
   const result = tool.command ? await run(tool.command, { env: tool.env ?? {} }) : await tool.install();
   if (result.status !== 0) return `installing ${name} failed:\n${result.output}`;

@@ -12,7 +12,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nand the schemas `MarkItem`, `MarkResultItem`, `MarkContactAnswer`, `OptType`, `MarkPosition`,\n`CustomMark` and `StandardMark`.\n",
+    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nand the schemas `MarkItem`, `MarkResultItem`, `MarkContactAnswer`, `OptType`, `MarkPosition`,\n`CustomMark` and `StandardMark`.\n\n## Generating a client in your language\n\nFeed this file, unchanged, to your generator; no patch or generator option is needed. The\ntim-marks repository checks these on every `npm test` (`openapi/generators/`): each client is\ngenerated, compiled, and run against the stub (accounts, a group, a C2C and a group mark read\nback intact, and a request-level error read from the answer body).\n\n```sh\njava -jar openapi-generator-cli-7.25.0.jar generate -g python -i openapi.yaml -o client-python\njava -jar openapi-generator-cli-7.25.0.jar generate -g go -i openapi.yaml -o client-go\njava -jar openapi-generator-cli-7.25.0.jar generate -g typescript-fetch -i openapi.yaml -o client-ts\noapi-codegen -package timmarks -o timmarks.gen.go openapi.yaml\nopenapi-python-client generate --path openapi.yaml --output-path client-python\nnpx openapi-typescript openapi.yaml -o openapi.d.ts\n```\n\n`ContactItem` and `ContactItemWithMarks` are `oneOf` unions told apart by the integer `Type`\n(`const` 1 = C2C, 2 = group); generated clients expose them as a union (or one field per\nbranch). Answers are named `<Command>Answer` (`MarkContactAnswer`, ...). Every answer is HTTP\n200: read `ErrorCode` from the body. `Timestamp`, `StartIndex` and `NextStartIndex` are 64-bit.\n",
     "contact": {
       "name": "tim-marks",
       "url": "https://cloud.tencent.com/document/product/269/105592"
@@ -1060,9 +1060,6 @@ export const openapiDocument: Record<string, unknown> = {
           "Type": {
             "type": "integer",
             "const": 1,
-            "enum": [
-              1
-            ],
             "description": "1 = C2C."
           },
           "To_Account": {
@@ -1081,9 +1078,6 @@ export const openapiDocument: Record<string, unknown> = {
           "Type": {
             "type": "integer",
             "const": 2,
-            "enum": [
-              2
-            ],
             "description": "2 = group."
           },
           "ToGroupId": {
@@ -1094,7 +1088,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "ContactItem": {
-        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const` (and the equivalent one-value `enum`, which some generators read instead), and the required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator`: its tags are strings, and this API's `Type` is not.",
+        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const`, and its required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator` on purpose: its tags are strings, and this API's `Type` is not.",
         "oneOf": [
           {
             "$ref": "#/components/schemas/C2CContactItem"

@@ -155,7 +155,6 @@ export interface components {
             /**
              * @description 1 = C2C.
              * @constant
-             * @enum {integer}
              */
             Type: 1;
             To_Account: components["schemas"]["UserID"];
@@ -165,13 +164,12 @@ export interface components {
             /**
              * @description 2 = group.
              * @constant
-             * @enum {integer}
              */
             Type: 2;
             /** @description The group's id (note the capital I and lowercase d of `ToGroupId`). */
             ToGroupId: string;
         };
-        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const` (and the equivalent one-value `enum`, which some generators read instead), and the required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator`: its tags are strings, and this API's `Type` is not. */
+        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const`, and its required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator` on purpose: its tags are strings, and this API's `Type` is not. */
         ContactItem: components["schemas"]["C2CContactItem"] | components["schemas"]["GroupContactItem"];
         /**
          * @description 1 = set standard marks, 2 = set the custom mark, 3 = both.
