@@ -105,6 +105,23 @@ const CLIENTS = [
     ],
     run: (dir) => ({ command: [process.execPath, join(dir, 'build', 'roundtrip.js')] }),
   },
+  ...['okhttp-gson', 'native'].map((library) => ({
+    id: `java-${library}`,
+    tool: `openapi-generator ${OPENAPI_GENERATOR_VERSION} java --library ${library}`,
+    needs: ['jar', 'maven'],
+    files: ['java/RoundTrip.java', `java/${library}/Client.java`],
+    generate: (dir) => [...openapiGenerator('java', join(dir, 'client')), '--library', library],
+    // Maven compiles the generated project and lists its pinned dependencies; javac adds the driver.
+    compile: () => [
+      'sh',
+      '-c',
+      `(cd client && mvn -q -B -Dmaven.repo.local="$0" -DskipTests compile dependency:build-classpath -Dmdep.outputFile=cp.txt) && javac -d build -cp "client/target/classes:$(cat client/cp.txt)" RoundTrip.java Client.java`,
+      join(CACHE, 'm2'),
+    ],
+    run: () => ({
+      command: ['sh', '-c', 'exec java -cp "build:client/target/classes:$(cat client/cp.txt)" RoundTrip'],
+    }),
+  })),
   {
     id: 'openapi-python-client',
     tool: 'openapi-python-client 0.29.1',
@@ -202,6 +219,7 @@ const TOOLS = {
     requires: [],
   },
   go: { pin: 'the installed Go', requires: ['go'] },
+  maven: { pin: 'the installed Java and Maven', requires: ['java', 'javac', 'mvn'] },
 };
 
 async function ensureTool(name) {
