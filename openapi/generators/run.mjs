@@ -19,8 +19,8 @@ const OUT = join(HERE, 'out');
 const STUB_CLI = join(ROOT, 'apps', 'stub-server', 'dist', 'cli.js');
 const USERSIG = join(ROOT, 'packages', 'usersig', 'dist', 'index.js');
 
-export const OPENAPI_GENERATOR_VERSION = '7.25.0';
-export const OAPI_CODEGEN_VERSION = 'v2.8.2';
+const OPENAPI_GENERATOR_VERSION = '7.25.0';
+const OAPI_CODEGEN_VERSION = 'v2.8.2';
 const JAR = join(CACHE, `openapi-generator-cli-${OPENAPI_GENERATOR_VERSION}.jar`);
 const OAPI_CODEGEN = join(CACHE, 'bin', 'oapi-codegen');
 const VENV = join(CACHE, 'venv');
@@ -33,8 +33,8 @@ const USAGE = `Usage: node openapi/generators/run.mjs [--only ID,ID] [--spec FIL
 
 Generates a client from openapi/openapi.yaml with each pinned generator, compiles it, and runs the
 round trip of openapi/generators/README.md against the built stub (apps/stub-server/dist/cli.js).
-Installs the tools on first use into openapi/generators/.cache/ (needs Java 17+, Maven, Go and
-Python 3.10+; downloads come from Maven Central, the Go module proxy and PyPI).
+Installs the tools on first use into openapi/generators/.cache/ (needs Java 17+, Maven, Go 1.26+
+and Python 3.11+; downloads come from Maven Central, the Go module proxy and PyPI).
 
   --only ID,ID  run only these clients (see --list)
   --spec FILE   check another OpenAPI document (default: openapi/openapi.yaml)
@@ -50,8 +50,18 @@ const GO_ENV = {
   GOTOOLCHAIN: 'local',
 };
 
-const openapiGenerator = (generator, out) =>
-  `java -jar ${JAR} generate -g ${generator} -i ${SPEC} -o ${out}`.split(' ');
+const openapiGenerator = (generator, out) => [
+  'java',
+  '-jar',
+  JAR,
+  'generate',
+  '-g',
+  generator,
+  '-i',
+  SPEC,
+  '-o',
+  out,
+];
 
 /**
  * Each client: the generator's command, how it compiles, how its round trip runs. `files` are
