@@ -410,7 +410,8 @@ async function main() {
   }
   const clients = CLIENTS.filter((client) => ids === undefined || ids.includes(client.id));
   if (values.list) {
-    for (const client of clients) log(`${client.id}: ${client.tool}\n  ${client.generate(join(OUT, client.id)).join(' ')}`);
+    for (const client of clients)
+      log(`${client.id}: ${client.tool}\n  ${client.generate(join(OUT, client.id)).join(' ')}`);
     return;
   }
 
