@@ -5,6 +5,7 @@ import type {
   CommandBodies,
   CommandName,
   ContactItem,
+  ContactItemWithMarks,
   GetContactGroupAnswer,
   MarkContactRequest,
   MarkItem,
@@ -38,6 +39,16 @@ export function narrows(item: ContactItem): string {
   // The union discriminates on the integer Type.
   return item.Type === 1 ? item.To_Account : item.ToGroupId;
 }
+
+// ContactItemWithMarks is a oneOf of two allOfs (C2C + marks, group + marks): it narrows on Type too.
+export function conversationOf(item: ContactItemWithMarks): string {
+  return item.Type === 1
+    ? `c2c ${item.To_Account} ${item.StandardMark}`
+    : `group ${item.ToGroupId} ${item.StandardMark}`;
+}
+
+// @ts-expect-error a marked conversation carries its StandardMark and Timestamp
+export const unmarked: ContactItemWithMarks = { Type: 2, ToGroupId: 'g' };
 
 export function readsPages(page: GetContactGroupAnswer): number {
   const first = page.ContactItem?.[0];
