@@ -27,7 +27,11 @@ export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
 }
 
 export function createAjv(): Ajv2020 {
-  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true }));
+  // OpenAPI's integer formats (int32, int64) name a size, not a pattern Ajv could check: the spec's
+  // minimum/maximum carry the bounds. Declared known so that Ajv does not warn at every start.
+  const ajv = addMaxBytesKeyword(
+    new Ajv2020({ strict: false, allErrors: true, formats: { int32: true, int64: true } }),
+  );
   ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
   return ajv;
 }

@@ -2,6 +2,7 @@
 // gets npm's signals, or a CI job's `kill` leaves it holding its port) and the installed bins (they
 // must work right after `npm ci && npm run build`, with no extra step).
 import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -58,10 +59,13 @@ describe('npm start', () => {
     const port = Number(new URL(url).port);
     expect(await portIsFree(port)).toBe(false);
 
+    // The stub writes to the same stderr pipe as npm: it closes once both have exited.
+    const stderrClosed = once(npm.stderr, 'close');
     npm.kill('SIGTERM');
     await exited;
+    // Bounded: a stub that outlived npm keeps the pipe open, and the port check below then says so.
+    await Promise.race([stderrClosed, new Promise((resolve) => setTimeout(resolve, 15_000))]);
     // The stub saw the SIGTERM itself (its graceful stop says so) and let the port go.
-    for (let i = 0; i < 50 && !(await portIsFree(port)); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await portIsFree(port)).toBe(true);
     expect(stderr).toContain('tim-marks-stub: SIGTERM: finishing requests in flight, then stopping');
   }, 90_000);
