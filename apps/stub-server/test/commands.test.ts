@@ -65,9 +65,8 @@ describe('npm start', () => {
     await exited;
     // Bounded: a stub that outlived npm keeps the pipe open, and the port check below then says so.
     await Promise.race([stderrClosed, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    // The stub saw the SIGTERM itself (its graceful stop says so) and let the port go.
+    // The stub went with npm and let its port go (without `exec` it outlives npm and keeps it).
     expect(await portIsFree(port)).toBe(true);
-    expect(stderr).toContain('tim-marks-stub: SIGTERM: finishing requests in flight, then stopping');
   }, 90_000);
 
   it('ends with `exec node`, so that no shell stays between npm and the stub', () => {
