@@ -21,7 +21,7 @@ import {
   DEVELOPMENT_SECRET_KEY,
   isLoopback,
 } from './defaults.js';
-import { Durability } from './durability.js';
+import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
@@ -55,6 +55,8 @@ export interface StubOptions {
   dropUnconfiguredApps?: boolean;
   /** A corrupt state file or journal is moved aside (kept) and the stub starts from its good records. */
   setAsideCorruptState?: boolean;
+  /** Replaces the journal's write, fsync and truncate (tests inject a failing disk through it). */
+  journalIo?: Partial<JournalIo>;
   /** Control-plane requests must carry `Authorization: Bearer <token>`; required on a non-loopback host. */
   controlToken?: string;
   /** Largest control-plane body; larger answers 413. Default 8 MiB. */
@@ -172,6 +174,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
             : { journalLimitBytes: options.journalLimitBytes }),
           dropUnconfiguredApps: options.dropUnconfiguredApps ?? false,
           setAsideCorruptState: options.setAsideCorruptState ?? false,
+          ...(options.journalIo === undefined ? {} : { io: options.journalIo }),
         });
 
   const faults = new Faults();
