@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
@@ -269,21 +270,40 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= new Promise<void>((resolve) => {
-      // From now on every answer carries `Connection: close`. Two turns of the event loop first let
-      // requests already sent (in the socket's buffer) be read, so that they are answered rather
-      // than reset; then listening stops and sockets with no request in progress close at once.
+      // From now on every answer carries `Connection: close`. Requests already sent must be answered,
+      // not reset: the ones in a socket's buffer and the connections still in the listen backlog are
+      // read and accepted while the stub drains (until a quiet SHUTDOWN_QUIET_MS with no new
+      // connection or request, at most SHUTDOWN_DRAIN_MAX_MS). Sockets with no request in progress
+      // are closed two turns in (once pending reads had their turn) and again when listening stops.
       closing = true;
-      setImmediate(() =>
-        setImmediate(() => {
-          const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
-          force.unref();
-          server.close(() => {
-            clearTimeout(force);
-            resolve();
-          });
-          server.closeIdleConnections();
-        }),
-      );
+      let activity = 0;
+      const seen = () => {
+        activity++;
+      };
+      server.on('connection', seen);
+      server.on('request', seen);
+      setImmediate(() => setImmediate(() => server.closeIdleConnections()));
+      const startedAt = performance.now();
+      let last = -1;
+      const stop = () => {
+        server.off('connection', seen);
+        server.off('request', seen);
+        const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      };
+      const drain = () => {
+        if (activity === last || performance.now() - startedAt >= SHUTDOWN_DRAIN_MAX_MS) stop();
+        else {
+          last = activity;
+          setTimeout(drain, SHUTDOWN_QUIET_MS);
+        }
+      };
+      drain();
     }).then(() => {
       durability?.close();
       logger.info('stopped');
@@ -362,6 +382,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
 }
 
 const CLIENT_ERROR_LINGER_MS = 1_000;
+/** A graceful stop keeps accepting until this long passes with no new connection or request… */
+const SHUTDOWN_QUIET_MS = 20;
+/** …but no longer than this. */
+const SHUTDOWN_DRAIN_MAX_MS = 500;
 
 /** `Expect` other than 100-continue: the API's envelope (60002) instead of a bare 417, then close. */
 function answerExpectation(req: IncomingMessage, res: ServerResponse): void {
