@@ -183,7 +183,7 @@ export class Durability {
     }
     store.setWriteHook((entry) => this.append(entry));
     logger.info(
-      `state file ${file}: loaded; journal ${this.journalFile}, compacted past ${this.limit} bytes`,
+      `state file ${file}: snapshot and journal loaded; the journal is compacted past ${this.limit} bytes`,
     );
   }
 
