@@ -100,8 +100,6 @@ export class Durability {
   private readonly io: JournalIo;
   private readonly limit: number;
   readonly journalFile: string;
-  /** Compactions done while running (not counting start and stop). */
-  compactions = 0;
 
   private constructor(
     private readonly options: DurabilityOptions,
@@ -126,11 +124,6 @@ export class Durability {
       throw error;
     }
     return durability;
-  }
-
-  /** The journal's current size in bytes. */
-  get journalBytes(): number {
-    return this.size;
   }
 
   private start(): void {
@@ -234,7 +227,6 @@ export class Durability {
     if (this.fd === undefined) return;
     try {
       this.compact();
-      this.compactions++;
       this.compactAt = this.limit;
     } catch (error) {
       // The journal still holds everything; try again after another quarter of the bound.
