@@ -380,6 +380,25 @@ describe('restart after a kill', () => {
     );
   });
 
+  it('loads a snapshot of the first format (the export format on one line) and rewrites it as records', async () => {
+    const file = join(dir, 'state.json');
+    const first = await testStub();
+    await call(first, 'markContact', { From_Account: '__proto__', MarkItem: [c2c('x')] });
+    await call(first, 'multiaccountImport', { Accounts: ['__proto__'] });
+    await call(first, 'markContact', { From_Account: '__proto__', MarkItem: [c2c('x')] });
+    const state = await first.control.exportState();
+    await first.close();
+    writeFileSync(file, JSON.stringify(state));
+    const stub = await testStub({ stateFile: file });
+    try {
+      expect(await stub.control.exportState()).toEqual(state);
+    } finally {
+      await stub.close();
+    }
+    expect(readFileSync(file, 'utf8').split('\n').length).toBeGreaterThan(2);
+    expect(readStateFile(file)).toEqual(state);
+  });
+
   it('removes temp files a killed compaction left, and leaves none of its own', async () => {
     const file = join(dir, 'state.json');
     writeFileSync(`${file}.tmp-99999`, 'half a snapshot');
