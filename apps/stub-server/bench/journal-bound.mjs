@@ -44,7 +44,11 @@ const url = await new Promise((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the stub exited (${code})`)));
 });
 const { DEVELOPMENT_SECRET_KEY } = await import('../dist/defaults.js');
-const usersig = sign({ sdkAppId: SDKAPPID, identifier: 'administrator', secretKey: KEY ?? DEVELOPMENT_SECRET_KEY });
+const usersig = sign({
+  sdkAppId: SDKAPPID,
+  identifier: 'administrator',
+  secretKey: KEY ?? DEVELOPMENT_SECRET_KEY,
+});
 const pool = new Pool(url, { connections: 16, pipelining: 1 });
 const path = (command) =>
   `/v4/${command}?sdkappid=${SDKAPPID}&identifier=administrator&usersig=${usersig}&random=1&contenttype=json`;
@@ -113,7 +117,5 @@ await Promise.all(inFlight);
 clearInterval(sampler);
 const final = { journal: sizeOf(`${file}.journal`), snapshot: sizeOf(file) };
 await pool.close();
-console.log(
-  JSON.stringify({ seconds, journalLimitBytes: limit, ...counts, ...sizes, final }),
-);
+console.log(JSON.stringify({ seconds, journalLimitBytes: limit, ...counts, ...sizes, final }));
 child.kill('SIGTERM');
