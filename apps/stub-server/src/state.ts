@@ -125,9 +125,29 @@ export function validateAppState(value: unknown): AppState {
   return value as AppState;
 }
 
-/** The rules a schema cannot say: marks of known accounts only, each conversation once, positions unique. */
+/**
+ * The rules a schema cannot say, as the API would enforce them: each GroupId once, owners and marking
+ * users imported, group conversations naming a group of the state, each conversation and each
+ * position in the first-marked order once per user.
+ */
 function checkApp(app: AppState, where: string): void {
   const accounts = new Set(app.accounts);
+  const groups = new Set<string>();
+  app.groups.forEach((group, i) => {
+    if (groups.has(group.GroupId)) {
+      throw new StateError(
+        `${where}.groups[${i}].GroupId ${group.GroupId} appears twice`,
+        ErrorCode.GROUP_ID_IN_USE,
+      );
+    }
+    groups.add(group.GroupId);
+    if (group.Owner_Account !== undefined && !accounts.has(group.Owner_Account)) {
+      throw new StateError(
+        `${where}.groups[${i}].Owner_Account ${group.Owner_Account} is not in ${where}.accounts`,
+        ErrorCode.GROUP_INVALID_PARAMETER,
+      );
+    }
+  });
   for (const [from, list] of Object.entries(app.marks)) {
     if (!accounts.has(from)) {
       throw new StateError(
@@ -146,6 +166,12 @@ function checkApp(app: AppState, where: string): void {
         throw invalid('.ToGroupId (and no To_Account) is required when Type is 2');
       if (fromDecimalString(item.StandardMark) === undefined) {
         throw invalid('.StandardMark must be a decimal number in 0..2^64-1');
+      }
+      if (item.Type === 2 && !groups.has(item.ToGroupId as string)) {
+        throw new StateError(
+          `${at}.ToGroupId ${item.ToGroupId} is not in ${where}.groups`,
+          ErrorCode.GROUP_UNRESOLVED,
+        );
       }
       const id = `${item.Type}:${item.Type === 1 ? item.To_Account : item.ToGroupId}`;
       if (conversations.has(id)) throw invalid(` names a conversation listed before (${id})`);

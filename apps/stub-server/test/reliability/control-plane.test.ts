@@ -227,6 +227,28 @@ describe('imports held to the API limits', () => {
       expect(answer.status, what).toBe(400);
       expect(answer.body, what).toMatchObject({ ok: false, ErrorCode: code });
     }
+    const withGroups = (groups: unknown[], marks: unknown[] = []) =>
+      JSON.stringify({
+        version: 1,
+        apps: [{ sdkAppId: stub.sdkAppId, accounts: ['user0'], groups, marks: { user0: marks } }],
+      });
+    const team = { GroupId: 'team', Type: 'Public', Name: 'Team', dissolved: false };
+    for (const [what, body, code] of [
+      ['a GroupId twice', withGroups([team, team]), ErrorCode.GROUP_ID_IN_USE],
+      [
+        'an owner not imported',
+        withGroups([{ ...team, Owner_Account: 'nobody' }]),
+        ErrorCode.GROUP_INVALID_PARAMETER,
+      ],
+      [
+        'a group conversation of a group the state does not hold',
+        withGroups([], [{ Type: 2, ToGroupId: 'ghost', StandardMark: '1', Timestamp: 1, firstMarkedSeq: 0 }]),
+        ErrorCode.GROUP_UNRESOLVED,
+      ],
+    ] as [string, string, number][]) {
+      const answer = await put(body);
+      expect(answer, what).toMatchObject({ status: 400, body: { ok: false, ErrorCode: code } });
+    }
     const seed = await control(
       'POST',
       'seed',
