@@ -1,19 +1,19 @@
 import {
+  type AccountImportAnswer,
   type AccountImportRequest,
-  type AccountImportResponse,
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
+  type CreateGroupAnswer,
   type CreateGroupRequest,
-  type CreateGroupResponse,
+  type DestroyGroupAnswer,
   type DestroyGroupRequest,
-  type DestroyGroupResponse,
+  type GetContactGroupAnswer,
   type GetContactGroupRequest,
-  type GetContactGroupResponse,
   LIMITS,
   type MarkContactRequest,
+  type MultiaccountImportAnswer,
   type MultiaccountImportRequest,
-  type MultiaccountImportResponse,
   REGIONS,
   type Region,
   type UserID,
@@ -241,7 +241,7 @@ export class TimMarksClient {
   async getContactGroup(
     request: GetContactGroupRequest,
     options?: CallOptions,
-  ): Promise<GetContactGroupResponse> {
+  ): Promise<GetContactGroupAnswer> {
     return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
   }
 
@@ -249,7 +249,7 @@ export class TimMarksClient {
   async *contactPages(
     From_Account: UserID,
     options: PagingOptions = {},
-  ): AsyncGenerator<GetContactGroupResponse> {
+  ): AsyncGenerator<GetContactGroupAnswer> {
     let StartIndex = options.startIndex ?? 0;
     for (;;) {
       const page = await this.getContactGroup({ From_Account, StartIndex }, options);
@@ -273,7 +273,7 @@ export class TimMarksClient {
   }
 
   /** account_import: imports one account (importing an existing one succeeds). */
-  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
     return this.send('accountImport', request, options);
   }
 
@@ -284,21 +284,21 @@ export class TimMarksClient {
   async importAccounts(
     request: MultiaccountImportRequest,
     options?: CallOptions,
-  ): Promise<MultiaccountImportResponse> {
+  ): Promise<MultiaccountImportAnswer> {
     const runs =
       request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
-    const responses: MultiaccountImportResponse[] = [];
+    const responses: MultiaccountImportAnswer[] = [];
     for (const Accounts of runs) responses.push(await this.send('multiaccountImport', { Accounts }, options));
     return mergeAccountImports(responses);
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
+  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
     return this.send('createGroup', request, options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
+  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
     return this.send('destroyGroup', request, options);
   }
 
