@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { COMMANDS, type CommandName, LIMITS, type ResponseEnvelope } from '@tim-marks/types';
-import type { Dispatcher } from 'undici';
-import type { Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import {
+  type CallSite,
   TimMarksAbortError,
   TimMarksApiError,
   type TimMarksError,
@@ -12,6 +12,25 @@ import {
   TimMarksTimeoutError,
 } from './errors.js';
 
+/**
+ * What the client needs of an undici dispatcher: its promise-returning `request()`. Declared here
+ * rather than as undici's `Dispatcher` so that a caller's own undici (any 6.x or 7.x, another copy
+ * than the client's) fits structurally: an `Agent`, `Pool`, `ProxyAgent` or `MockAgent`.
+ */
+export interface RequestDispatcher {
+  request(options: {
+    origin: string;
+    path: string;
+    method: 'POST';
+    headers: Record<string, string>;
+    body: string;
+    signal: AbortSignal;
+  }): Promise<{
+    statusCode: number;
+    body: { text(): Promise<string>; dump(): Promise<unknown> };
+  }>;
+}
+
 /** What every request carries in its query string. */
 export interface Identity {
   sdkAppId: number;
@@ -19,11 +38,12 @@ export interface Identity {
 }
 
 export interface AttemptInput {
-  dispatcher: Dispatcher;
+  dispatcher: RequestDispatcher;
   origin: string;
   identity: Identity;
   userSig: string;
-  command: CommandName;
+  /** The method called and the command it sends. */
+  site: CallSite;
   body: unknown;
   timeoutMs: number;
   clock: Clock;
@@ -65,22 +85,24 @@ function isEnvelope(value: unknown): value is ResponseEnvelope {
  * TimMarksError for the retry policy to judge.
  */
 export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
-  const { command, signal } = input;
+  const { site, signal } = input;
+  const command = site.operation;
   if (signal?.aborted)
-    return { ok: false, error: new TimMarksAbortError(command, signal.reason, input.attempt - 1) };
+    return { ok: false, error: new TimMarksAbortError(site, signal.reason, input.attempt - 1) };
 
   const request = new AbortController();
-  const timer = new AbortController();
   let timedOut = false;
   const onAbort = () => request.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
-  input.clock.sleep(input.timeoutMs, timer.signal).then(
-    () => {
-      timedOut = true;
-      request.abort(new Error('timeout'));
-    },
-    () => {},
-  );
+  const onTimeout = () => {
+    timedOut = true;
+    request.abort(new Error('timeout'));
+  };
+  // The system clock's plain timer costs a fraction of a promise-based sleep with a signal; this
+  // runs for every send.
+  const systemTimer = input.clock === systemClock ? setTimeout(onTimeout, input.timeoutMs) : undefined;
+  const timer = systemTimer === undefined ? new AbortController() : undefined;
+  if (timer !== undefined) input.clock.sleep(input.timeoutMs, timer.signal).then(onTimeout, () => {});
 
   try {
     const answer = await input.dispatcher.request({
@@ -93,7 +115,7 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
     });
     if (answer.statusCode !== 200) {
       await answer.body.dump().catch(() => {});
-      return { ok: false, error: new TimMarksHttpStatusError(command, answer.statusCode, input.attempt) };
+      return { ok: false, error: new TimMarksHttpStatusError(site, answer.statusCode, input.attempt) };
     }
     const text = await answer.body.text();
     let parsed: unknown;
@@ -102,31 +124,27 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
     } catch {
       return {
         ok: false,
-        error: new TimMarksInvalidResponseError(command, 'the body is not JSON', input.attempt),
+        error: new TimMarksInvalidResponseError(site, 'the body is not JSON', input.attempt),
       };
     }
     if (!isEnvelope(parsed)) {
       return {
         ok: false,
-        error: new TimMarksInvalidResponseError(
-          command,
-          'no ActionStatus/ErrorCode in the body',
-          input.attempt,
-        ),
+        error: new TimMarksInvalidResponseError(site, 'no ActionStatus/ErrorCode in the body', input.attempt),
       };
     }
     if (parsed.ActionStatus !== 'OK' || parsed.ErrorCode !== 0) {
-      return { ok: false, error: new TimMarksApiError(command, parsed, input.attempt) };
+      return { ok: false, error: new TimMarksApiError(site, parsed, input.attempt) };
     }
     return { ok: true, response: parsed };
   } catch (cause) {
     if (signal?.aborted)
-      return { ok: false, error: new TimMarksAbortError(command, signal.reason, input.attempt) };
-    if (timedOut)
-      return { ok: false, error: new TimMarksTimeoutError(command, input.timeoutMs, input.attempt) };
-    return { ok: false, error: new TimMarksNetworkError(command, cause, input.attempt) };
+      return { ok: false, error: new TimMarksAbortError(site, signal.reason, input.attempt) };
+    if (timedOut) return { ok: false, error: new TimMarksTimeoutError(site, input.timeoutMs, input.attempt) };
+    return { ok: false, error: new TimMarksNetworkError(site, cause, input.attempt) };
   } finally {
-    timer.abort();
+    if (systemTimer !== undefined) clearTimeout(systemTimer);
+    timer?.abort();
     signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,110 +1,300 @@
-import { type Clock, systemClock } from './clock.js';
+import type { Clock } from './clock.js';
+
+// Admission: when may a call be sent? Two rules, applied together, first come first served:
+//
+// 1. The rate: fewer than `limit` calls of one command sent in the last `windowMs + margin`. A call
+//    is stamped when it is *sent* (admission hands the request to undici at once, see rule 2). The
+//    server counts it on arrival, `send + u` later, where the one-way delay u varies between calls;
+//    calls sent inside any span of `windowMs + spread(u)` are the only ones that can arrive inside
+//    one server window. The spread of u is bounded by the spread of the round trips we observe
+//    (max - min), so that is the margin, measured, not guessed. Behind a steady 300 ms the margin is
+//    a few milliseconds, and the throughput `limit / (windowMs + margin)` stays near the ceiling
+//    whatever the latency (holding the slot until the answer cost `limit / (windowMs + RTT)`).
+// 2. The connections: at most `inFlightBudget()` calls in flight, sized by Little's law from the
+//    rate the limiter allows and the round trip observed (`rate x RTT x 1.25`), never above
+//    `maxInFlight` (the pool's connections). So a granted call always finds a free connection and
+//    leaves at once: a request queued inside the pool after its stamp could reach the server in a
+//    burst the window did not see.
+
+/** What admission reads of the round trips: the margin of the rate window and the longest recent one. */
+export interface LatencyModel {
+  /** Widening of the rate window, in ms. */
+  readonly margin: number;
+  /** The longest recent round trip, in ms. */
+  readonly high: number;
+  record(rttMs: number): void;
+}
+
+/** Recent round trips (send to answer) of one client, for the margin and the connection budget. */
+export class LatencyEstimate implements LatencyModel {
+  private readonly samples: Float64Array;
+  private count = 0;
+  private next = 0;
+  private sinceRefresh = 0;
+  private highMs = 0;
+  private spreadMs = 0;
+
+  constructor(
+    /** How many recent round trips are kept. */
+    size = 64,
+    /** The margin used before `warmup` round trips are known. */
+    private readonly initialMarginMs = 100,
+    private readonly warmup = 8,
+  ) {
+    this.samples = new Float64Array(size);
+  }
+
+  record(rttMs: number): void {
+    this.samples[this.next] = rttMs;
+    this.next = (this.next + 1) % this.samples.length;
+    if (this.count < this.samples.length) this.count += 1;
+    // Recomputing max/min over the ring on every answer would cost more than the call itself at
+    // 200/s; every eighth answer (and a new maximum at once) is fresh enough.
+    if (rttMs > this.highMs) this.highMs = rttMs;
+    this.sinceRefresh += 1;
+    if (this.sinceRefresh >= 8 || this.count <= this.warmup) this.refresh();
+  }
+
+  private refresh(): void {
+    this.sinceRefresh = 0;
+    let high = 0;
+    let low = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.count; i += 1) {
+      const sample = this.samples[i] as number;
+      if (sample > high) high = sample;
+      if (sample < low) low = sample;
+    }
+    this.highMs = high;
+    this.spreadMs = this.count === 0 ? 0 : high - low;
+  }
+
+  /** The longest recent round trip, in ms (0 before the first answer). */
+  get high(): number {
+    return this.highMs;
+  }
+
+  /** How much later than its send stamp a call may reach the server, relative to others: max - min. */
+  get margin(): number {
+    return this.count < this.warmup ? this.initialMarginMs : this.spreadMs;
+  }
+}
+
+/** A granted call: `sentAt` is its stamp; `done()` when its answer (or failure) arrives. */
+export interface Ticket {
+  readonly sentAt: number;
+  /** Frees its connection and records its round trip. Idempotent. */
+  done(): void;
+}
 
 interface Waiter {
-  resolve(release: () => void): void;
+  queue: CommandQueue;
+  resolve(ticket: Ticket): void;
   reject(reason: unknown): void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
-/**
- * The server's rule, applied before sending: a call is admitted iff fewer than `limit` calls are in
- * the last `windowMs`; otherwise it waits until the oldest leaves the window. Waiters are served
- * first come, first served, across every concurrent caller.
- *
- * A call occupies its slot from admission until its answer arrives, and is then stamped with the
- * time of the answer. The server counts a call when it arrives, somewhere between our send and our
- * answer; stamping the answer's time is the only stamp that can never undercount, whatever the
- * latency. The price is a throughput of `limit` per (window + latency) instead of per window.
- */
-export class SlidingWindowLimiter {
-  readonly limit: number;
-  readonly windowMs: number;
-  private readonly clock: Clock;
-  /** Answer times of finished calls still inside the window, oldest first. */
-  private readonly stamps: number[] = [];
-  private inFlight = 0;
-  private readonly waiters: Waiter[] = [];
-  private timerArmed = false;
+/** The send stamps and the waiting callers of one command. */
+class CommandQueue {
+  /** Send stamps still inside the window, oldest first (a ring would save little at 200 entries). */
+  readonly stamps: number[] = [];
+  readonly waiters: Waiter[] = [];
+}
 
-  constructor(limit: number, windowMs: number, clock: Clock = systemClock) {
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be an integer >= 1');
+export interface AdmissionOptions {
+  /** Calls of one command per window; `false` = no rate rule (the connection rule still holds). */
+  limit: number | false;
+  windowMs: number;
+  /** The most calls in flight at once (the pool's connections). */
+  maxInFlight: number;
+  clock: Clock;
+  latency?: LatencyModel;
+}
+
+/** The fewest calls in flight allowed before any round trip is known, and the floor after. */
+export const MIN_IN_FLIGHT = 16;
+/** Spare share of the connection budget over Little's law (answers vary; a short queue is cheap). */
+const IN_FLIGHT_HEADROOM = 1.25;
+/** Added to the measured margin: the clock is read in whole milliseconds, the server's is finer. */
+const MARGIN_FLOOR_MS = 2;
+
+/**
+ * Decides when each call of one client may be sent: the rate of its command (stamped at send time,
+ * window widened by the measured spread of round trips) and the client's calls in flight (sized from
+ * the rate and the observed round trip). Waiters are served first come, first served.
+ */
+export class Admission {
+  readonly limit: number | false;
+  readonly windowMs: number;
+  readonly maxInFlight: number;
+  readonly latency: LatencyModel;
+  private readonly clock: Clock;
+  private readonly queues = new Map<string, CommandQueue>();
+  /** Every waiter of every command, in arrival order. */
+  private waiters: Waiter[] = [];
+  private inFlight = 0;
+  private timerAt = Number.POSITIVE_INFINITY;
+
+  constructor(options: AdmissionOptions) {
+    const { limit, windowMs, maxInFlight } = options;
+    if (limit !== false && (!Number.isSafeInteger(limit) || limit < 1)) {
+      throw new RangeError('limit must be an integer >= 1');
+    }
     if (!(windowMs > 0)) throw new RangeError('windowMs must be > 0');
+    if (!Number.isSafeInteger(maxInFlight) || maxInFlight < 1)
+      throw new RangeError('maxInFlight must be an integer >= 1');
     this.limit = limit;
     this.windowMs = windowMs;
-    this.clock = clock;
+    this.maxInFlight = maxInFlight;
+    this.clock = options.clock;
+    this.latency = options.latency ?? new LatencyEstimate();
   }
 
-  /** Calls counted in the window right now (in flight included). */
-  get occupied(): number {
-    this.prune(this.clock.now());
-    return this.inFlight + this.stamps.length;
+  /** The window a send stamp counts in: the server's, widened by the measured margin. */
+  get effectiveWindowMs(): number {
+    return this.windowMs + this.latency.margin + MARGIN_FLOOR_MS;
   }
 
-  /** Calls waiting for a slot. */
+  /**
+   * How many calls may be in flight: Little's law for the rate the limiter allows (per command with
+   * calls in the window) times the longest recent round trip, with headroom; within
+   * [MIN_IN_FLIGHT, maxInFlight].
+   */
+  inFlightBudget(): number {
+    if (this.limit === false) return this.maxInFlight;
+    let active = 0;
+    for (const queue of this.queues.values()) {
+      if (queue.stamps.length > 0 || queue.waiters.length > 0) active += 1;
+    }
+    const rate = (Math.max(1, active) * this.limit) / this.windowMs;
+    const need = Math.ceil(rate * this.latency.high * IN_FLIGHT_HEADROOM) + 1;
+    return Math.min(this.maxInFlight, Math.max(MIN_IN_FLIGHT, need));
+  }
+
+  /** Calls of `command` stamped inside the effective window now. */
+  sentInWindow(command: string): number {
+    const queue = this.queues.get(command);
+    if (queue === undefined) return 0;
+    this.prune(queue, this.clock.now());
+    return queue.stamps.length;
+  }
+
+  /** Calls sent and not yet answered. */
+  get inFlightCount(): number {
+    return this.inFlight;
+  }
+
+  /** Calls waiting to be sent. */
   get waiting(): number {
     return this.waiters.length;
   }
 
   /**
-   * Resolves with a `release` function once a call may be sent; call `release` when its answer (or
-   * failure) arrives. Rejects with the signal's reason if `signal` aborts while waiting.
+   * Resolves with a Ticket when a call of `command` may be sent (send it at once: the stamp is
+   * taken now). Rejects with the signal's reason if `signal` aborts first.
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(command: string, signal?: AbortSignal): Promise<Ticket> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    let queue = this.queues.get(command);
+    if (queue === undefined) {
+      queue = new CommandQueue();
+      this.queues.set(command, queue);
+    }
+    const target = queue;
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
+      const waiter: Waiter = { queue: target, resolve, reject, signal, onAbort: undefined };
       if (signal !== undefined) {
         waiter.onAbort = () => {
-          const index = this.waiters.indexOf(waiter);
-          if (index >= 0) this.waiters.splice(index, 1);
+          this.remove(waiter);
           reject(signal.reason);
+          // The queue moved: a waiter of another command behind this one may go now.
+          this.pump();
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
       this.waiters.push(waiter);
+      target.waiters.push(waiter);
       this.pump();
     });
   }
 
-  private prune(now: number): void {
-    while (this.stamps.length > 0 && (this.stamps[0] as number) <= now - this.windowMs) this.stamps.shift();
+  private remove(waiter: Waiter): void {
+    const all = this.waiters.indexOf(waiter);
+    if (all >= 0) this.waiters.splice(all, 1);
+    const own = waiter.queue.waiters.indexOf(waiter);
+    if (own >= 0) waiter.queue.waiters.splice(own, 1);
+  }
+
+  private prune(queue: CommandQueue, now: number): void {
+    const horizon = now - this.effectiveWindowMs;
+    let drop = 0;
+    while (drop < queue.stamps.length && (queue.stamps[drop] as number) <= horizon) drop += 1;
+    if (drop > 0) queue.stamps.splice(0, drop);
   }
 
   private pump(): void {
+    if (this.waiters.length === 0) return;
     const now = this.clock.now();
-    this.prune(now);
-    while (this.waiters.length > 0 && this.inFlight + this.stamps.length < this.limit) {
-      const waiter = this.waiters.shift() as Waiter;
-      if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.inFlight += 1;
-      waiter.resolve(this.releaser());
+    const budget = this.inFlightBudget();
+    let wakeAt = Number.POSITIVE_INFINITY;
+    const blocked = new Set<CommandQueue>();
+    const granted: Waiter[] = [];
+    // First come, first served per command; a command at its rate does not hold up another one.
+    for (const waiter of this.waiters) {
+      if (this.inFlight + granted.length >= budget) break;
+      const queue = waiter.queue;
+      if (blocked.has(queue)) continue;
+      if (this.limit !== false) {
+        this.prune(queue, now);
+        if (queue.stamps.length >= this.limit) {
+          blocked.add(queue);
+          wakeAt = Math.min(wakeAt, (queue.stamps[0] as number) + this.effectiveWindowMs);
+          continue;
+        }
+        queue.stamps.push(now);
+      }
+      granted.push(waiter);
     }
-    // Still full: wake up when the oldest stamp leaves the window. When every slot is in flight,
-    // the next release pumps instead.
-    if (this.waiters.length > 0 && this.stamps.length > 0 && !this.timerArmed) {
-      this.timerArmed = true;
-      const wait = (this.stamps[0] as number) + this.windowMs - now;
-      this.clock.sleep(wait).then(
-        () => {
-          this.timerArmed = false;
-          this.pump();
-        },
-        () => {
-          this.timerArmed = false;
-        },
-      );
+    if (granted.length > 0) {
+      const done = new Set(granted);
+      this.waiters = this.waiters.filter((waiter) => !done.has(waiter));
+      for (const waiter of granted) {
+        const own = waiter.queue.waiters;
+        own.splice(own.indexOf(waiter), 1);
+        if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+        this.inFlight += 1;
+        waiter.resolve(this.ticket(now));
+      }
     }
+    // Blocked by the rate: wake when the oldest stamp leaves the window. Blocked by the connections:
+    // the next answer pumps.
+    if (wakeAt < this.timerAt) this.arm(wakeAt, now);
   }
 
-  private releaser(): () => void {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.inFlight -= 1;
-      this.stamps.push(this.clock.now());
-      this.pump();
+  private arm(at: number, now: number): void {
+    this.timerAt = at;
+    this.clock.sleep(Math.max(0, at - now)).then(
+      () => {
+        if (this.timerAt === at) this.timerAt = Number.POSITIVE_INFINITY;
+        this.pump();
+      },
+      () => {
+        if (this.timerAt === at) this.timerAt = Number.POSITIVE_INFINITY;
+      },
+    );
+  }
+
+  private ticket(sentAt: number): Ticket {
+    let finished = false;
+    return {
+      sentAt,
+      done: () => {
+        if (finished) return;
+        finished = true;
+        this.inFlight -= 1;
+        this.latency.record(this.clock.now() - sentAt);
+        this.pump();
+      },
     };
   }
 }

@@ -27,7 +27,12 @@ export type MarkContactResult = MarkContactResponse & {
   ResultItem: MarkResultItem[];
   /** The items whose ResultCode is not 0, in request order. Empty when every item was applied. */
   failed: FailedMarkItem[];
-  /** How many calls of at most LIMITS.markItemsPerCall items were made. */
+  /** How many items the server applied (ResultCode 0): `ResultItem.length - failed.length`. */
+  applied: number;
+  /**
+   * How many calls of at most LIMITS.markItemsPerCall items were made: 3 for 250 items. Each counts
+   * against the 200 calls/s ceiling.
+   */
   calls: number;
 };
 
@@ -60,8 +65,31 @@ export class MarkResults {
 
   result(): MarkContactResult {
     const envelope = this.last ?? { ActionStatus: 'OK' as const, ErrorCode: 0, ErrorInfo: '' };
-    return { ...envelope, ResultItem: [...this.resultItems], failed: [...this.failed], calls: this.calls };
+    return {
+      ...envelope,
+      ResultItem: [...this.resultItems],
+      failed: [...this.failed],
+      applied: this.resultItems.length - this.failed.length,
+      calls: this.calls,
+    };
   }
+}
+
+/**
+ * What a markContact that failed part-way had done, for the error message: "100 of 250 items were
+ * answered in 1 call: 98 applied, 2 failed (items 3, 17); items 100..249 were not applied".
+ */
+export function describePartial(partial: MarkContactResult, total: number): string {
+  const sent = partial.ResultItem.length;
+  const calls = `${partial.calls} call${partial.calls === 1 ? '' : 's'}`;
+  const shown = partial.failed.slice(0, 10).map((failure) => failure.index);
+  const more = partial.failed.length > shown.length ? `, ${partial.failed.length - shown.length} more` : '';
+  const failed =
+    partial.failed.length === 0
+      ? '0 failed'
+      : `${partial.failed.length} failed (items ${shown.join(', ')}${more})`;
+  const rest = sent < total ? `; items ${sent}..${total - 1} were not applied` : '';
+  return `before this failure ${sent} of ${total} items were answered in ${calls}: ${partial.applied} applied, ${failed}${rest}; see error.partial`;
 }
 
 /** Merges the answers of consecutive multiaccount_import calls. */

@@ -1,101 +1,213 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS, mark, SlidingWindowLimiter, TimMarksAbortError } from '../../src/index.js';
+import { mark, TimMarksAbortError } from '../../src/index.js';
+import {
+  Admission,
+  LatencyEstimate,
+  type LatencyModel,
+  MIN_IN_FLIGHT,
+  type Ticket,
+} from '../../src/limiter.js';
 import { FakeApi } from '../support/fake-api.js';
 import { ManualClock, settle } from '../support/manual-clock.js';
 
-/** Starts `count` acquisitions and tracks which were admitted. */
-function acquireMany(limiter: SlidingWindowLimiter, count: number) {
-  const releases: (() => void)[] = [];
-  for (let i = 0; i < count; i += 1) void limiter.acquire().then((release) => releases.push(release));
-  return releases;
+/** A latency estimate that has seen `count` round trips of these lengths (in order, cycling). */
+function seen(rtts: number[], count = 8): LatencyEstimate {
+  const latency = new LatencyEstimate();
+  for (let i = 0; i < count; i += 1) latency.record(rtts[i % rtts.length] as number);
+  return latency;
 }
 
-describe('SlidingWindowLimiter', () => {
-  it('admits N at once, then the next only when the oldest call leaves the sliding second', async () => {
-    const clock = new ManualClock();
-    const limiter = new SlidingWindowLimiter(LIMITS.callsPerSecondPerCommand, LIMITS.rateWindowMs, clock);
-    const releases = acquireMany(limiter, 250);
-    await settle();
-    expect(releases).toHaveLength(200);
-    expect(limiter.waiting).toBe(50);
+/** Round trips as the test declares them: answers recorded by `done()` do not move them. */
+function fixed(margin: number, high = 0): LatencyModel {
+  return { margin, high, record() {} };
+}
 
-    // The first 200 are answered over 100 ms: 20 answers every 10 ms.
-    for (let tick = 0; tick < 10; tick += 1) {
-      for (const release of releases.slice(tick * 20, tick * 20 + 20)) release();
-      await clock.advance(10);
-    }
-    expect(releases).toHaveLength(200);
+/** Starts `count` acquisitions of `command` and collects the tickets as they are granted. */
+function acquireMany(admission: Admission, count: number, command = 'markContact', answer = false): Ticket[] {
+  const tickets: Ticket[] = [];
+  for (let i = 0; i < count; i += 1) {
+    void admission.acquire(command).then((ticket) => {
+      tickets.push(ticket);
+      if (answer) ticket.done();
+    });
+  }
+  return tickets;
+}
 
-    // The first 20 were stamped at t=0: they leave the window at t=1000, not a millisecond earlier.
-    await clock.advance(1000 - 100 - 1);
-    expect(releases).toHaveLength(200);
-    await clock.advance(1);
-    expect(releases).toHaveLength(220);
-    await clock.advance(10);
-    expect(releases).toHaveLength(240);
-    await clock.advance(10);
-    expect(releases).toHaveLength(250);
-    expect(limiter.waiting).toBe(0);
+describe('LatencyEstimate', () => {
+  it('uses a 100 ms margin until eight round trips are known, then their spread (max - min)', () => {
+    const latency = new LatencyEstimate();
+    for (const rtt of [300, 310, 305, 320, 300, 302, 301]) latency.record(rtt);
+    expect(latency.margin).toBe(100);
+    latency.record(304);
+    expect(latency.margin).toBe(20);
+    expect(latency.high).toBe(320);
   });
 
-  it('counts a call in flight until its answer arrives, however long that takes', async () => {
+  it('forgets round trips older than its last 64 (within eight answers)', () => {
+    const latency = new LatencyEstimate();
+    latency.record(900);
+    // The maximum is refreshed every eighth answer: 64 + 8 later the 900 is gone.
+    for (let i = 0; i < 72; i += 1) latency.record(50);
+    expect(latency.high).toBe(50);
+    expect(latency.margin).toBe(0);
+  });
+});
+
+describe('Admission: the rate, stamped at send time', () => {
+  it('admits N at once, then the next when the oldest send leaves the window widened by the margin', async () => {
     const clock = new ManualClock();
-    const limiter = new SlidingWindowLimiter(2, 1000, clock);
-    const releases = acquireMany(limiter, 3);
+    // A measured margin of 40 ms: the effective window is 1000 + 40 + 2 (whole-ms clock).
+    const admission = new Admission({
+      limit: 200,
+      windowMs: 1000,
+      maxInFlight: 1000,
+      clock,
+      latency: fixed(40, 10_000),
+    });
+    expect(admission.effectiveWindowMs).toBe(1042);
+    const tickets = acquireMany(admission, 250);
     await settle();
-    expect(releases).toHaveLength(2);
-    // Five seconds later the two calls are still unanswered: the third still waits.
-    await clock.advance(5000);
-    expect(releases).toHaveLength(2);
-    releases[0]?.();
-    await clock.advance(999);
-    expect(releases).toHaveLength(2);
+    expect(tickets).toHaveLength(200);
+    expect(admission.waiting).toBe(50);
+    await clock.advance(1041);
+    expect(tickets).toHaveLength(200);
     await clock.advance(1);
-    expect(releases).toHaveLength(3);
+    expect(tickets).toHaveLength(250);
   });
 
-  it('never admits more than N in any window, with arrivals spread over time', async () => {
+  it('does not hold a slot until the answer: unanswered calls leave the window on time', async () => {
     const clock = new ManualClock();
-    const limiter = new SlidingWindowLimiter(5, 1000, clock);
-    const admitted: number[] = [];
+    const admission = new Admission({
+      limit: 2,
+      windowMs: 1000,
+      maxInFlight: 100,
+      clock,
+      latency: fixed(0),
+    });
+    const tickets = acquireMany(admission, 3);
+    await settle();
+    expect(tickets).toHaveLength(2);
+    // Neither answer has come, yet the third call goes once the first two sends leave the window
+    // (the old limiter held it until an answer: a throughput of limit per window + latency).
+    await clock.advance(1002);
+    expect(tickets).toHaveLength(3);
+    expect(admission.inFlightCount).toBe(3);
+  });
+
+  it('never sends more than N in any span of the effective window, arrivals spread over time', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({
+      limit: 5,
+      windowMs: 1000,
+      maxInFlight: 100,
+      clock,
+      latency: fixed(30),
+    });
+    const sentAt: number[] = [];
     for (let i = 0; i < 40; i += 1) {
-      void limiter.acquire().then((release) => {
-        admitted.push(clock.now());
-        release();
+      void admission.acquire('getContactGroup').then((ticket) => {
+        sentAt.push(ticket.sentAt);
+        ticket.done();
       });
       await clock.advance(37);
     }
     await clock.advance(10_000);
-    expect(admitted).toHaveLength(40);
-    for (const start of admitted) {
-      expect(admitted.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(5);
+    expect(sentAt).toHaveLength(40);
+    const span = admission.effectiveWindowMs;
+    for (const start of sentAt) {
+      expect(sentAt.filter((t) => t >= start && t < start + span).length).toBeLessThanOrEqual(5);
     }
+  });
+
+  it('gives each command its own window: one at its rate does not hold up another', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({ limit: 1, windowMs: 1000, maxInFlight: 100, clock });
+    const marks = acquireMany(admission, 3, 'markContact');
+    const pages = acquireMany(admission, 1, 'getContactGroup');
+    await settle();
+    expect(marks).toHaveLength(1);
+    expect(pages).toHaveLength(1);
   });
 
   it('serves waiters first come, first served', async () => {
     const clock = new ManualClock();
-    const limiter = new SlidingWindowLimiter(1, 1000, clock);
+    const admission = new Admission({ limit: 1, windowMs: 1000, maxInFlight: 100, clock });
     const order: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      void limiter.acquire().then((release) => {
+      void admission.acquire('markContact').then((ticket) => {
         order.push(i);
-        release();
+        ticket.done();
       });
     }
-    await clock.advance(5000);
+    await clock.advance(10_000);
     expect(order).toEqual([0, 1, 2, 3]);
   });
 
   it('lets an AbortSignal cancel the wait, and frees its place in the queue', async () => {
     const clock = new ManualClock();
-    const limiter = new SlidingWindowLimiter(1, 1000, clock);
-    const first = await limiter.acquire();
+    const admission = new Admission({ limit: 1, windowMs: 1000, maxInFlight: 100, clock });
+    const first = await admission.acquire('markContact');
     const controller = new AbortController();
-    const waiting = limiter.acquire(controller.signal);
+    const waiting = admission.acquire('markContact', controller.signal);
     controller.abort(new Error('stop'));
     await expect(waiting).rejects.toThrow('stop');
-    expect(limiter.waiting).toBe(0);
-    first();
+    expect(admission.waiting).toBe(0);
+    first.done();
+  });
+});
+
+describe('Admission: calls in flight sized from the limit and the observed round trip', () => {
+  it('allows MIN_IN_FLIGHT before any round trip is known', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({ limit: 200, windowMs: 1000, maxInFlight: 128, clock });
+    const tickets = acquireMany(admission, 40);
+    await settle();
+    expect(tickets).toHaveLength(MIN_IN_FLIGHT);
+    // An answer frees a connection: the next waiter goes at once, no timer involved.
+    tickets[0]?.done();
+    await settle();
+    expect(tickets).toHaveLength(MIN_IN_FLIGHT + 1);
+  });
+
+  it("grows to rate x round trip x 1.25 (Little's law with headroom) behind a slow link", () => {
+    const clock = new ManualClock();
+    const admission = new Admission({
+      limit: 200,
+      windowMs: 1000,
+      maxInFlight: 128,
+      clock,
+      latency: seen([300]),
+    });
+    void admission.acquire('markContact');
+    // 200 calls/s x 0.3 s = 60 in flight; x 1.25 = 75; + 1.
+    expect(admission.inFlightBudget()).toBe(76);
+    // A second busy command doubles the rate the pool must carry, up to the connections given.
+    void admission.acquire('getContactGroup');
+    expect(admission.inFlightBudget()).toBe(128);
+  });
+
+  it('never lets more than maxInFlight fly, so a granted call never queues inside the pool', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({ limit: false, windowMs: 1000, maxInFlight: 3, clock });
+    const tickets = acquireMany(admission, 10);
+    await settle();
+    expect(tickets).toHaveLength(3);
+    for (const ticket of [...tickets]) ticket.done();
+    await settle();
+    expect(tickets).toHaveLength(6);
+  });
+
+  it('records each answered round trip for the margin and the budget', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({ limit: 200, windowMs: 1000, maxInFlight: 128, clock });
+    for (let i = 0; i < 8; i += 1) {
+      const ticket = await admission.acquire('markContact');
+      await clock.advance(150 + i);
+      ticket.done();
+    }
+    expect(admission.latency.high).toBe(157);
+    expect(admission.latency.margin).toBe(7);
   });
 });
 
@@ -117,9 +229,10 @@ describe('the client limiter', () => {
     await settle();
     expect(api.sentOf('getContactGroup')).toHaveLength(3);
 
-    await clock.advance(1000);
+    // The window is one second plus a margin (100 ms until eight round trips are known).
+    await clock.advance(1200);
     await vi.waitFor(() => expect(api.sentOf('getContactGroup')).toHaveLength(6));
-    await clock.advance(1000);
+    await clock.advance(1200);
     await Promise.all(calls);
     expect(api.sentOf('getContactGroup')).toHaveLength(7);
   });
@@ -133,7 +246,7 @@ describe('the client limiter', () => {
     await vi.waitFor(() => expect(api.sent).toHaveLength(2));
     await settle();
     expect(api.sent).toHaveLength(2);
-    await clock.advance(1000);
+    await clock.advance(1200);
     const result = await done;
     expect(result.calls).toBe(4);
   });
