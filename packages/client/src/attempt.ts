@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { COMMANDS, type CommandName, LIMITS, type ResponseEnvelope } from '@tim-marks/types';
+import { randomFillSync } from 'node:crypto';
+import { COMMANDS, type CommandName, type ResponseEnvelope } from '@tim-marks/types';
 import { type Clock, systemClock } from './clock.js';
 import {
   type CallSite,
@@ -24,7 +24,9 @@ export interface RequestDispatcher {
     method: 'POST';
     headers: Record<string, string>;
     body: string;
-    signal: AbortSignal;
+    signal?: AbortSignal | undefined;
+    headersTimeout?: number;
+    bodyTimeout?: number;
   }): Promise<{
     statusCode: number;
     body: { text(): Promise<string>; dump(): Promise<unknown> };
@@ -54,21 +56,49 @@ export interface AttemptInput {
 
 export type AttemptOutcome = { ok: true; response: ResponseEnvelope } | { ok: false; error: TimMarksError };
 
+// Random values are drawn from the OS's CSPRNG a block at a time: one system call per 256 requests
+// instead of one each (the per-call cost is what BENCHMARKS.md compares with a raw request).
+const randomBlock = new Uint32Array(256);
+let randomNext = randomBlock.length;
+
 /** A fresh `random` for each request, from the OS's CSPRNG, over the full unsigned 32-bit range. */
 export function freshRandom(): number {
-  return randomInt(0, LIMITS.randomMax + 1);
+  if (randomNext === randomBlock.length) {
+    randomFillSync(randomBlock);
+    randomNext = 0;
+  }
+  return randomBlock[randomNext++] as number;
 }
 
+/** The query up to `random=`, per command and UserSig: it only changes when the UserSig does. */
+const prefixes = new WeakMap<Identity, Map<CommandName, { userSig: string; prefix: string }>>();
+
 export function commandPath(command: CommandName, identity: Identity, userSig: string): string {
-  const query = new URLSearchParams({
-    sdkappid: String(identity.sdkAppId),
-    identifier: identity.identifier,
-    usersig: userSig,
-    random: String(freshRandom()),
-    contenttype: 'json',
-  });
-  return `${COMMANDS[command]}?${query.toString()}`;
+  let byCommand = prefixes.get(identity);
+  if (byCommand === undefined) {
+    byCommand = new Map();
+    prefixes.set(identity, byCommand);
+  }
+  let cached = byCommand.get(command);
+  if (cached === undefined || cached.userSig !== userSig) {
+    const query = new URLSearchParams({
+      sdkappid: String(identity.sdkAppId),
+      identifier: identity.identifier,
+      usersig: userSig,
+    });
+    cached = { userSig, prefix: `${COMMANDS[command]}?${query.toString()}&random=` };
+    byCommand.set(command, cached);
+  }
+  return `${cached.prefix}${freshRandom()}&contenttype=json`;
 }
+
+const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json' }) as Record<
+  string,
+  string
+>;
+
+/** undici's own timeouts, used with the system clock: no timer or AbortController of ours per send. */
+const UNDICI_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 function isEnvelope(value: unknown): value is ResponseEnvelope {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -90,29 +120,50 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
   if (signal?.aborted)
     return { ok: false, error: new TimMarksAbortError(site, signal.reason, input.attempt - 1) };
 
-  const request = new AbortController();
+  // With the system clock, undici times the send itself (headersTimeout, then bodyTimeout) and the
+  // caller's signal goes straight to it: nothing of ours per send. Another clock (a test's) keeps
+  // its own timer and AbortController, so that a manual clock drives the timeout.
+  const native = input.clock === systemClock;
+  let timer: AbortController | undefined;
+  let onAbort: (() => void) | undefined;
   let timedOut = false;
-  const onAbort = () => request.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const onTimeout = () => {
-    timedOut = true;
-    request.abort(new Error('timeout'));
-  };
-  // The system clock's plain timer costs a fraction of a promise-based sleep with a signal; this
-  // runs for every send.
-  const systemTimer = input.clock === systemClock ? setTimeout(onTimeout, input.timeoutMs) : undefined;
-  const timer = systemTimer === undefined ? new AbortController() : undefined;
-  if (timer !== undefined) input.clock.sleep(input.timeoutMs, timer.signal).then(onTimeout, () => {});
+  const path = commandPath(command, input.identity, input.userSig);
+  const body = JSON.stringify(input.body);
 
   try {
-    const answer = await input.dispatcher.request({
-      origin: input.origin,
-      path: commandPath(command, input.identity, input.userSig),
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input.body),
-      signal: request.signal,
-    });
+    let answer: Awaited<ReturnType<RequestDispatcher['request']>>;
+    if (native) {
+      answer = await input.dispatcher.request({
+        origin: input.origin,
+        path,
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body,
+        signal,
+        headersTimeout: input.timeoutMs,
+        bodyTimeout: input.timeoutMs,
+      });
+    } else {
+      const request = new AbortController();
+      timer = new AbortController();
+      onAbort = () => request.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      input.clock.sleep(input.timeoutMs, timer.signal).then(
+        () => {
+          timedOut = true;
+          request.abort(new Error('timeout'));
+        },
+        () => {},
+      );
+      answer = await input.dispatcher.request({
+        origin: input.origin,
+        path,
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body,
+        signal: request.signal,
+      });
+    }
     if (answer.statusCode !== 200) {
       await answer.body.dump().catch(() => {});
       return { ok: false, error: new TimMarksHttpStatusError(site, answer.statusCode, input.attempt) };
@@ -140,11 +191,13 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
   } catch (cause) {
     if (signal?.aborted)
       return { ok: false, error: new TimMarksAbortError(site, signal.reason, input.attempt) };
-    if (timedOut) return { ok: false, error: new TimMarksTimeoutError(site, input.timeoutMs, input.attempt) };
+    if (timedOut || UNDICI_TIMEOUT_CODES.has((cause as { code?: string } | null)?.code ?? ''))
+      return { ok: false, error: new TimMarksTimeoutError(site, input.timeoutMs, input.attempt) };
     return { ok: false, error: new TimMarksNetworkError(site, cause, input.attempt) };
   } finally {
-    if (systemTimer !== undefined) clearTimeout(systemTimer);
-    timer?.abort();
-    signal?.removeEventListener('abort', onAbort);
+    if (timer !== undefined) {
+      timer.abort();
+      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
+    }
   }
 }

@@ -2,7 +2,7 @@ import { type CommandBodies, type CommandName, ErrorCode } from '@tim-marks/type
 import { type AttemptOutcome, attempt, type Identity, type RequestDispatcher } from './attempt.js';
 import type { Clock } from './clock.js';
 import { type CallSite, type ClientMethod, TimMarksAbortError, type TimMarksError } from './errors.js';
-import type { Admission, Ticket } from './limiter.js';
+import type { Admission } from './limiter.js';
 import { backoffDelay, type RetryPolicy } from './retry.js';
 import type { UserSigSource } from './usersig.js';
 
@@ -60,11 +60,13 @@ export async function call<C extends CommandName>(
   let resigned = false;
 
   for (;;) {
-    let ticket: Ticket;
-    try {
-      ticket = await config.admission.acquire(command, signal);
-    } catch (reason) {
-      throw new TimMarksAbortError(site, reason, sends);
+    let ticket = signal?.aborted ? undefined : config.admission.tryAcquire(command);
+    if (ticket === undefined) {
+      try {
+        ticket = await config.admission.acquire(command, signal);
+      } catch (reason) {
+        throw new TimMarksAbortError(site, reason, sends);
+      }
     }
     sends += 1;
     let outcome: AttemptOutcome;

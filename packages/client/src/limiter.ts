@@ -6,12 +6,14 @@ import type { Clock } from './clock.js';
 //    is stamped when it is *sent* (admission hands the request to undici at once, see rule 2). The
 //    server counts it on arrival, `send + u` later, where the one-way delay u varies between calls;
 //    calls sent inside any span of `windowMs + spread(u)` are the only ones that can arrive inside
-//    one server window. The spread of u is bounded by the spread of the round trips we observe
-//    (max - min), so that is the margin, measured, not guessed. Behind a steady 300 ms the margin is
+//    one server window. The spread of u is bounded by the spread of the round trips we observe, so
+//    that is the margin, measured, not guessed (fastest to 90th percentile: see LatencyEstimate). Behind a steady 300 ms the margin is
 //    a few milliseconds, and the throughput `limit / (windowMs + margin)` stays near the ceiling
 //    whatever the latency (holding the slot until the answer cost `limit / (windowMs + RTT)`).
+//    Past a short burst, the sends of one command are paced at `limit / windowMs`: bursts make the
+//    round trips spread (and so the margin grow); paced sends keep them steady.
 // 2. The connections: at most `inFlightBudget()` calls in flight, sized by Little's law from the
-//    rate the limiter allows and the round trip observed (`rate x RTT x 1.25`), never above
+//    rate the limiter allows and the round trip observed (`rate x RTT x 2`), never above
 //    `maxInFlight` (the pool's connections). So a granted call always finds a free connection and
 //    leaves at once: a request queued inside the pool after its stamp could reach the server in a
 //    burst the window did not see.
@@ -25,9 +27,18 @@ export interface LatencyModel {
   record(rttMs: number): void;
 }
 
-/** Recent round trips (send to answer) of one client, for the margin and the connection budget. */
+/**
+ * Recent round trips (send to answer) of one client, for the margin and the connection budget.
+ *
+ * The margin is the spread of the round trips from the fastest to the 90th percentile, not to the
+ * slowest: the slowest tenth is mostly this process or the machine stalling (a GC, another busy
+ * process), which delays the answer, not the request's arrival, and widening the window for it would
+ * cost every call. A request that really arrived that late meets a 60007, which is retried like any
+ * other (the bench counts them).
+ */
 export class LatencyEstimate implements LatencyModel {
   private readonly samples: Float64Array;
+  private readonly sorted: Float64Array;
   private count = 0;
   private next = 0;
   private sinceRefresh = 0;
@@ -35,37 +46,39 @@ export class LatencyEstimate implements LatencyModel {
   private spreadMs = 0;
 
   constructor(
-    /** How many recent round trips are kept. */
-    size = 64,
+    /**
+     * How many recent round trips are kept: more than one window of a command at the ceiling (200),
+     * not many more, so that a slow start (connections opening, a cold JIT) is forgotten in about a
+     * second at the ceiling.
+     */
+    size = 256,
     /** The margin used before `warmup` round trips are known. */
     private readonly initialMarginMs = 100,
     private readonly warmup = 8,
   ) {
     this.samples = new Float64Array(size);
+    this.sorted = new Float64Array(size);
   }
 
   record(rttMs: number): void {
     this.samples[this.next] = rttMs;
     this.next = (this.next + 1) % this.samples.length;
     if (this.count < this.samples.length) this.count += 1;
-    // Recomputing max/min over the ring on every answer would cost more than the call itself at
-    // 200/s; every eighth answer (and a new maximum at once) is fresh enough.
+    // Sorting the ring on every answer would cost more than the rest of the call; every 32nd answer
+    // is fresh enough (a new maximum counts at once, for the connection budget).
     if (rttMs > this.highMs) this.highMs = rttMs;
     this.sinceRefresh += 1;
-    if (this.sinceRefresh >= 8 || this.count <= this.warmup) this.refresh();
+    if (this.sinceRefresh >= 32 || this.count <= this.warmup) this.refresh();
   }
 
   private refresh(): void {
     this.sinceRefresh = 0;
-    let high = 0;
-    let low = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < this.count; i += 1) {
-      const sample = this.samples[i] as number;
-      if (sample > high) high = sample;
-      if (sample < low) low = sample;
-    }
-    this.highMs = high;
-    this.spreadMs = this.count === 0 ? 0 : high - low;
+    const sorted = this.sorted.subarray(0, this.count);
+    sorted.set(this.samples.subarray(0, this.count));
+    sorted.sort();
+    const low = sorted[0] ?? 0;
+    this.highMs = sorted[this.count - 1] ?? 0;
+    this.spreadMs = (sorted[Math.floor((this.count - 1) * 0.9)] ?? low) - low;
   }
 
   /** The longest recent round trip, in ms (0 before the first answer). */
@@ -73,7 +86,10 @@ export class LatencyEstimate implements LatencyModel {
     return this.highMs;
   }
 
-  /** How much later than its send stamp a call may reach the server, relative to others: max - min. */
+  /**
+   * How much later than its send stamp a call may reach the server, relative to the others: the
+   * 90th percentile round trip minus the fastest (100 ms until eight are known).
+   */
   get margin(): number {
     return this.count < this.warmup ? this.initialMarginMs : this.spreadMs;
   }
@@ -96,8 +112,38 @@ interface Waiter {
 
 /** The send stamps and the waiting callers of one command. */
 class CommandQueue {
-  /** Send stamps still inside the window, oldest first (a ring would save little at 200 entries). */
-  readonly stamps: number[] = [];
+  /** The pacing bucket: sends allowed now without waiting for the pace (see Admission.burst). */
+  tokens = Number.POSITIVE_INFINITY;
+  refilledAt = 0;
+
+  /** Send stamps, oldest first; those before `head` have left the window. */
+  private times: number[] = [];
+  private head = 0;
+
+  /** Stamps inside the window. */
+  get count(): number {
+    return this.times.length - this.head;
+  }
+
+  /** The oldest stamp inside the window (call only when count > 0). */
+  get oldest(): number {
+    return this.times[this.head] as number;
+  }
+
+  push(time: number): void {
+    this.times.push(time);
+  }
+
+  /** Drops the stamps at or before `horizon`. */
+  dropUntil(horizon: number): void {
+    const times = this.times;
+    while (this.head < times.length && (times[this.head] as number) <= horizon) this.head += 1;
+    // Compact now and then, not on every drop: a shift per call would copy the whole window.
+    if (this.head > 256 && this.head * 2 > times.length) {
+      this.times = times.slice(this.head);
+      this.head = 0;
+    }
+  }
   readonly waiters: Waiter[] = [];
 }
 
@@ -113,8 +159,14 @@ export interface AdmissionOptions {
 
 /** The fewest calls in flight allowed before any round trip is known, and the floor after. */
 export const MIN_IN_FLIGHT = 16;
-/** Spare share of the connection budget over Little's law (answers vary; a short queue is cheap). */
-const IN_FLIGHT_HEADROOM = 1.25;
+/**
+ * Spare share of the connection budget over Little's law. The rate rule lets a window's calls go
+ * in a burst; a budget of just rate x RTT would spread each burst over several round trips and
+ * cost throughput (measured: 180/s behind 300 ms with 1.25).
+ */
+const IN_FLIGHT_HEADROOM = 2;
+/** Calls of one command that may always go at once (unless the window is full). */
+const MIN_BURST = 20;
 /** Added to the measured margin: the clock is read in whole milliseconds, the server's is finer. */
 const MARGIN_FLOOR_MS = 2;
 
@@ -164,7 +216,7 @@ export class Admission {
     if (this.limit === false) return this.maxInFlight;
     let active = 0;
     for (const queue of this.queues.values()) {
-      if (queue.stamps.length > 0 || queue.waiters.length > 0) active += 1;
+      if (queue.count > 0 || queue.waiters.length > 0) active += 1;
     }
     const rate = (Math.max(1, active) * this.limit) / this.windowMs;
     const need = Math.ceil(rate * this.latency.high * IN_FLIGHT_HEADROOM) + 1;
@@ -176,7 +228,7 @@ export class Admission {
     const queue = this.queues.get(command);
     if (queue === undefined) return 0;
     this.prune(queue, this.clock.now());
-    return queue.stamps.length;
+    return queue.count;
   }
 
   /** Calls sent and not yet answered. */
@@ -187,6 +239,26 @@ export class Admission {
   /** Calls waiting to be sent. */
   get waiting(): number {
     return this.waiters.length;
+  }
+
+  /**
+   * A Ticket at once when a call of `command` may be sent now and nobody waits before it; else
+   * undefined (then `acquire`). Saves the promise and the queue on the path of every unhurried call.
+   */
+  tryAcquire(command: string): Ticket | undefined {
+    if (this.waiters.length > 0 || this.inFlight >= this.inFlightBudget()) return undefined;
+    const now = this.clock.now();
+    if (this.limit !== false) {
+      let queue = this.queues.get(command);
+      if (queue === undefined) {
+        queue = new CommandQueue();
+        this.queues.set(command, queue);
+      }
+      if (this.readyAt(queue, now) > now) return undefined;
+      this.stamp(queue, now);
+    }
+    this.inFlight += 1;
+    return new GrantedCall(this, now);
   }
 
   /**
@@ -225,11 +297,37 @@ export class Admission {
     if (own >= 0) waiter.queue.waiters.splice(own, 1);
   }
 
+  /**
+   * Calls of one command that may go at once; after them, one per `windowMs / limit` (5 ms at 200/s).
+   * The window rule alone lets a whole window's calls go in one burst, and a burst of 200 queues at
+   * the server and in the client: its round trips spread, the margin grows and the throughput falls.
+   * Paced, the sends of a busy command stay smooth and the margin stays a few milliseconds.
+   */
+  get burst(): number {
+    if (this.limit === false) return Number.POSITIVE_INFINITY;
+    return Math.min(this.limit, Math.max(MIN_BURST, Math.ceil(this.limit / 10)));
+  }
+
+  /** When a call of this command may go: now, or the time the window or the pace allows it. */
+  private readyAt(queue: CommandQueue, now: number): number {
+    const limit = this.limit as number;
+    this.prune(queue, now);
+    if (queue.count >= limit) return queue.oldest + this.effectiveWindowMs;
+    const perMs = limit / this.windowMs;
+    queue.tokens = Math.min(this.burst, queue.tokens + (now - queue.refilledAt) * perMs);
+    queue.refilledAt = now;
+    if (queue.tokens >= 1) return now;
+    return now + Math.ceil((1 - queue.tokens) / perMs);
+  }
+
+  private stamp(queue: CommandQueue, now: number): void {
+    queue.push(now);
+    queue.tokens -= 1;
+  }
+
   private prune(queue: CommandQueue, now: number): void {
     const horizon = now - this.effectiveWindowMs;
-    let drop = 0;
-    while (drop < queue.stamps.length && (queue.stamps[drop] as number) <= horizon) drop += 1;
-    if (drop > 0) queue.stamps.splice(0, drop);
+    queue.dropUntil(horizon);
   }
 
   private pump(): void {
@@ -245,13 +343,13 @@ export class Admission {
       const queue = waiter.queue;
       if (blocked.has(queue)) continue;
       if (this.limit !== false) {
-        this.prune(queue, now);
-        if (queue.stamps.length >= this.limit) {
+        const ready = this.readyAt(queue, now);
+        if (ready > now) {
           blocked.add(queue);
-          wakeAt = Math.min(wakeAt, (queue.stamps[0] as number) + this.effectiveWindowMs);
+          wakeAt = Math.min(wakeAt, ready);
           continue;
         }
-        queue.stamps.push(now);
+        this.stamp(queue, now);
       }
       granted.push(waiter);
     }
@@ -285,16 +383,27 @@ export class Admission {
   }
 
   private ticket(sentAt: number): Ticket {
-    let finished = false;
-    return {
-      sentAt,
-      done: () => {
-        if (finished) return;
-        finished = true;
-        this.inFlight -= 1;
-        this.latency.record(this.clock.now() - sentAt);
-        this.pump();
-      },
-    };
+    return new GrantedCall(this, sentAt);
+  }
+
+  /** A granted call was answered (or failed): free its place and learn its round trip. */
+  finished(sentAt: number): void {
+    this.inFlight -= 1;
+    this.latency.record(this.clock.now() - sentAt);
+    this.pump();
+  }
+}
+
+class GrantedCall implements Ticket {
+  private finished = false;
+  constructor(
+    private readonly admission: Admission,
+    readonly sentAt: number,
+  ) {}
+
+  done(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.admission.finished(this.sentAt);
   }
 }

@@ -38,7 +38,7 @@ export type MarkContactResult = MarkContactResponse & {
 
 /** Accumulates the answers of consecutive mark_contact calls into one result. */
 export class MarkResults {
-  private readonly resultItems: MarkResultItem[] = [];
+  private resultItems: MarkResultItem[] = [];
   private readonly failed: FailedMarkItem[] = [];
   private last: MarkContactResponse | undefined;
   private calls = 0;
@@ -46,10 +46,11 @@ export class MarkResults {
   add(
     sent: readonly MarkItem[],
     offset: number,
-    response: MarkContactResponse & { ResultItem: MarkResultItem[] },
+    response: MarkContactResponse,
+    ResultItem: MarkResultItem[],
   ): void {
-    response.ResultItem.forEach((resultItem, i) => {
-      this.resultItems.push(resultItem);
+    for (let i = 0; i < ResultItem.length; i += 1) {
+      const resultItem = ResultItem[i] as MarkResultItem;
       if (resultItem.ResultCode !== 0) {
         this.failed.push({
           index: offset + i,
@@ -58,11 +59,15 @@ export class MarkResults {
           entry: catalogueEntry(resultItem.ResultCode),
         });
       }
-    });
+    }
+    // One call (the common case) keeps its own array; later ones append.
+    if (this.calls === 0) this.resultItems = ResultItem;
+    else for (const resultItem of ResultItem) this.resultItems.push(resultItem);
     this.last = response;
     this.calls += 1;
   }
 
+  /** The result so far; a copy, so that later calls do not change it (for `error.partial`). */
   result(): MarkContactResult {
     const envelope = this.last ?? { ActionStatus: 'OK' as const, ErrorCode: 0, ErrorInfo: '' };
     return {
@@ -72,6 +77,20 @@ export class MarkResults {
       applied: this.resultItems.length - this.failed.length,
       calls: this.calls,
     };
+  }
+
+  /**
+   * The final result, built on the last answer object itself (parsed for this call, owned by
+   * nobody else): no copy of the envelope or of the items on the path every call takes.
+   */
+  finish(): MarkContactResult {
+    if (this.last === undefined) return this.result();
+    const result = this.last as MarkContactResult;
+    result.ResultItem = this.resultItems;
+    result.failed = this.failed;
+    result.applied = this.resultItems.length - this.failed.length;
+    result.calls = this.calls;
+    return result;
   }
 }
 

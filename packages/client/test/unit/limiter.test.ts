@@ -35,28 +35,37 @@ function acquireMany(admission: Admission, count: number, command = 'markContact
 }
 
 describe('LatencyEstimate', () => {
-  it('uses a 100 ms margin until eight round trips are known, then their spread (max - min)', () => {
+  it('uses a 100 ms margin until eight round trips are known, then their spread', () => {
     const latency = new LatencyEstimate();
     for (const rtt of [300, 310, 305, 320, 300, 302, 301]) latency.record(rtt);
     expect(latency.margin).toBe(100);
     latency.record(304);
-    expect(latency.margin).toBe(20);
+    // Fastest 300; of eight, the 90th percentile is the 7th: 310.
+    expect(latency.margin).toBe(10);
     expect(latency.high).toBe(320);
   });
 
-  it('forgets round trips older than its last 64 (within eight answers)', () => {
+  it('leaves the slowest tenth out of the margin (stalls), but not out of the longest round trip', () => {
+    const latency = new LatencyEstimate();
+    for (let i = 0; i < 100; i += 1) latency.record(i % 10 === 9 ? 900 : 150 + (i % 10));
+    expect(latency.margin).toBe(8);
+    expect(latency.high).toBe(900);
+  });
+
+  it('forgets round trips older than its last 256 (within 32 answers)', () => {
     const latency = new LatencyEstimate();
     latency.record(900);
-    // The maximum is refreshed every eighth answer: 64 + 8 later the 900 is gone.
-    for (let i = 0; i < 72; i += 1) latency.record(50);
+    // The ring is re-read every 32nd answer: 256 + 32 later the 900 is gone.
+    for (let i = 0; i < 288; i += 1) latency.record(50);
     expect(latency.high).toBe(50);
     expect(latency.margin).toBe(0);
   });
 });
 
 describe('Admission: the rate, stamped at send time', () => {
-  it('admits N at once, then the next when the oldest send leaves the window widened by the margin', async () => {
+  it('lets a burst go at once, paces the rest at limit per window, and never sends N + 1 within the widened window', async () => {
     const clock = new ManualClock();
+    const t0 = clock.now();
     // A measured margin of 40 ms: the effective window is 1000 + 40 + 2 (whole-ms clock).
     const admission = new Admission({
       limit: 200,
@@ -66,14 +75,33 @@ describe('Admission: the rate, stamped at send time', () => {
       latency: fixed(40, 10_000),
     });
     expect(admission.effectiveWindowMs).toBe(1042);
-    const tickets = acquireMany(admission, 250);
+    expect(admission.burst).toBe(20);
+    const sentAt: number[] = [];
+    for (let i = 0; i < 450; i += 1)
+      void admission.acquire('markContact').then((t) => sentAt.push(t.sentAt - t0));
     await settle();
-    expect(tickets).toHaveLength(200);
-    expect(admission.waiting).toBe(50);
-    await clock.advance(1041);
-    expect(tickets).toHaveLength(200);
+    expect(sentAt).toHaveLength(20);
+    // Then one every 5 ms (200 per 1000 ms): 180 more by t = 900.
+    await clock.advance(900);
+    expect(sentAt).toHaveLength(200);
+    // The window is full until the first stamps leave it, 1042 ms after they were sent.
+    await clock.advance(1041 - 900);
+    expect(sentAt).toHaveLength(200);
     await clock.advance(1);
-    expect(tickets).toHaveLength(250);
+    expect(sentAt.length).toBeGreaterThan(200);
+    await clock.advance(5000);
+    expect(sentAt).toHaveLength(450);
+    for (const start of sentAt) {
+      expect(sentAt.filter((t) => t >= start && t < start + 1042).length).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('lets a small limit go whole at once (the burst is at least 20)', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({ limit: 3, windowMs: 1000, maxInFlight: 100, clock, latency: fixed(0) });
+    const tickets = acquireMany(admission, 5);
+    await settle();
+    expect(tickets).toHaveLength(3);
   });
 
   it('does not hold a slot until the answer: unanswered calls leave the window on time', async () => {
@@ -170,7 +198,7 @@ describe('Admission: calls in flight sized from the limit and the observed round
     expect(tickets).toHaveLength(MIN_IN_FLIGHT + 1);
   });
 
-  it("grows to rate x round trip x 1.25 (Little's law with headroom) behind a slow link", () => {
+  it("grows to rate x round trip x 2 (Little's law, doubled for bursts) behind a slow link", () => {
     const clock = new ManualClock();
     const admission = new Admission({
       limit: 200,
@@ -180,8 +208,8 @@ describe('Admission: calls in flight sized from the limit and the observed round
       latency: seen([300]),
     });
     void admission.acquire('markContact');
-    // 200 calls/s x 0.3 s = 60 in flight; x 1.25 = 75; + 1.
-    expect(admission.inFlightBudget()).toBe(76);
+    // 200 calls/s x 0.3 s = 60 in flight; x 2 = 120; + 1.
+    expect(admission.inFlightBudget()).toBe(121);
     // A second busy command doubles the rate the pool must carry, up to the connections given.
     void admission.acquire('getContactGroup');
     expect(admission.inFlightBudget()).toBe(128);
@@ -207,7 +235,8 @@ describe('Admission: calls in flight sized from the limit and the observed round
       ticket.done();
     }
     expect(admission.latency.high).toBe(157);
-    expect(admission.latency.margin).toBe(7);
+    // 150..157: the 90th percentile of eight is the 7th, 156.
+    expect(admission.latency.margin).toBe(6);
   });
 });
 
