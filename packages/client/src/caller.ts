@@ -89,6 +89,7 @@ export async function call<C extends CommandName>(
     if (outcome.ok) return outcome.response as CommandBodies[C]['response'];
 
     const { error } = outcome;
+    if (error.code === ErrorCode.RATE_LIMITED) config.admission.refused();
     if (error.code === ErrorCode.USERSIG_EXPIRED && !resigned && config.userSig.renew()) {
       resigned = true;
       config.onRetry?.({ command: site.method, operation: command, attempt: sends, error, delayMs: 0 });

@@ -7,7 +7,9 @@ import type { Clock } from './clock.js';
 //    server counts it on arrival, `send + u` later, where the one-way delay u varies between calls;
 //    calls sent inside any span of `windowMs + spread(u)` are the only ones that can arrive inside
 //    one server window. The spread of u is bounded by the spread of the round trips we observe, so
-//    that is the margin, measured, not guessed (fastest to 90th percentile: see LatencyEstimate). Behind a steady 300 ms the margin is
+//    that is the margin, measured, not guessed (fastest to 90th percentile: see LatencyEstimate),
+//    plus what the server's own 60007s taught (each stall widens the window by 10 ms, given back at 1 ms
+//    per 20 answers). Behind a steady 300 ms the margin is
 //    a few milliseconds, and the throughput `limit / (windowMs + margin)` stays near the ceiling
 //    whatever the latency (holding the slot until the answer cost `limit / (windowMs + RTT)`).
 //    Past a short burst, the sends of one command are paced at `limit / windowMs`: bursts make the
@@ -165,6 +167,12 @@ export const MIN_IN_FLIGHT = 16;
  * cost throughput (measured: 180/s behind 300 ms with 1.25).
  */
 const IN_FLIGHT_HEADROOM = 2;
+/** What one 60007 adds to the window, what each answer takes back, and the most it can add. */
+const REFUSAL_STEP_MS = 10;
+const REFUSAL_DECAY_MS = 0.05;
+/** Refusals closer than this to the last one counted are the same stall. */
+const REFUSAL_QUIET_MS = 250;
+const MAX_REFUSAL_MARGIN_MS = 500;
 /** Calls of one command that may always go at once (unless the window is full). */
 const MIN_BURST = 20;
 /** Added to the measured margin: the clock is read in whole milliseconds, the server's is finer. */
@@ -202,9 +210,26 @@ export class Admission {
     this.latency = options.latency ?? new LatencyEstimate();
   }
 
-  /** The window a send stamp counts in: the server's, widened by the measured margin. */
+  /**
+   * Widening learnt from the server itself: each 60007 it answers (once per stall) adds REFUSAL_STEP_MS, each answer
+   * without one takes back REFUSAL_DECAY_MS. The round trips cannot tell a late arrival from a late
+   * answer; the server's refusals can, so the window settles just wide enough.
+   */
+  private refusalMarginMs = 0;
+  private lastRefusalAt = Number.NEGATIVE_INFINITY;
+
+  /** The window a send stamp counts in: the server's, widened by the measured margins. */
   get effectiveWindowMs(): number {
-    return this.windowMs + this.latency.margin + MARGIN_FLOOR_MS;
+    return this.windowMs + this.latency.margin + this.refusalMarginMs + MARGIN_FLOOR_MS;
+  }
+
+  /** The server refused a call of ours for the rate (60007): widen the window. */
+  refused(): void {
+    // One stall of the link refuses several calls at once: count it once.
+    const now = this.clock.now();
+    if (now - this.lastRefusalAt < REFUSAL_QUIET_MS) return;
+    this.lastRefusalAt = now;
+    this.refusalMarginMs = Math.min(MAX_REFUSAL_MARGIN_MS, this.refusalMarginMs + REFUSAL_STEP_MS);
   }
 
   /**
@@ -389,6 +414,7 @@ export class Admission {
   /** A granted call was answered (or failed): free its place and learn its round trip. */
   finished(sentAt: number): void {
     this.inFlight -= 1;
+    if (this.refusalMarginMs > 0) this.refusalMarginMs = Math.max(0, this.refusalMarginMs - REFUSAL_DECAY_MS);
     this.latency.record(this.clock.now() - sentAt);
     this.pump();
   }

@@ -148,6 +148,28 @@ describe('Admission: the rate, stamped at send time', () => {
     }
   });
 
+  it('widens the window by 10 ms for each 60007 the server answers, and gives it back slowly', async () => {
+    const clock = new ManualClock();
+    const admission = new Admission({
+      limit: 1000,
+      windowMs: 1000,
+      maxInFlight: 100,
+      clock,
+      latency: fixed(0),
+    });
+    expect(admission.effectiveWindowMs).toBe(1002);
+    admission.refused();
+    // The same stall refuses several calls: counted once.
+    admission.refused();
+    expect(admission.effectiveWindowMs).toBe(1012);
+    await clock.advance(250);
+    admission.refused();
+    expect(admission.effectiveWindowMs).toBe(1022);
+    // 20 answers take back 1 ms.
+    for (let i = 0; i < 20; i += 1) (await admission.acquire('markContact')).done();
+    expect(admission.effectiveWindowMs).toBeCloseTo(1021, 6);
+  });
+
   it('gives each command its own window: one at its rate does not hold up another', async () => {
     const clock = new ManualClock();
     const admission = new Admission({ limit: 1, windowMs: 1000, maxInFlight: 100, clock });
