@@ -66,11 +66,11 @@ export class LatencyEstimate implements LatencyModel {
     this.samples[this.next] = rttMs;
     this.next = (this.next + 1) % this.samples.length;
     if (this.count < this.samples.length) this.count += 1;
-    // Sorting the ring on every answer would cost more than the rest of the call; every 32nd answer
+    // Sorting the ring on every answer would cost more than the rest of the call; every 64th answer
     // is fresh enough (a new maximum counts at once, for the connection budget).
     if (rttMs > this.highMs) this.highMs = rttMs;
     this.sinceRefresh += 1;
-    if (this.sinceRefresh >= 32 || this.count <= this.warmup) this.refresh();
+    if (this.sinceRefresh >= 64 || this.count <= this.warmup) this.refresh();
   }
 
   private refresh(): void {

@@ -52,11 +52,11 @@ describe('LatencyEstimate', () => {
     expect(latency.high).toBe(900);
   });
 
-  it('forgets round trips older than its last 256 (within 32 answers)', () => {
+  it('forgets round trips older than its last 256 (within 64 answers)', () => {
     const latency = new LatencyEstimate();
     latency.record(900);
-    // The ring is re-read every 32nd answer: 256 + 32 later the 900 is gone.
-    for (let i = 0; i < 288; i += 1) latency.record(50);
+    // The ring is re-read every 64th answer: 256 + 64 later the 900 is gone.
+    for (let i = 0; i < 320; i += 1) latency.record(50);
     expect(latency.high).toBe(50);
     expect(latency.margin).toBe(0);
   });
