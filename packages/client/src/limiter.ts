@@ -2,85 +2,80 @@ import type { Clock } from './clock.js';
 
 // Admission: when may a call be sent? Two rules, applied together, first come first served:
 //
-// 1. The rate: fewer than `limit` calls of one command sent in the last `windowMs + margin`. A call
-//    is stamped when it is *sent* (admission hands the request to undici at once, see rule 2). The
-//    server counts it on arrival, `send + u` later, where the one-way delay u varies between calls;
-//    calls sent inside any span of `windowMs + spread(u)` are the only ones that can arrive inside
-//    one server window. The spread of u is bounded by the spread of the round trips we observe, so
-//    that is the margin, measured, not guessed (fastest to 90th percentile: see LatencyEstimate),
-//    plus what the server's own 60007s taught (each stall widens the window by 10 ms, given back at 1 ms
-//    per 20 answers). Behind a steady 300 ms the margin is
-//    a few milliseconds, and the throughput `limit / (windowMs + margin)` stays near the ceiling
-//    whatever the latency (holding the slot until the answer cost `limit / (windowMs + RTT)`).
-//    Past a short burst, the sends of one command are paced at `limit / windowMs`: bursts make the
-//    round trips spread (and so the margin grow); paced sends keep them steady.
+// 1. The rate: fewer than `limit` calls of one command in its window. The server counts a call when
+//    it *arrives*, `u` after we send it, and u varies from call to call; so each call counts here
+//    from its send until `windowMs` after the latest it can have arrived:
+//      - while unanswered: it counts (it may still arrive);
+//      - once answered after a round trip r: until `sentAt + (r - rMin) + windowMs`, where rMin is
+//        the fastest recent round trip. A call answered r - rMin late cannot have arrived more than
+//        that late (the answer came back no faster than the fastest), and a call that was not late
+//        leaves the window exactly `windowMs` after its send.
+//    Behind a steady round trip every call leaves on time, so the throughput is `limit / windowMs`
+//    whatever the latency (holding the slot until the answer gave `limit / (windowMs + r)`); a call
+//    that stalled on its way holds its slot just as long as it was late, and no other call does.
+//    When a new fastest round trip shows that earlier answers were later than they looked (a slow
+//    first second), every answered call in the window is extended by the difference.
+//    Each 60007 the server still answers (once per stall) widens every window by 10 ms, given back
+//    at 1 ms per 20 answers: a backstop for what round trips cannot see.
+//    Past a short burst, the sends of one command are paced at `limit / windowMs`: a whole window
+//    sent at once queues at the server and in the client, and every call of it comes back late.
 // 2. The connections: at most `inFlightBudget()` calls in flight, sized by Little's law from the
 //    rate the limiter allows and the round trip observed (`rate x RTT x 2`), never above
 //    `maxInFlight` (the pool's connections). So a granted call always finds a free connection and
-//    leaves at once: a request queued inside the pool after its stamp could reach the server in a
-//    burst the window did not see.
+//    leaves at once: a request queued inside the pool after its stamp would be late by design.
 
-/** What admission reads of the round trips: the margin of the rate window and the longest recent one. */
+/** What admission reads of the round trips: the fastest and the longest recent one. */
 export interface LatencyModel {
-  /** Widening of the rate window, in ms. */
-  readonly margin: number;
-  /** The longest recent round trip, in ms. */
+  /** The fastest recent round trip, in ms (how late a call was is measured from it). */
+  readonly low: number;
+  /** The longest recent round trip, in ms (for the connection budget). */
   readonly high: number;
   record(rttMs: number): void;
 }
 
-/**
- * Recent round trips (send to answer) of one client, for the margin and the connection budget.
- *
- * The margin is the spread of the round trips from the fastest to the 90th percentile, not to the
- * slowest: the slowest tenth is mostly this process or the machine stalling (a GC, another busy
- * process), which delays the answer, not the request's arrival, and widening the window for it would
- * cost every call. A request that really arrived that late meets a 60007, which is retried like any
- * other (the bench counts them).
- */
+/** Recent round trips (send to answer) of one client: the fastest and the longest of the last 256. */
 export class LatencyEstimate implements LatencyModel {
   private readonly samples: Float64Array;
-  private readonly sorted: Float64Array;
   private count = 0;
   private next = 0;
   private sinceRefresh = 0;
   private highMs = 0;
-  private spreadMs = 0;
+  private lowMs = Number.POSITIVE_INFINITY;
 
   constructor(
     /**
      * How many recent round trips are kept: more than one window of a command at the ceiling (200),
-     * not many more, so that a slow start (connections opening, a cold JIT) is forgotten in about a
-     * second at the ceiling.
+     * not many more, so that a slow start (connections opening, a cold JIT) or an old route is
+     * forgotten in about a second at the ceiling.
      */
     size = 256,
-    /** The margin used before `warmup` round trips are known. */
-    private readonly initialMarginMs = 100,
-    private readonly warmup = 8,
   ) {
     this.samples = new Float64Array(size);
-    this.sorted = new Float64Array(size);
   }
 
   record(rttMs: number): void {
     this.samples[this.next] = rttMs;
     this.next = (this.next + 1) % this.samples.length;
     if (this.count < this.samples.length) this.count += 1;
-    // Sorting the ring on every answer would cost more than the rest of the call; every 64th answer
-    // is fresh enough (a new maximum counts at once, for the connection budget).
+    // A new extreme counts at once; samples leaving the ring are forgotten every 64th answer
+    // (re-reading the ring on every answer would cost more than the rest of the call).
     if (rttMs > this.highMs) this.highMs = rttMs;
+    if (rttMs < this.lowMs) this.lowMs = rttMs;
     this.sinceRefresh += 1;
-    if (this.sinceRefresh >= 64 || this.count <= this.warmup) this.refresh();
+    if (this.sinceRefresh >= 64) this.refresh();
   }
 
   private refresh(): void {
     this.sinceRefresh = 0;
-    const sorted = this.sorted.subarray(0, this.count);
-    sorted.set(this.samples.subarray(0, this.count));
-    sorted.sort();
-    const low = sorted[0] ?? 0;
-    this.highMs = sorted[this.count - 1] ?? 0;
-    this.spreadMs = (sorted[Math.floor((this.count - 1) * 0.9)] ?? low) - low;
+    let high = 0;
+    let low = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.count; i += 1) {
+      const sample = this.samples[i] as number;
+      if (sample > high) high = sample;
+      if (sample < low) low = sample;
+    }
+    this.highMs = high;
+    this.lowMs = low;
   }
 
   /** The longest recent round trip, in ms (0 before the first answer). */
@@ -88,12 +83,9 @@ export class LatencyEstimate implements LatencyModel {
     return this.highMs;
   }
 
-  /**
-   * How much later than its send stamp a call may reach the server, relative to the others: the
-   * 90th percentile round trip minus the fastest (100 ms until eight are known).
-   */
-  get margin(): number {
-    return this.count < this.warmup ? this.initialMarginMs : this.spreadMs;
+  /** The fastest recent round trip, in ms (Infinity before the first answer). */
+  get low(): number {
+    return this.lowMs;
   }
 }
 
@@ -112,41 +104,71 @@ interface Waiter {
   onAbort: (() => void) | undefined;
 }
 
-/** The send stamps and the waiting callers of one command. */
+/** The calls in the window and the waiting callers of one command. */
 class CommandQueue {
   /** The pacing bucket: sends allowed now without waiting for the pace (see Admission.burst). */
   tokens = Number.POSITIVE_INFINITY;
   refilledAt = 0;
+  /** Calls sent and not answered: they count until they are. */
+  flying = 0;
+  /**
+   * When each answered call leaves the window, less `shift`: a min-heap. Extending every answered
+   * call at once (see `extend`) moves `shift`, not the entries, so their order holds.
+   */
+  private readonly leaving: number[] = [];
+  private shift = 0;
+  readonly waiters: Waiter[] = [];
 
-  /** Send stamps, oldest first; those before `head` have left the window. */
-  private times: number[] = [];
-  private head = 0;
-
-  /** Stamps inside the window. */
+  /** Calls in the window (call `prune` first). */
   get count(): number {
-    return this.times.length - this.head;
+    return this.flying + this.leaving.length;
   }
 
-  /** The oldest stamp inside the window (call only when count > 0). */
-  get oldest(): number {
-    return this.times[this.head] as number;
+  /** The first time an answered call leaves the window, or Infinity. */
+  get nextLeave(): number {
+    const first = this.leaving[0];
+    return first === undefined ? Number.POSITIVE_INFINITY : first + this.shift;
   }
 
-  push(time: number): void {
-    this.times.push(time);
+  /** Every answered call in the window stays `ms` longer. */
+  extend(ms: number): void {
+    this.shift += ms;
   }
 
-  /** Drops the stamps at or before `horizon`. */
-  dropUntil(horizon: number): void {
-    const times = this.times;
-    while (this.head < times.length && (times[this.head] as number) <= horizon) this.head += 1;
-    // Compact now and then, not on every drop: a shift per call would copy the whole window.
-    if (this.head > 256 && this.head * 2 > times.length) {
-      this.times = times.slice(this.head);
-      this.head = 0;
+  /** An answered call counts until `until`. */
+  leaveAt(at: number): void {
+    const until = at - this.shift;
+    const heap = this.leaving;
+    let i = heap.push(until) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((heap[parent] as number) <= until) break;
+      heap[i] = heap[parent] as number;
+      i = parent;
+    }
+    heap[i] = until;
+  }
+
+  /** Drops the answered calls that have left the window by `now`. */
+  prune(at: number): void {
+    const now = at - this.shift;
+    const heap = this.leaving;
+    while (heap.length > 0 && (heap[0] as number) <= now) {
+      const last = heap.pop() as number;
+      if (heap.length === 0) break;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= heap.length) break;
+        const right = left + 1;
+        const child = right < heap.length && (heap[right] as number) < (heap[left] as number) ? right : left;
+        if ((heap[child] as number) >= last) break;
+        heap[i] = heap[child] as number;
+        i = child;
+      }
+      heap[i] = last;
     }
   }
-  readonly waiters: Waiter[] = [];
 }
 
 export interface AdmissionOptions {
@@ -175,13 +197,14 @@ const REFUSAL_QUIET_MS = 250;
 const MAX_REFUSAL_MARGIN_MS = 500;
 /** Calls of one command that may always go at once (unless the window is full). */
 const MIN_BURST = 20;
-/** Added to the measured margin: the clock is read in whole milliseconds, the server's is finer. */
+/** Added to the window: the clock is read in whole milliseconds, the server's is finer. */
 const MARGIN_FLOOR_MS = 2;
 
 /**
- * Decides when each call of one client may be sent: the rate of its command (stamped at send time,
- * window widened by the measured spread of round trips) and the client's calls in flight (sized from
- * the rate and the observed round trip). Waiters are served first come, first served.
+ * Decides when each call of one client may be sent: the rate of its command (each call counting
+ * from its send until a window after the latest it can have arrived) and the client's calls in
+ * flight (sized from the rate and the observed round trip). Waiters are served first come, first
+ * served.
  */
 export class Admission {
   readonly limit: number | false;
@@ -218,9 +241,9 @@ export class Admission {
   private refusalMarginMs = 0;
   private lastRefusalAt = Number.NEGATIVE_INFINITY;
 
-  /** The window a send stamp counts in: the server's, widened by the measured margins. */
+  /** How long an on-time call counts after its send: the server's window, widened by what 60007s taught. */
   get effectiveWindowMs(): number {
-    return this.windowMs + this.latency.margin + this.refusalMarginMs + MARGIN_FLOOR_MS;
+    return this.windowMs + this.refusalMarginMs + MARGIN_FLOOR_MS;
   }
 
   /** The server refused a call of ours for the rate (60007): widen the window. */
@@ -248,11 +271,11 @@ export class Admission {
     return Math.min(this.maxInFlight, Math.max(MIN_IN_FLIGHT, need));
   }
 
-  /** Calls of `command` stamped inside the effective window now. */
+  /** Calls of `command` that count in its window now (in flight included). */
   sentInWindow(command: string): number {
     const queue = this.queues.get(command);
     if (queue === undefined) return 0;
-    this.prune(queue, this.clock.now());
+    queue.prune(this.clock.now());
     return queue.count;
   }
 
@@ -280,10 +303,12 @@ export class Admission {
         this.queues.set(command, queue);
       }
       if (this.readyAt(queue, now) > now) return undefined;
-      this.stamp(queue, now);
+      this.stamp(queue);
+      this.inFlight += 1;
+      return new GrantedCall(this, queue, now);
     }
     this.inFlight += 1;
-    return new GrantedCall(this, now);
+    return new GrantedCall(this, undefined, now);
   }
 
   /**
@@ -325,19 +350,22 @@ export class Admission {
   /**
    * Calls of one command that may go at once; after them, one per `windowMs / limit` (5 ms at 200/s).
    * The window rule alone lets a whole window's calls go in one burst, and a burst of 200 queues at
-   * the server and in the client: its round trips spread, the margin grows and the throughput falls.
-   * Paced, the sends of a busy command stay smooth and the margin stays a few milliseconds.
+   * the server and in the client: its calls come back late, hold their slots longer and the
+   * throughput falls. Paced, the sends of a busy command stay smooth and on time.
    */
   get burst(): number {
     if (this.limit === false) return Number.POSITIVE_INFINITY;
     return Math.min(this.limit, Math.max(MIN_BURST, Math.ceil(this.limit / 10)));
   }
 
-  /** When a call of this command may go: now, or the time the window or the pace allows it. */
+  /**
+   * When a call of this command may go: now, or when the window or the pace allows it (Infinity:
+   * when an answer arrives; finished() pumps then).
+   */
   private readyAt(queue: CommandQueue, now: number): number {
     const limit = this.limit as number;
-    this.prune(queue, now);
-    if (queue.count >= limit) return queue.oldest + this.effectiveWindowMs;
+    queue.prune(now);
+    if (queue.count >= limit) return queue.nextLeave;
     const perMs = limit / this.windowMs;
     queue.tokens = Math.min(this.burst, queue.tokens + (now - queue.refilledAt) * perMs);
     queue.refilledAt = now;
@@ -345,14 +373,9 @@ export class Admission {
     return now + Math.ceil((1 - queue.tokens) / perMs);
   }
 
-  private stamp(queue: CommandQueue, now: number): void {
-    queue.push(now);
+  private stamp(queue: CommandQueue): void {
+    queue.flying += 1;
     queue.tokens -= 1;
-  }
-
-  private prune(queue: CommandQueue, now: number): void {
-    const horizon = now - this.effectiveWindowMs;
-    queue.dropUntil(horizon);
   }
 
   private pump(): void {
@@ -374,7 +397,7 @@ export class Admission {
           wakeAt = Math.min(wakeAt, ready);
           continue;
         }
-        this.stamp(queue, now);
+        this.stamp(queue);
       }
       granted.push(waiter);
     }
@@ -386,12 +409,12 @@ export class Admission {
         own.splice(own.indexOf(waiter), 1);
         if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener('abort', waiter.onAbort);
         this.inFlight += 1;
-        waiter.resolve(this.ticket(now));
+        waiter.resolve(new GrantedCall(this, this.limit === false ? undefined : waiter.queue, now));
       }
     }
-    // Blocked by the rate: wake when the oldest stamp leaves the window. Blocked by the connections:
-    // the next answer pumps.
-    if (wakeAt < this.timerAt) this.arm(wakeAt, now);
+    // Blocked by the rate: wake when the first answered call leaves the window (or, all in flight,
+    // at the next answer). Blocked by the connections: the next answer pumps.
+    if (wakeAt < this.timerAt && wakeAt !== Number.POSITIVE_INFINITY) this.arm(wakeAt, now);
   }
 
   private arm(at: number, now: number): void {
@@ -407,15 +430,28 @@ export class Admission {
     );
   }
 
-  private ticket(sentAt: number): Ticket {
-    return new GrantedCall(this, sentAt);
-  }
-
-  /** A granted call was answered (or failed): free its place and learn its round trip. */
-  finished(sentAt: number): void {
+  /**
+   * A granted call was answered (or failed): free its connection, learn its round trip, and keep
+   * it in its command's window until `windowMs` after the latest it can have arrived.
+   */
+  finished(queue: CommandQueue | undefined, sentAt: number): void {
+    const now = this.clock.now();
+    const rtt = now - sentAt;
     this.inFlight -= 1;
+    const fastest = this.latency.low;
+    this.latency.record(rtt);
+    // A new fastest round trip: every call answered before it was later than it looked then
+    // (a slow start, connections opening, a busy first second): extend them all by the difference.
+    if (this.latency.low < fastest && fastest !== Number.POSITIVE_INFINITY && this.limit !== false) {
+      for (const other of this.queues.values()) other.extend(fastest - this.latency.low);
+    }
     if (this.refusalMarginMs > 0) this.refusalMarginMs = Math.max(0, this.refusalMarginMs - REFUSAL_DECAY_MS);
-    this.latency.record(this.clock.now() - sentAt);
+    if (queue !== undefined) {
+      queue.flying -= 1;
+      const late = Math.max(0, rtt - this.latency.low);
+      const until = sentAt + late + this.effectiveWindowMs;
+      if (until > now) queue.leaveAt(until);
+    }
     this.pump();
   }
 }
@@ -424,12 +460,13 @@ class GrantedCall implements Ticket {
   private finished = false;
   constructor(
     private readonly admission: Admission,
+    private readonly queue: CommandQueue | undefined,
     readonly sentAt: number,
   ) {}
 
   done(): void {
     if (this.finished) return;
     this.finished = true;
-    this.admission.finished(this.sentAt);
+    this.admission.finished(this.queue, this.sentAt);
   }
 }
