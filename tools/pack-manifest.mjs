@@ -7,7 +7,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const CONDITION = '@tim-marks/source';
-const SOURCE_ENTRY = './src/index.ts';
 const mode = process.argv[2];
 if (mode !== 'strip' && mode !== 'restore') {
   process.stderr.write('usage: node tools/pack-manifest.mjs strip|restore (in a package folder)\n');
@@ -16,17 +15,24 @@ if (mode !== 'strip' && mode !== 'restore') {
 
 const text = readFileSync('package.json', 'utf8');
 const manifest = JSON.parse(text);
-const root = manifest.exports?.['.'];
-if (typeof root !== 'object' || root === null) {
-  process.stderr.write(`${manifest.name}: exports["."] is not a conditions object\n`);
+const exports = manifest.exports;
+if (typeof exports !== 'object' || exports === null) {
+  process.stderr.write(`${manifest.name}: exports is not a subpath map\n`);
   process.exit(1);
 }
 
-if (mode === 'strip') {
-  delete root[CONDITION];
-} else if (!(CONDITION in root)) {
-  // The condition must come first: Node and TypeScript take the first matching key.
-  manifest.exports['.'] = { [CONDITION]: SOURCE_ENTRY, ...root };
+for (const [subpath, target] of Object.entries(exports)) {
+  // "./package.json": "./package.json" and other plain strings have no conditions.
+  if (typeof target !== 'object' || target === null) continue;
+  if (mode === 'strip') {
+    delete target[CONDITION];
+  } else if (!(CONDITION in target)) {
+    // Each subpath's source is its built file's: ./dist/x.js ← ./src/x.ts.
+    const source = /^\.\/dist\/(.+)\.js$/.exec(String(target.default ?? ''));
+    if (source === null) continue;
+    // The condition must come first: Node and TypeScript take the first matching key.
+    exports[subpath] = { [CONDITION]: `./src/${source[1]}.ts`, ...target };
+  }
 }
 const next = `${JSON.stringify(manifest, null, 2)}\n`;
 if (next !== text) writeFileSync('package.json', next);

@@ -72,12 +72,15 @@ try {
   for (const entry of packed) {
     const paths = entry.files.map((file) => file.path).sort();
     const outside = paths.filter(
-      (path) => !/^(dist\/.+\.(js|d\.ts|js\.map)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path),
+      (path) =>
+        !/^(dist\/.+\.(js|d\.ts|js\.map)|bin\/[^/]+\.js|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(
+          path,
+        ),
     );
     process.stdout.write(`${entry.filename}: ${paths.length} files, ${(entry.size / 1024).toFixed(1)} kB\n`);
     expect(
       outside.length === 0,
-      `${entry.name} ships dist, README, LICENSE, CHANGELOG only${outside.length ? `: ${outside}` : ''}`,
+      `${entry.name} ships dist (and bin), README, LICENSE, CHANGELOG only${outside.length ? `: ${outside}` : ''}`,
     );
     for (const required of [
       'package.json',
@@ -153,6 +156,9 @@ try {
     quiet: true,
   });
   expect(linked.trim() === '', 'the @tim-marks packages are installed copies, not links into the workspace');
+
+  run(join(app, 'node_modules', '.bin', 'tim-marks-usersig'), ['--help'], { cwd: app, quiet: true });
+  expect(true, "@tim-marks/usersig's CLI is installed as the bin tim-marks-usersig (--help exits 0)");
 
   step('type-check the consumer: moduleResolution node16, then bundler');
   run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node16.json'], { cwd: app });
