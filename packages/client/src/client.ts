@@ -1,19 +1,19 @@
 import {
   type AccountImportRequest,
-  type AccountImportResponse,
+  type AccountImportAnswer,
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
   type CreateGroupRequest,
-  type CreateGroupResponse,
+  type CreateGroupAnswer,
   type DestroyGroupRequest,
-  type DestroyGroupResponse,
+  type DestroyGroupAnswer,
   type GetContactGroupRequest,
-  type GetContactGroupResponse,
+  type GetContactGroupAnswer,
   LIMITS,
   type MarkContactRequest,
   type MultiaccountImportRequest,
-  type MultiaccountImportResponse,
+  type MultiaccountImportAnswer,
   REGIONS,
   type Region,
   type UserID,
@@ -293,7 +293,7 @@ export class TimMarksClient {
   async getContactGroup(
     request: GetContactGroupRequest,
     options?: CallOptions,
-  ): Promise<GetContactGroupResponse> {
+  ): Promise<GetContactGroupAnswer> {
     return this.page('getContactGroup', request, options);
   }
 
@@ -301,7 +301,7 @@ export class TimMarksClient {
     method: ClientMethod,
     request: GetContactGroupRequest,
     options?: CallOptions,
-  ): Promise<GetContactGroupResponse> {
+  ): Promise<GetContactGroupAnswer> {
     let checked: GetContactGroupRequest;
     try {
       checked = checkGetContactGroupRequest(request);
@@ -317,7 +317,7 @@ export class TimMarksClient {
    * Each page is one call (rate-limited and retried like any other); a page that does not advance
    * throws TIM_INVALID_RESPONSE rather than loop. Errors name `contactPages`.
    */
-  contactPages(From_Account: UserID, options: PagingOptions = {}): AsyncGenerator<GetContactGroupResponse> {
+  contactPages(From_Account: UserID, options: PagingOptions = {}): AsyncGenerator<GetContactGroupAnswer> {
     return this.pages('contactPages', From_Account, options);
   }
 
@@ -325,7 +325,7 @@ export class TimMarksClient {
     method: ClientMethod,
     From_Account: UserID,
     options: PagingOptions,
-  ): AsyncGenerator<GetContactGroupResponse> {
+  ): AsyncGenerator<GetContactGroupAnswer> {
     let StartIndex = options.startIndex ?? 0;
     for (;;) {
       const page = await this.page(method, { From_Account, StartIndex }, options);
@@ -352,7 +352,7 @@ export class TimMarksClient {
    * account_import: imports one account (importing an existing one succeeds). For many accounts,
    * importAccounts sends 100 per call.
    */
-  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
     return this.send('importAccount', 'accountImport', request, options);
   }
 
@@ -363,10 +363,10 @@ export class TimMarksClient {
   async importAccounts(
     request: MultiaccountImportRequest,
     options?: CallOptions,
-  ): Promise<MultiaccountImportResponse> {
+  ): Promise<MultiaccountImportAnswer> {
     const runs =
       request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
-    const responses: MultiaccountImportResponse[] = [];
+    const responses: MultiaccountImportAnswer[] = [];
     for (const Accounts of runs) {
       responses.push(await this.send('importAccounts', 'multiaccountImport', { Accounts }, options));
     }
@@ -374,12 +374,12 @@ export class TimMarksClient {
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
+  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
     return this.send('createGroup', 'createGroup', request, options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
+  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
     return this.send('destroyGroup', 'destroyGroup', request, options);
   }
 
