@@ -6,14 +6,14 @@
 // The API's own types and constants, so that one import serves a consumer (see README: why the
 // client depends on @tim-marks/types instead of copying it).
 export {
-  type AccountImportRequest,
   type AccountImportAnswer,
+  type AccountImportRequest,
   type ContactItem,
   type ContactItemWithMarks,
-  type CreateGroupRequest,
   type CreateGroupAnswer,
-  type DestroyGroupRequest,
+  type CreateGroupRequest,
   type DestroyGroupAnswer,
+  type DestroyGroupRequest,
   ERROR_CATALOGUE,
   type ErrorCatalogueEntry,
   ErrorCode,
@@ -25,8 +25,8 @@ export {
   type MarkContactRequest,
   type MarkItem,
   type MarkResultItem,
-  type MultiaccountImportRequest,
   type MultiaccountImportAnswer,
+  type MultiaccountImportRequest,
   REGIONS,
   type Region,
   StandardMark,

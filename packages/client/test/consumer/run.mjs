@@ -2,8 +2,8 @@
 // The consumer test (nx run @tim-marks/client:test:consumer, part of `npm test`): the packages as a
 // user gets them, outside the repository.
 //
-// 1. `npm pack` @tim-marks/types, @tim-marks/usersig and @tim-marks/client (prepack builds them and
-//    strips the workspace-only export condition); each tarball holds dist, README, LICENSE and
+// 1. `npm pack` @tim-marks/types, @tim-marks/usersig and @tim-marks/client (prepack strips the
+//    workspace-only export condition; the build is the nx target's dependsOn, see pack-manifest.mjs); each tarball holds dist, README, LICENSE and
 //    CHANGELOG only, and passes publint and @arethetypeswrong/cli.
 // 2. A fresh project in the OS temp folder (no workspace, no links) installs the three tarballs, its
 //    own undici (CONSUMER_UNDICI, another 7.x than the client's), TypeScript and @types/node from
@@ -53,6 +53,11 @@ function expect(condition, what) {
 }
 
 if (!existsSync(STUB)) throw new Error(`${STUB} is missing: npx nx run @tim-marks/stub-server:build`);
+for (const name of ['types', 'usersig', 'client']) {
+  const built = join(REPO, 'packages', name, 'dist', 'index.js');
+  if (!existsSync(built))
+    throw new Error(`${built} is missing: npx nx run @tim-marks/client:build (the nx target builds first)`);
+}
 const work = mkdtempSync(join(tmpdir(), 'tim-marks-consumer-'));
 const tarballs = join(work, 'tarballs');
 const app = join(work, 'app');
@@ -65,7 +70,8 @@ try {
   const packOutput = run(
     'npm',
     ['pack', ...PACKAGES.flatMap((name) => ['-w', name]), '--pack-destination', tarballs, '--json'],
-    { cwd: REPO, quiet: true },
+    // Built by the nx target's dependsOn: prepack must not rewrite dist/ under tests running beside.
+    { cwd: REPO, quiet: true, env: { ...process.env, TIM_MARKS_PACK_PREBUILT: '1' } },
   );
   const packed = JSON.parse(packOutput.slice(packOutput.search(/^\[$/m)));
 
