@@ -20,7 +20,6 @@ import { type ApiAnswer, fail } from './envelope.js';
 import type { FaultDecision, Faults } from './faults.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
-import type { ValidateFunction } from './schemas.js';
 import type { CommandCounter } from './stats.js';
 import type { Store } from './store/store.js';
 
@@ -34,7 +33,6 @@ export interface ApiDeps {
   apps: ReadonlyMap<number, AppRuntime>;
   store: Store;
   verifier: UserSigVerifier;
-  validators: Record<CommandName, ValidateFunction>;
   faults: Faults;
   logger: Logger;
   bodyLimitBytes: number;
@@ -228,7 +226,7 @@ export class Api {
     if (nesting !== undefined) return fail(ErrorCode.INVALID_JSON, nesting);
     let ctx = this.contexts.get(app);
     if (ctx === undefined) {
-      ctx = { app, store: this.deps.store, validators: this.deps.validators, nowSeconds };
+      ctx = { app, store: this.deps.store, nowSeconds };
       this.contexts.set(app, ctx);
     }
     try {

@@ -25,7 +25,6 @@ import { Durability } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
-import { compileRequestValidators } from './schemas.js';
 import { MemoryStore } from './store/memory.js';
 
 export interface StubOptions {
@@ -162,7 +161,6 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     apps,
     store,
     verifier: new UserSigVerifier(options.userSigCacheSize ?? DEFAULT_USERSIG_CACHE_SIZE),
-    validators: compileRequestValidators(),
     faults,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,

@@ -1083,7 +1083,9 @@ export const openapiDocument: Record<string, unknown> = {
           "ToGroupId": {
             "type": "string",
             "minLength": 1,
-            "description": "The group's id (note the capital I and lowercase d of `ToGroupId`)."
+            "maxLength": 48,
+            "x-max-bytes": 48,
+            "description": "The group's id, at most 48 bytes (note the capital I and lowercase d of `ToGroupId`)."
           }
         }
       },
@@ -1152,14 +1154,17 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "SetMark": {
             "type": "array",
-            "description": "Standard-mark bit positions to set.",
+            "description": "Standard-mark bit positions to set, at most 64 entries.",
+            "maxItems": 64,
             "items": {
               "$ref": "#/components/schemas/MarkPosition"
-            }
+            },
+            "x-assumption": "SetMark and ClearMark hold at most 64 entries each (there are 64 positions): a longer list fails its item alone with 50002, before its entries are read. Within the 64, a position named twice counts once."
           },
           "ClearMark": {
             "type": "array",
-            "description": "Standard-mark bit positions to clear.",
+            "description": "Standard-mark bit positions to clear, at most 64 entries (see SetMark).",
+            "maxItems": 64,
             "items": {
               "$ref": "#/components/schemas/MarkPosition"
             }
@@ -1498,7 +1503,9 @@ export const openapiDocument: Record<string, unknown> = {
           "GroupId": {
             "type": "string",
             "minLength": 1,
-            "description": "The group to dissolve. Unknown → 10010."
+            "maxLength": 48,
+            "x-max-bytes": 48,
+            "description": "The group to dissolve, at most 48 bytes. Unknown → 10010."
           }
         }
       },
