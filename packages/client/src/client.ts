@@ -26,7 +26,12 @@ import { SlidingWindowLimiter } from './limiter.js';
 import { chunks, type MarkContactResult, MarkResults, mergeAccountImports } from './results.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { fixedUserSig, signingUserSig, type UserSigSource } from './usersig.js';
-import { checkGetContactGroupRequest, checkMarkContactRequest } from './validate.js';
+import {
+  checkAccountsRequest,
+  checkGetContactGroupRequest,
+  checkMarkContactRequest,
+  checkSetupRequest,
+} from './validate.js';
 
 interface CommonOptions {
   /** The app's SDKAppID. */
@@ -274,7 +279,7 @@ export class TimMarksClient {
 
   /** account_import: imports one account (importing an existing one succeeds). */
   importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
-    return this.send('accountImport', request, options);
+    return this.send('accountImport', checkSetupRequest('accountImport', request), options);
   }
 
   /**
@@ -285,8 +290,7 @@ export class TimMarksClient {
     request: MultiaccountImportRequest,
     options?: CallOptions,
   ): Promise<MultiaccountImportResponse> {
-    const runs =
-      request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
+    const runs = chunks(checkAccountsRequest(request).Accounts, LIMITS.accountsPerMultiImport);
     const responses: MultiaccountImportResponse[] = [];
     for (const Accounts of runs) responses.push(await this.send('multiaccountImport', { Accounts }, options));
     return mergeAccountImports(responses);
@@ -294,12 +298,12 @@ export class TimMarksClient {
 
   /** create_group: creates a group whose conversation can then be marked. */
   createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
-    return this.send('createGroup', request, options);
+    return this.send('createGroup', checkSetupRequest('createGroup', request), options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
   destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
-    return this.send('destroyGroup', request, options);
+    return this.send('destroyGroup', checkSetupRequest('destroyGroup', request), options);
   }
 
   /** Closes the client's own connection pool (an injected dispatcher is left to its owner). */
