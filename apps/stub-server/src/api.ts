@@ -14,7 +14,7 @@ import { AnswerBatch } from './answer-batch.js';
 import { answerText } from './answer-text.js';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
-import { encodingProblem, nestingProblem } from './body.js';
+import { encodingProblem, nestingProblem, structureProblem } from './body.js';
 import { type CommandContext, HANDLERS } from './commands/index.js';
 import { type ApiAnswer, fail } from './envelope.js';
 import type { FaultDecision, Faults } from './faults.js';
@@ -210,6 +210,8 @@ export class Api {
   private execute(command: CommandName, app: AppRuntime, body: Buffer): ApiAnswer | Promise<ApiAnswer> {
     const encoding = encodingProblem(body);
     if (encoding !== undefined) return fail(ErrorCode.INVALID_JSON, encoding);
+    const structure = structureProblem(body);
+    if (structure !== undefined) return fail(ErrorCode.INVALID_JSON, structure);
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));

