@@ -55,6 +55,19 @@ export function worstShapes(limit = BODY_LIMIT) {
           ClearMark: Array.from({ length: 50_000 }, (_, i) => (i % 64) + 1),
         }),
       ),
+      code: 60003,
+    },
+    {
+      name: 'one item, 32k SetMark + 32k ClearMark (just within the value budget)',
+      command: 'markContact',
+      body: mark(
+        JSON.stringify({
+          OptType: 1,
+          ContactItem: { Type: 1, To_Account: 'x' },
+          SetMark: Array.from({ length: 32_700 }, (_, i) => (i % 64) + 1),
+          ClearMark: Array.from({ length: 32_700 }, (_, i) => (i % 64) + 1),
+        }),
+      ),
       code: 0,
       items: [50002],
     },
@@ -115,8 +128,14 @@ export function worstShapes(limit = BODY_LIMIT) {
           ).join(','),
         );
       })(),
+      code: 60003,
+    },
+    {
+      name: 'the body with 32,000 unknown keys (just within the value budget)',
+      command: 'markContact',
+      body: `{"From_Account":"user0","MarkItem":[${JSON.stringify(GOOD)}],${Array.from({ length: 32_000 }, (_, k) => `"key${k}":${k}`).join(',')}}`,
       code: 0,
-      items: [50002, 50002],
+      items: [0],
     },
     {
       name: 'the body with unknown keys up to the limit',
@@ -135,8 +154,7 @@ export function worstShapes(limit = BODY_LIMIT) {
         }
         return `${head}${parts.join(',')}}`;
       })(),
-      code: 0,
-      items: [0],
+      code: 60003,
     },
     {
       name: 'From_Account a string up to the limit',
@@ -173,8 +191,7 @@ export function worstShapes(limit = BODY_LIMIT) {
         const deep = `${'{"a":'.repeat(62)}0${'}'.repeat(62)}`;
         return fill(`{"From_Account":"user0","MarkItem":[${JSON.stringify(GOOD)}],"x":[`, deep, ']}', limit);
       })(),
-      code: 0,
-      items: [0],
+      code: 60003,
     },
     {
       name: 'arrays nested deeper than 64 levels, up to the limit',

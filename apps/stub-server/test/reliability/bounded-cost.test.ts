@@ -1,0 +1,106 @@
+// Issue 14 rows 3 and 4: no request that fits the body limit may freeze the stub. Each adversarial
+// shape of bench/worst-shapes.mjs (the ones bench:worst times) gets its answer, and a normal request
+// sent while the worst ones are in flight is answered with its own result. No timing is asserted:
+// the bound itself is proven by counting in packages/types/test/rules-cost.test.ts, and measured in
+// BENCHMARKS.md (`## Worst request`).
+import { ErrorCode } from '@tim-marks/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs module shared with the benchmark, without types
+import { NORMAL_BODY, worstShapes } from '../../bench/worst-shapes.mjs';
+import { MAX_VALUES, structureProblem } from '../../src/body.js';
+import type { Stub } from '../../src/stub.js';
+import { call, testStub } from '../helpers.js';
+
+interface Shape {
+  name: string;
+  command: 'markContact' | 'multiaccountImport' | 'getContactGroup';
+  body: string;
+  code: number;
+  items?: number[];
+}
+
+const SHAPES = (worstShapes as () => Shape[])();
+
+let stub: Stub;
+beforeAll(async () => {
+  stub = await testStub({
+    rateLimit: 0,
+    config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0', 'user1'] }] },
+  });
+});
+afterAll(() => stub.close());
+
+describe('the most expensive requests that fit the body limit', () => {
+  it.each(SHAPES.map((shape) => [shape.name, shape] as const))('%s: answered', async (_, shape) => {
+    const answer = await call(stub, shape.command, undefined, { raw: shape.body });
+    expect(answer.ErrorCode).toBe(shape.code);
+    if (shape.items !== undefined) {
+      const codes = (answer.ResultItem as { ResultCode: number }[]).map((r) => r.ResultCode);
+      expect(codes.slice(0, shape.items.length)).toEqual(shape.items);
+    }
+  });
+
+  it('a normal request sent among them is answered with its own result', async () => {
+    const attacks = SHAPES.map((shape) => call(stub, shape.command, undefined, { raw: shape.body }));
+    const normal = await call(stub, 'markContact', undefined, { raw: NORMAL_BODY as string });
+    expect(normal).toMatchObject({ ErrorCode: 0, ResultItem: [{ ResultCode: 0 }] });
+    await Promise.all(attacks);
+  });
+});
+
+describe('issue 14 row 3: 30,000 empty items', () => {
+  it('answers 51006 (the count is checked before any item)', async () => {
+    const answer = await call(stub, 'markContact', {
+      From_Account: 'user0',
+      MarkItem: Array.from({ length: 30_000 }, () => ({})),
+    });
+    expect(answer).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: ErrorCode.MARK_ITEM_COUNT });
+    expect(answer.ErrorInfo).toBe('MarkItem must name 1 to 100 entries, got 30000');
+  });
+});
+
+describe('issue 14 row 4: one item with 50k SetMark and 50k ClearMark', () => {
+  it('fails the item alone with 50002 (at most 64 entries a list), the other item applied', async () => {
+    const body = {
+      From_Account: 'user0',
+      MarkItem: [
+        {
+          OptType: 1,
+          ContactItem: { Type: 1, To_Account: 'flood' },
+          SetMark: Array(50_000).fill(1),
+          ClearMark: Array(50_000).fill(2),
+        },
+        { OptType: 1, ContactItem: { Type: 1, To_Account: 'fine' }, SetMark: [1, 1, 1], ClearMark: [2] },
+      ],
+    };
+    // Sent below the value budget (60003) so that the rules themselves answer: 17,000 entries each.
+    body.MarkItem[0]!.SetMark = Array(17_000).fill(1);
+    body.MarkItem[0]!.ClearMark = Array(17_000).fill(2);
+    const answer = await call(stub, 'markContact', body);
+    expect(answer).toMatchObject({ ErrorCode: 0 });
+    const [flood, fine] = answer.ResultItem as { ResultCode: number; ResultInfo: string }[];
+    expect(flood).toMatchObject({
+      ResultCode: ErrorCode.INVALID_PARAMETER,
+      ResultInfo: 'MarkItem[0].SetMark must NOT have more than 64 items',
+    });
+    expect(fine).toMatchObject({ ResultCode: 0 });
+  });
+});
+
+describe('structureProblem (the scan before JSON.parse)', () => {
+  const values = (n: number) => `{"a":[${Array(n).fill('0').join(',')}]}`;
+  it(`accepts ${MAX_VALUES} values and refuses one more`, () => {
+    // `{`, `:`, `[` and the commas between n entries: n + 2 counted.
+    expect(structureProblem(Buffer.from(values(MAX_VALUES - 2)))).toBeUndefined();
+    expect(structureProblem(Buffer.from(values(MAX_VALUES - 1)))).toMatch(/more than 65536 JSON values/);
+  });
+  it('does not count brackets, colons or commas inside strings, escaped quotes included', () => {
+    const text = `{"a":"${'[:,\\"'.repeat(40_000)}"}`;
+    expect(structureProblem(Buffer.from(text))).toBeUndefined();
+    expect(JSON.parse(text)).toBeTypeOf('object');
+  });
+  it('refuses 65 levels of nesting in a long body', () => {
+    const text = `{"pad":"${'x'.repeat(140_000)}","a":${'['.repeat(64)}${']'.repeat(64)}}`;
+    expect(structureProblem(Buffer.from(text))).toMatch(/deeper than 64 levels/);
+  });
+});
