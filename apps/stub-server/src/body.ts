@@ -59,19 +59,14 @@ const CLOSE_BRACKET = 0x5d;
 /** Before JSON.parse, for a body of SCAN_FROM_BYTES or more: too deep, or too many values (each `{`, `[`,
  * `:` and `,` outside strings counts one): the message, or undefined. One pass over the bytes; a text
  * that is not JSON is left to JSON.parse. */
-export function structureProblem(body: Uint8Array): string | undefined {
+export function structureProblem(body: Buffer): string | undefined {
   if (body.length < SCAN_FROM_BYTES) return undefined;
   let depth = 0;
   let values = 0;
   for (let i = 0; i < body.length; i++) {
     const byte = body[i] as number;
     if (byte === QUOTE) {
-      // Skip the string: an escaped character is the byte after a backslash.
-      for (i++; i < body.length; i++) {
-        const inner = body[i] as number;
-        if (inner === BACKSLASH) i++;
-        else if (inner === QUOTE) break;
-      }
+      i = stringEnd(body, i);
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (++depth > MAX_NESTING) return `the body nests objects and arrays deeper than ${MAX_NESTING} levels`;
       if (++values > MAX_VALUES) return tooMany();
@@ -82,6 +77,20 @@ export function structureProblem(body: Uint8Array): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The index of the quote that closes the string opened at `open` (the body's length when none does),
+ * found by Buffer#indexOf (memchr) rather than byte by byte: a quote preceded by an odd number of
+ * backslashes is escaped. */
+function stringEnd(body: Buffer, open: number): number {
+  let quote = open;
+  for (;;) {
+    quote = body.indexOf(QUOTE, quote + 1);
+    if (quote === -1) return body.length;
+    let backslashes = 0;
+    while (body[quote - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
 }
 
 function tooMany(): string {

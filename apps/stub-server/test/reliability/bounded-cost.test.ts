@@ -99,6 +99,16 @@ describe('structureProblem (the scan before JSON.parse)', () => {
     expect(structureProblem(Buffer.from(text))).toBeUndefined();
     expect(JSON.parse(text)).toBeTypeOf('object');
   });
+  it('ends a string at a quote after an even number of backslashes', () => {
+    const deep = `${'['.repeat(65)}${']'.repeat(65)}`;
+    const text = `{"pad":"${'x'.repeat(140_000)}\\\\","a":${deep}}`;
+    expect(JSON.parse(text)).toBeTypeOf('object');
+    expect(structureProblem(Buffer.from(text))).toMatch(/deeper than 64 levels/);
+    // An escaped quote does not end it: the brackets after it are still inside the string.
+    const inside = `{"pad":"${'x'.repeat(140_000)}\\"${deep}"}`;
+    expect(JSON.parse(inside)).toBeTypeOf('object');
+    expect(structureProblem(Buffer.from(inside))).toBeUndefined();
+  });
   it('refuses 65 levels of nesting in a long body', () => {
     const text = `{"pad":"${'x'.repeat(140_000)}","a":${'['.repeat(64)}${']'.repeat(64)}}`;
     expect(structureProblem(Buffer.from(text))).toMatch(/deeper than 64 levels/);
