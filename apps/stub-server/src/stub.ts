@@ -56,6 +56,9 @@ export interface StubOptions {
   control?: boolean;
   /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
   bodyLimitBytes?: number;
+  /** Bytes of bodies of 64 KiB or more parsed per second; past it such a body answers 60011 unread
+   * (src/large-bodies.ts). Default 4 MiB; 0 turns the budget off. */
+  largeBodyBytesPerSecond?: number;
   /** Time for a client to send its headers. Default 5000 ms. */
   headersTimeoutMs?: number;
   /** Time for a client to send its whole request. Default 10000 ms. */
@@ -164,6 +167,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     faults,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    largeBodyBytesPerSecond: options.largeBodyBytesPerSecond,
     closing: () => closing,
   });
 

@@ -7,7 +7,8 @@ import { ErrorCode } from '@tim-marks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs module shared with the benchmark, without types
 import { NORMAL_BODY, worstShapes } from '../../bench/worst-shapes.mjs';
-import { MAX_VALUES, structureProblem } from '../../src/body.js';
+import { MAX_MEMBERS, MAX_VALUES, structureProblem } from '../../src/body.js';
+import { LARGE_BODY_BYTES, LargeBodyBudget } from '../../src/large-bodies.js';
 import type { Stub } from '../../src/stub.js';
 import { call, testStub } from '../helpers.js';
 
@@ -23,8 +24,10 @@ const SHAPES = (worstShapes as () => Shape[])();
 
 let stub: Stub;
 beforeAll(async () => {
+  // The large-body budget off: every shape is parsed and answered by the rules (it is tested below).
   stub = await testStub({
     rateLimit: 0,
+    largeBodyBytesPerSecond: 0,
     config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0', 'user1'] }] },
   });
 });
@@ -112,5 +115,47 @@ describe('structureProblem (the scan before JSON.parse)', () => {
   it('refuses 65 levels of nesting in a long body', () => {
     const text = `{"pad":"${'x'.repeat(140_000)}","a":${'['.repeat(64)}${']'.repeat(64)}}`;
     expect(structureProblem(Buffer.from(text))).toMatch(/deeper than 64 levels/);
+  });
+});
+
+describe('the large-body budget', () => {
+  it('admits large bodies while they stay under the bytes a second, then refills', () => {
+    const budget = new LargeBodyBudget(1_000_000);
+    expect(budget.admit(LARGE_BODY_BYTES - 1, 0)).toBe(true); // small bodies never count
+    expect(budget.admit(600_000, 0)).toBe(true);
+    expect(budget.admit(600_000, 10)).toBe(false);
+    expect(budget.admit(600_000, 300)).toBe(true); // 300 ms refilled 300,000 bytes
+    // A body larger than the whole budget is taken when the bucket is full, never for ever refused.
+    expect(budget.admit(5_000_000, 5_000)).toBe(true);
+    expect(new LargeBodyBudget(0).admit(10_000_000, 0)).toBe(true); // 0: no budget
+  });
+
+  it('answers 60011 to a large body past the budget, unread, while a normal request is answered', async () => {
+    const small = await testStub({
+      rateLimit: 0,
+      largeBodyBytesPerSecond: 210_000, // one 200 KB body, then 0.9 s before another
+      config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0'] }] },
+    });
+    try {
+      const big = `{"From_Account":"user0","MarkItem":[${JSON.stringify({ OptType: 1, ContactItem: { Type: 1, To_Account: 'big' }, SetMark: [1] })}],"pad":"${'x'.repeat(200_000)}"}`;
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => call(small, 'markContact', undefined, { raw: big })),
+      );
+      const codes = answers.map((a) => a.ErrorCode).sort();
+      expect(codes).toEqual([0, ErrorCode.APP_RATE_LIMITED, ErrorCode.APP_RATE_LIMITED]);
+      const normal = await call(small, 'markContact', undefined, { raw: NORMAL_BODY as string });
+      expect(normal).toMatchObject({ ErrorCode: 0, ResultItem: [{ ResultCode: 0 }] });
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('the member budget', () => {
+  it(`refuses more than ${MAX_MEMBERS} object members in a scanned body`, () => {
+    const members = (n: number) =>
+      `{${Array.from({ length: n }, (_, k) => `"k${k}":0`).join(',')}}`.padEnd(45_000);
+    expect(structureProblem(Buffer.from(members(MAX_MEMBERS)))).toBeUndefined();
+    expect(structureProblem(Buffer.from(members(MAX_MEMBERS + 1)))).toMatch(/more than 8192 object members/);
   });
 });
