@@ -278,7 +278,7 @@ export class TimMarksClient {
   }
 
   /** account_import: imports one account (importing an existing one succeeds). */
-  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
     return this.send('accountImport', checkSetupRequest('accountImport', request), options);
   }
 
@@ -297,12 +297,12 @@ export class TimMarksClient {
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
+  async createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
     return this.send('createGroup', checkSetupRequest('createGroup', request), options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
+  async destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
     return this.send('destroyGroup', checkSetupRequest('destroyGroup', request), options);
   }
 

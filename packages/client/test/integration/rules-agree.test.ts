@@ -4,16 +4,11 @@
 // ResultCode (or a place in FailAccounts) must be the client's refusal of that same item with the
 // same code; a request the stub accepts whole must leave the client (it is sent). The client differs
 // only on the rows marked `client`, each of which its README ("Local validation") names.
-import { COMMANDS } from '@tim-marks/types';
+import { COMMANDS, type CommandName } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CommandName,
-  createClient,
-  type TimMarksClient,
-  TimMarksValidationError,
-} from '../../src/index.js';
+import { createClient, type TimMarksClient, TimMarksValidationError } from '../../src/index.js';
 import {
   ADMIN,
   SDK_APP_ID,
