@@ -11,6 +11,7 @@
 // BENCHMARKS.md's `## Worst request` section is rewritten with the figures (the rest is kept).
 import { execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -334,5 +335,18 @@ function writeSection(section) {
       ? `${text.trimEnd()}\n\n${section}\n`
       : `${text.slice(0, start)}${section}\n${next === -1 ? '' : `\n${text.slice(next)}`}`;
   writeFileSync(DOC, updated);
+  // Aligned as `biome check` wants it.
+  execFileSync(
+    process.execPath,
+    [
+      createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome'),
+      'format',
+      '--write',
+      fileURLToPath(DOC),
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   log(`wrote the "## Worst request" section of ${fileURLToPath(DOC)}`);
 }

@@ -243,7 +243,7 @@ export const openapiDocument: Record<string, unknown> = {
       "level": "request",
       "retryable": false,
       "scope": "common",
-      "x-assumption": "Also answers a body that is not UTF-8, that is not a JSON object, or that nests too deep. Duplicate keys are not an error: the last one counts."
+      "x-assumption": "Also answers a body that is not UTF-8, that is not a JSON object, that nests too deep, or that holds more JSON values than the server parses (the tim-marks stub: 64 levels, 65,536 values, 8,192 object members). Duplicate keys are not an error: the last one counts."
     },
     {
       "code": 60004,
@@ -303,7 +303,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "The SDKAppID's overall request frequency is over its limit.",
       "level": "request",
       "retryable": true,
-      "scope": "common"
+      "scope": "common",
+      "x-assumption": "The tim-marks stub also answers 60011 to a body of 64 KiB or more while such bodies arrive faster than it parses them (4 MiB a second by default), without parsing it."
     },
     {
       "code": 60012,
