@@ -58,7 +58,7 @@ describe('issue 14 row 3: 30,000 empty items', () => {
       MarkItem: Array.from({ length: 30_000 }, () => ({})),
     });
     expect(answer).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: ErrorCode.MARK_ITEM_COUNT });
-    expect(answer.ErrorInfo).toBe('MarkItem must name 1 to 100 entries, got 30000');
+    expect(answer.ErrorInfo).toBe('MarkItem must name 1 to 100 conversations, got 30000');
   });
 });
 

@@ -168,15 +168,19 @@ const REQUEST_SCHEMA: Readonly<Record<CommandName, RequestSchemaName>> = {
 export const ITEM_LISTS = {
   markContact: {
     field: 'MarkItem',
+    noun: 'conversations',
     max: LIMITS.markItemsPerCall,
     countCode: ErrorCode.MARK_ITEM_COUNT,
   },
   multiaccountImport: {
     field: 'Accounts',
+    noun: 'accounts',
     max: LIMITS.accountsPerMultiImport,
     countCode: ErrorCode.ACCOUNT_INVALID_PARAMETER,
   },
-} as const satisfies Partial<Record<CommandName, { field: string; max: number; countCode: number }>>;
+} as const satisfies Partial<
+  Record<CommandName, { field: string; noun: string; max: number; countCode: number }>
+>;
 
 export type ItemListCommand = keyof typeof ITEM_LISTS;
 
@@ -238,7 +242,7 @@ function listRefusal(
   body: Record<string, unknown>,
   options: RequestCheckOptions,
 ): Refusal | undefined {
-  const { field, max, countCode } = ITEM_LISTS[command];
+  const { field, noun, max, countCode } = ITEM_LISTS[command];
   const list = body[field];
   const invalid = INVALID_PARAMETER_CODE[command];
   if (list !== undefined && !Array.isArray(list)) {
@@ -250,9 +254,7 @@ function listRefusal(
       code: countCode,
       field,
       reason:
-        options.splitsItems === true
-          ? 'must name at least one entry'
-          : `must name 1 to ${max} entries, got ${count}`,
+        options.splitsItems === true ? 'must not be empty' : `must name 1 to ${max} ${noun}, got ${count}`,
     };
   }
   return undefined;
