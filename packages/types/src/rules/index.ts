@@ -285,13 +285,12 @@ export function checkMarkItem(item: unknown, field = 'MarkItem'): Refusal | unde
     return { code: ErrorCode.INVALID_PARAMETER, field, reason: 'must be an object' };
   }
   const contact = item.ContactItem;
-  // The ContactItem first, so that a To_Account that is not a string answers 60015 whatever else is wrong.
-  if (contact !== undefined) {
-    const refusal = checkContactItem(contact, `${field}.ContactItem`);
-    if (refusal !== undefined) return refusal;
-  }
   const refusal = schemaRefusal('MarkItem', item, field, ErrorCode.INVALID_PARAMETER);
-  if (refusal !== undefined) return refusal;
+  if (refusal !== undefined) {
+    // The ContactItem's refusal first, whatever else is wrong: a To_Account that is not a string
+    // answers 60015, and a ContactItem is described by its branch rather than by its oneOf.
+    return (contact === undefined ? undefined : checkContactItem(contact, `${field}.ContactItem`)) ?? refusal;
+  }
   return optTypeRefusal(item, field);
 }
 
