@@ -193,7 +193,8 @@ export interface RequestCheckOptions {
 /**
  * The request-level rules of `command`: a refusal fails the whole request (the envelope alone,
  * nothing changed). For mark_contact and multiaccount_import the entries of the list are not read
- * here, only its type and its length: pass each entry to `checkItem`.
+ * here, only its type and its length: pass each entry to `checkItem`. (Their whole-request schemas
+ * are not run for that reason: the fields beside the list are checked one by one.)
  */
 export function checkRequest(
   command: CommandName,
