@@ -30,21 +30,27 @@ const CONNECTIONS = 10;
 const TARGETS = { cpuMs: 20, p99Ratio: 2 };
 const DEFAULT_BUDGET_MIB = 4; // src/large-bodies.ts DEFAULT_LARGE_BODY_BYTES_PER_SECOND
 
-const { values: args } = parseArgs({
-  options: {
-    'no-build': { type: 'boolean' },
-    'no-write': { type: 'boolean' },
-    attacker: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+const USAGE =
+  'usage: node bench/worst.mjs [--no-build] [--no-write]\n' +
+  '  CPU per adversarial request and other clients p99 while such requests arrive at the ceiling;\n' +
+  '  rewrites the "## Worst request" section of BENCHMARKS.md unless --no-write.\n' +
+  '  env: WORST_REPEAT (20), WORST_SECONDS (8), WORST_ROUNDS (2)\n';
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      'no-build': { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+      attacker: { type: 'string' }, // internal: the attacking child process
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  process.stderr.write(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
 if (args.help) {
-  process.stdout.write(
-    'usage: node bench/worst.mjs [--no-build] [--no-write]\n' +
-      '  CPU per adversarial request and other clients p99 while such requests arrive at the ceiling;\n' +
-      '  rewrites the "## Worst request" section of BENCHMARKS.md unless --no-write.\n' +
-      '  env: WORST_REPEAT (20), WORST_SECONDS (8), WORST_ROUNDS (2)\n',
-  );
+  process.stdout.write(USAGE);
   process.exit(0);
 }
 
