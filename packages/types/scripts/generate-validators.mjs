@@ -60,6 +60,17 @@ function requestSchemaNames(spec) {
   return Object.keys(schemas).filter((name) => seen.has(name));
 }
 
+/** operationId → the name of its request body's schema. */
+function requestSchemaOf(spec) {
+  const out = {};
+  for (const item of Object.values(spec.paths)) {
+    const op = item.post;
+    const ref = op?.requestBody?.content?.['application/json']?.schema?.$ref;
+    if (typeof ref === 'string') out[op.operationId] = ref.slice('#/components/schemas/'.length);
+  }
+  return out;
+}
+
 /** The copy of the document the validators are compiled from: no discriminator (the API's `Type`
  * is an integer, which Ajv's discriminator does not take; the oneOf's `const` branches say the same),
  * and no `maxLength` where `x-max-bytes` says more (code units never outnumber UTF-8 bytes). */
@@ -130,6 +141,10 @@ ${code}
 
 /** The schemas request bodies reach, each with its validator above. */
 export const REQUEST_SCHEMA_NAMES = ${JSON.stringify(names)};
+export type RequestSchemaName = ${names.map((name) => JSON.stringify(name)).join(' | ')};
+
+/** Each command's request schema (its operation's requestBody). */
+export const REQUEST_SCHEMA_OF = ${JSON.stringify(requestSchemaOf(spec), null, 2)} as const;
 
 /** Whether \`text\` is longer than \`max\` UTF-8 bytes (\`x-max-bytes\`); counts at most \`max\` bytes. */
 export ${exceedsMaxBytes.toString()}

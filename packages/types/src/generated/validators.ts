@@ -1236,6 +1236,17 @@ validate38.evaluated = {"props":{"GroupId":true},"dynamicProps":false,"dynamicIt
 
 /** The schemas request bodies reach, each with its validator above. */
 export const REQUEST_SCHEMA_NAMES = ["UserID","C2CContactItem","GroupContactItem","ContactItem","OptType","MarkPosition","CustomMark","MarkItem","MarkContactRequest","GetContactGroupRequest","AccountImportRequest","MultiaccountImportRequest","GroupType","CreateGroupRequest","DestroyGroupRequest"];
+export type RequestSchemaName = "UserID" | "C2CContactItem" | "GroupContactItem" | "ContactItem" | "OptType" | "MarkPosition" | "CustomMark" | "MarkItem" | "MarkContactRequest" | "GetContactGroupRequest" | "AccountImportRequest" | "MultiaccountImportRequest" | "GroupType" | "CreateGroupRequest" | "DestroyGroupRequest";
+
+/** Each command's request schema (its operation's requestBody). */
+export const REQUEST_SCHEMA_OF = {
+  "markContact": "MarkContactRequest",
+  "getContactGroup": "GetContactGroupRequest",
+  "accountImport": "AccountImportRequest",
+  "multiaccountImport": "MultiaccountImportRequest",
+  "createGroup": "CreateGroupRequest",
+  "destroyGroup": "DestroyGroupRequest"
+} as const;
 
 /** Whether `text` is longer than `max` UTF-8 bytes (`x-max-bytes`); counts at most `max` bytes. */
 export function exceedsMaxBytes(text, max) {

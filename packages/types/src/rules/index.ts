@@ -8,7 +8,10 @@
 // list is checked before any entry of it is read, and no list of errors is ever collected. The stub
 // runs these on untrusted bodies, so that bound is part of the contract (see issue 14).
 import { type CommandName, ErrorCode, LIMITS } from '../generated/constants.js';
+import type { RequestSchemaName } from '../generated/validators.js';
 import * as generated from '../generated/validators.js';
+
+export type { RequestSchemaName };
 
 /** Why a request, or one item of it, is refused: the code the API answers and the field at fault. */
 export interface Refusal {
@@ -43,23 +46,6 @@ interface Validator {
   (data: unknown): boolean;
   errors?: SchemaError[] | null;
 }
-
-/** The name of a schema of the spec that a request body reaches. */
-export type RequestSchemaName =
-  | 'UserID'
-  | 'C2CContactItem'
-  | 'GroupContactItem'
-  | 'ContactItem'
-  | 'OptType'
-  | 'MarkPosition'
-  | 'CustomMark'
-  | 'MarkItem'
-  | 'MarkContactRequest'
-  | 'GetContactGroupRequest'
-  | 'AccountImportRequest'
-  | 'MultiaccountImportRequest'
-  | 'CreateGroupRequest'
-  | 'DestroyGroupRequest';
 
 const validators = generated as unknown as Record<RequestSchemaName, Validator>;
 
@@ -154,14 +140,7 @@ const ACCOUNT_FIELDS: Readonly<Record<CommandName, readonly string[]>> = {
   destroyGroup: [],
 };
 
-const REQUEST_SCHEMA: Readonly<Record<CommandName, RequestSchemaName>> = {
-  markContact: 'MarkContactRequest',
-  getContactGroup: 'GetContactGroupRequest',
-  accountImport: 'AccountImportRequest',
-  multiaccountImport: 'MultiaccountImportRequest',
-  createGroup: 'CreateGroupRequest',
-  destroyGroup: 'DestroyGroupRequest',
-};
+const REQUEST_SCHEMA: Readonly<Record<CommandName, RequestSchemaName>> = generated.REQUEST_SCHEMA_OF;
 
 /** The commands whose list is judged entry by entry: a bad entry fails alone (a ResultItem of its
  * own, or a place in FailAccounts) while the others are applied. */
