@@ -47,7 +47,8 @@ interface Validator {
   errors?: SchemaError[] | null;
 }
 
-const validators = generated as unknown as Record<RequestSchemaName, Validator>;
+// A plain object: a property of a module namespace object is slower to read on the hot path.
+const validators = { ...generated } as unknown as Record<RequestSchemaName, Validator>;
 
 /** `/MarkItem/0/SetMark/1` → `MarkItem[0].SetMark[1]`, below `base`. */
 function fieldName(base: string, instancePath: string): string {
