@@ -57,7 +57,7 @@ export interface StubOptions {
   /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
   bodyLimitBytes?: number;
   /** Bytes of bodies of 64 KiB or more parsed per second; past it such a body answers 60011 unread
-   * (src/large-bodies.ts). Default 4 MiB; 0 turns the budget off. */
+   * (src/large-bodies.ts), after a burst of 4 seconds of it. Default 1 MiB; 0 turns the budget off. */
   largeBodyBytesPerSecond?: number;
   /** Time for a client to send its headers. Default 5000 ms. */
   headersTimeoutMs?: number;

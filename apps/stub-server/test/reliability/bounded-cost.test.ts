@@ -119,21 +119,21 @@ describe('structureProblem (the scan before JSON.parse)', () => {
 });
 
 describe('the large-body budget', () => {
-  it('admits large bodies while they stay under the bytes a second, then refills', () => {
-    const budget = new LargeBodyBudget(1_000_000);
+  it('admits large bodies while the bucket (4 s of budget) holds them, then at the rate it refills', () => {
+    const budget = new LargeBodyBudget(250_000); // a bucket of 1,000,000 bytes
     expect(budget.admit(LARGE_BODY_BYTES - 1, 0)).toBe(true); // small bodies never count
     expect(budget.admit(600_000, 0)).toBe(true);
     expect(budget.admit(600_000, 10)).toBe(false);
-    expect(budget.admit(600_000, 300)).toBe(true); // 300 ms refilled 300,000 bytes
-    // A body larger than the whole budget is taken when the bucket is full, never for ever refused.
-    expect(budget.admit(5_000_000, 5_000)).toBe(true);
+    expect(budget.admit(600_000, 1_000)).toBe(true); // 1 s refilled 250,000 bytes
+    // A body larger than the whole bucket is taken when the bucket is full, never for ever refused.
+    expect(budget.admit(5_000_000, 10_000)).toBe(true);
     expect(new LargeBodyBudget(0).admit(10_000_000, 0)).toBe(true); // 0: no budget
   });
 
   it('answers 60011 to a large body past the budget, unread, while a normal request is answered', async () => {
     const small = await testStub({
       rateLimit: 0,
-      largeBodyBytesPerSecond: 210_000, // one 200 KB body, then 0.9 s before another
+      largeBodyBytesPerSecond: 60_000, // a bucket of 240 KB: one 200 KB body, then 3 s before another
       config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0'] }] },
     });
     try {

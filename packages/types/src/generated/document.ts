@@ -304,7 +304,7 @@ export const openapiDocument: Record<string, unknown> = {
       "level": "request",
       "retryable": true,
       "scope": "common",
-      "x-assumption": "The tim-marks stub also answers 60011 to a body of 64 KiB or more while such bodies arrive faster than it parses them (4 MiB a second by default), without parsing it."
+      "x-assumption": "The tim-marks stub also answers 60011 to a body of 64 KiB or more while such bodies arrive faster than it parses them (1 MiB a second after a burst of 4 MiB, by default), without parsing it."
     },
     {
       "code": 60012,
