@@ -1,10 +1,9 @@
 // The response schemas of every command, compiled at run time from the spec's `openapiDocument` with
 // Ajv 2020, for tests and the Pact spec check (trusted input, never the request path). Requests are
 // checked by @tim-marks/types' rules (`checkRequest` / `checkItem`): validators generated from the
-// same spec at `npm run generate`, shared with the client. Ajv's `discriminator` option stays off:
-// the API's discriminator is an integer (`Type`), which Ajv's implementation does not accept; the
-// schema's oneOf + const already says the same thing. `x-max-bytes` becomes a real keyword, counting
-// UTF-8 bytes where JSON Schema's maxLength only counts characters.
+// same spec at `npm run generate`, shared with the client. ContactItem's oneOf branches are told
+// apart by their `const` Type. `x-max-bytes` becomes a real keyword, counting UTF-8 bytes where JSON
+// Schema's maxLength only counts characters.
 
 import { COMMANDS, type CommandName, exceedsMaxBytes, openapiDocument } from '@tim-marks/types';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -32,7 +31,7 @@ export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
 /** `allErrors` lists every error of an answer in a failing test; never use this on a request. */
 export function createAjv(): Ajv2020 {
   const ajv = addMaxBytesKeyword(
-    new Ajv2020({ strict: false, allErrors: true, discriminator: false, validateFormats: false }),
+    new Ajv2020({ strict: false, allErrors: true, validateFormats: false }),
   );
   ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
   return ajv;

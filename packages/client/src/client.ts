@@ -1,19 +1,19 @@
 import {
+  type AccountImportAnswer,
   type AccountImportRequest,
-  type AccountImportResponse,
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
+  type CreateGroupAnswer,
   type CreateGroupRequest,
-  type CreateGroupResponse,
+  type DestroyGroupAnswer,
   type DestroyGroupRequest,
-  type DestroyGroupResponse,
+  type GetContactGroupAnswer,
   type GetContactGroupRequest,
-  type GetContactGroupResponse,
   LIMITS,
   type MarkContactRequest,
+  type MultiaccountImportAnswer,
   type MultiaccountImportRequest,
-  type MultiaccountImportResponse,
   REGIONS,
   type Region,
   type UserID,
@@ -246,7 +246,7 @@ export class TimMarksClient {
   async getContactGroup(
     request: GetContactGroupRequest,
     options?: CallOptions,
-  ): Promise<GetContactGroupResponse> {
+  ): Promise<GetContactGroupAnswer> {
     return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
   }
 
@@ -254,7 +254,7 @@ export class TimMarksClient {
   async *contactPages(
     From_Account: UserID,
     options: PagingOptions = {},
-  ): AsyncGenerator<GetContactGroupResponse> {
+  ): AsyncGenerator<GetContactGroupAnswer> {
     let StartIndex = options.startIndex ?? 0;
     for (;;) {
       const page = await this.getContactGroup({ From_Account, StartIndex }, options);
@@ -278,7 +278,7 @@ export class TimMarksClient {
   }
 
   /** account_import: imports one account (importing an existing one succeeds). */
-  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
     return this.send('accountImport', checkSetupRequest('accountImport', request), options);
   }
 
@@ -289,20 +289,20 @@ export class TimMarksClient {
   async importAccounts(
     request: MultiaccountImportRequest,
     options?: CallOptions,
-  ): Promise<MultiaccountImportResponse> {
+  ): Promise<MultiaccountImportAnswer> {
     const runs = chunks(checkAccountsRequest(request).Accounts, LIMITS.accountsPerMultiImport);
-    const responses: MultiaccountImportResponse[] = [];
+    const responses: MultiaccountImportAnswer[] = [];
     for (const Accounts of runs) responses.push(await this.send('multiaccountImport', { Accounts }, options));
     return mergeAccountImports(responses);
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  async createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
+  async createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
     return this.send('createGroup', checkSetupRequest('createGroup', request), options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  async destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
+  async destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
     return this.send('destroyGroup', checkSetupRequest('destroyGroup', request), options);
   }
 

@@ -11,7 +11,7 @@ import {
   ErrorCode,
   itemsOf,
   LIMITS,
-  type MarkContactResponse,
+  type MarkContactAnswer,
   type MarkItem,
   type MarkResultItem,
   refusalText,
@@ -71,7 +71,7 @@ function results(
   failures: (ItemFailure | undefined)[],
   opOf: number[],
   outcomes: MarkOutcome[] | undefined,
-): MarkContactResponse {
+): MarkContactAnswer {
   if (outcomes === undefined) {
     return fail(
       ErrorCode.ACCOUNT_NOT_IMPORTED,

@@ -759,7 +759,7 @@ return errors === 0;
 validate31.evaluated = {"props":{"From_Account":true,"MarkItem":true},"dynamicProps":false,"dynamicItems":false};
 
 export const GetContactGroupRequest = validate33;
-const schema48 = {"type":"object","required":["From_Account","StartIndex"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"StartIndex":{"type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema48 = {"type":"object","required":["From_Account","StartIndex"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"StartIndex":{"type":"integer","format":"int64","minimum":0,"maximum":9007199254740991}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
