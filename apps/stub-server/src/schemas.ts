@@ -30,9 +30,7 @@ export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
 
 /** `allErrors` lists every error of an answer in a failing test; never use this on a request. */
 export function createAjv(): Ajv2020 {
-  const ajv = addMaxBytesKeyword(
-    new Ajv2020({ strict: false, allErrors: true, validateFormats: false }),
-  );
+  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true, validateFormats: false }));
   ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
   return ajv;
 }
