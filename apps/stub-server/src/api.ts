@@ -21,8 +21,8 @@ import type { FaultDecision, Faults } from './faults.js';
 import { LARGE_BODY_BYTES, LargeBodyBudget } from './large-bodies.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
-import type { CommandCounter } from './stats.js';
-import type { Store } from './store/store.js';
+import { type CommandCounter, monotonicSecond } from './stats.js';
+import { type Store, WriteFailed } from './store/store.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -118,7 +118,7 @@ export class Api {
     // array for a body that arrives in one chunk (the usual case).
     const limit = deps.bodyLimitBytes;
     const finish = (answer: ApiAnswer, close = false) => {
-      if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(Math.floor(Date.now() / 1000));
+      if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(monotonicSecond());
       this.reply(req, res, path, started, gate.command, answer, close);
     };
     // A large body over the large-body budget is refused unread when its length is declared (the
@@ -213,7 +213,7 @@ export class Api {
       );
     }
     const counter = app.counters[command];
-    if (!counter.admit(performance.now(), second)) {
+    if (!counter.admit(performance.now(), monotonicSecond())) {
       return refuse(
         ErrorCode.RATE_LIMITED,
         `${path.slice(1)} is over its limit of ${counter.window.ceiling} calls per second for sdkappid ${app.sdkAppId}`,
@@ -258,6 +258,10 @@ export class Api {
   }
 
   private internalError(command: CommandName, error: unknown): ApiAnswer {
+    if (error instanceof WriteFailed) {
+      this.deps.logger.error(`${command}: ${error.message}`);
+      return fail(ErrorCode.INTERNAL_ERROR, `${error.message}: nothing was changed, retry`);
+    }
     this.deps.logger.error(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fail(ErrorCode.INTERNAL_ERROR, 'internal server error, retry');
   }
