@@ -70,7 +70,7 @@ describe('the ceiling', () => {
     expect((await read(1400000001)).ErrorCode).toBe(0);
   });
 
-  it('does not count refused calls nor calls that failed authentication', async () => {
+  it('does not count refused calls nor calls rejected by authentication', async () => {
     const unauthenticated = await burst(250, { usersig: 'broken' });
     expect(unauthenticated.answers.every((a) => a.ErrorCode === ErrorCode.USERSIG_INVALID)).toBe(true);
     expect((await burst(300)).accepted).toBe(200);
