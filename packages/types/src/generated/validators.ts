@@ -2,8 +2,12 @@
 // change the spec and run `npm run generate`.
 // @ts-nocheck — Ajv standalone code (stops at the first error). Read through src/rules/.
 /* eslint-disable */
+/** An Ajv standalone validator: true when `data` is valid; otherwise `errors` holds the first error. */
+export type SchemaValidator = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null;
+};
 "use strict";
-export const UserID = validate21;
+export const UserID: SchemaValidator = validate21;
 const schema32 = {"type":"string","minLength":1,"x-max-bytes":32};
 const func1 = exceedsMaxBytes;
 
@@ -40,7 +44,7 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const C2CContactItem = validate22;
+export const C2CContactItem: SchemaValidator = validate22;
 const schema33 = {"type":"object","required":["Type","To_Account"],"properties":{"Type":{"type":"integer","const":1},"To_Account":{"$ref":"#/components/schemas/UserID"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -118,7 +122,7 @@ return errors === 0;
 }
 validate22.evaluated = {"props":{"Type":true,"To_Account":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GroupContactItem = validate23;
+export const GroupContactItem: SchemaValidator = validate23;
 const schema35 = {"type":"object","required":["Type","ToGroupId"],"properties":{"Type":{"type":"integer","const":2},"ToGroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -195,7 +199,7 @@ return errors === 0;
 }
 validate23.evaluated = {"props":{"Type":true,"ToGroupId":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ContactItem = validate24;
+export const ContactItem: SchemaValidator = validate24;
 const schema36 = {"oneOf":[{"$ref":"#/components/schemas/C2CContactItem"},{"$ref":"#/components/schemas/GroupContactItem"}]};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -372,7 +376,7 @@ return errors === 0;
 }
 validate24.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const OptType = validate26;
+export const OptType: SchemaValidator = validate26;
 const schema38 = {"type":"integer","enum":[1,2,3]};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -398,7 +402,7 @@ return errors === 0;
 }
 validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const MarkPosition = validate27;
+export const MarkPosition: SchemaValidator = validate27;
 const schema39 = {"type":"integer","minimum":1,"maximum":64};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -434,7 +438,7 @@ return errors === 0;
 }
 validate27.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const CustomMark = validate28;
+export const CustomMark: SchemaValidator = validate28;
 const schema40 = {"type":"string","x-max-bytes":256};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -464,7 +468,7 @@ return errors === 0;
 }
 validate28.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const MarkItem = validate29;
+export const MarkItem: SchemaValidator = validate29;
 const schema41 = {"type":"object","required":["OptType","ContactItem"],"properties":{"OptType":{"$ref":"#/components/schemas/OptType"},"ContactItem":{"$ref":"#/components/schemas/ContactItem"},"SetMark":{"type":"array","maxItems":64,"items":{"$ref":"#/components/schemas/MarkPosition"}},"ClearMark":{"type":"array","maxItems":64,"items":{"$ref":"#/components/schemas/MarkPosition"}},"CustomMark":{"$ref":"#/components/schemas/CustomMark"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -655,7 +659,7 @@ return errors === 0;
 }
 validate29.evaluated = {"props":{"OptType":true,"ContactItem":true,"SetMark":true,"ClearMark":true,"CustomMark":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MarkContactRequest = validate31;
+export const MarkContactRequest: SchemaValidator = validate31;
 const schema46 = {"type":"object","required":["From_Account","MarkItem"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"MarkItem":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/MarkItem"}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -758,7 +762,7 @@ return errors === 0;
 }
 validate31.evaluated = {"props":{"From_Account":true,"MarkItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GetContactGroupRequest = validate33;
+export const GetContactGroupRequest: SchemaValidator = validate33;
 const schema48 = {"type":"object","required":["From_Account","StartIndex"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"StartIndex":{"type":"integer","format":"int64","minimum":0,"maximum":9007199254740991}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -846,7 +850,7 @@ return errors === 0;
 }
 validate33.evaluated = {"props":{"From_Account":true,"StartIndex":true},"dynamicProps":false,"dynamicItems":false};
 
-export const AccountImportRequest = validate34;
+export const AccountImportRequest: SchemaValidator = validate34;
 const schema50 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -932,7 +936,7 @@ return errors === 0;
 }
 validate34.evaluated = {"props":{"UserID":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MultiaccountImportRequest = validate35;
+export const MultiaccountImportRequest: SchemaValidator = validate35;
 const schema52 = {"type":"object","required":["Accounts"],"properties":{"Accounts":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/UserID"}}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1018,7 +1022,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":{"Accounts":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GroupType = validate36;
+export const GroupType: SchemaValidator = validate36;
 const schema54 = {"type":"string","enum":["Public","Private","ChatRoom","AVChatRoom","Community","Work","Meeting"]};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1044,7 +1048,7 @@ return errors === 0;
 }
 validate36.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const CreateGroupRequest = validate37;
+export const CreateGroupRequest: SchemaValidator = validate37;
 const schema55 = {"type":"object","required":["Type","Name"],"properties":{"Owner_Account":{"$ref":"#/components/schemas/UserID"},"Type":{"$ref":"#/components/schemas/GroupType"},"Name":{"type":"string","minLength":1,"x-max-bytes":30},"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1178,7 +1182,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":{"Owner_Account":true,"Type":true,"Name":true,"GroupId":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DestroyGroupRequest = validate38;
+export const DestroyGroupRequest: SchemaValidator = validate38;
 const schema58 = {"type":"object","required":["GroupId"],"properties":{"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
