@@ -1,10 +1,13 @@
 // startStub: builds the apps, the store (with its journal when a state file is set), the API
-// pipeline and the control plane, then listens on bare node:http.
+// pipeline and the control plane, then listens on bare node:http (with --tls: HTTPS and HTTP on one
+// port, and CONNECT for the Tencent hosts).
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { dirname } from 'node:path';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
+import { connectHandler } from './connect-proxy.js';
 import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
 import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
 import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
@@ -27,6 +30,8 @@ import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { compileRequestValidators } from './schemas.js';
 import { MemoryStore } from './store/memory.js';
+import { acceptTlsToo } from './tls-listener.js';
+import { loadTlsMaterial, type TlsMaterial, type TlsOption } from './tls-material.js';
 
 export interface StubOptions {
   /** Default 127.0.0.1. */
@@ -67,7 +72,16 @@ export interface StubOptions {
   userSigCacheSize?: number;
   /** How long close() waits for requests in flight before cutting connections. Default 10000 ms. */
   shutdownTimeoutMs?: number;
+  /**
+   * Serve HTTPS as well as HTTP on the port, and CONNECT for the Tencent API hosts: `{}` generates
+   * a certificate and its CA in DEFAULT_TLS_DIR (`{ dir }` elsewhere) and reuses them on later
+   * starts; `{ certFile, keyFile }` serves the given ones.
+   */
+  tls?: TlsOption;
 }
+
+/** What a stub started with `tls` serves and what a client must trust. */
+export type StubTls = Omit<TlsMaterial, 'cert' | 'key'>;
 
 export interface StubAppInfo {
   sdkAppId: number;
@@ -77,8 +91,12 @@ export interface StubAppInfo {
 }
 
 export interface Stub {
-  /** `http://HOST:PORT`, with the real port. */
+  /** `http://HOST:PORT`, with the real port (`https://` with `tls`: the port serves both). */
   readonly url: string;
+  /** `http://HOST:PORT`: the value of HTTPS_PROXY for a service whose SDK fixes the Tencent host. */
+  readonly proxyUrl: string;
+  /** The certificate served and the files to trust; undefined without `tls`. */
+  readonly tls: StubTls | undefined;
   readonly host: string;
   readonly port: number;
   /** The default (first) app. */
@@ -137,6 +155,10 @@ function urlHost(host: string): string {
 export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const host = options.host ?? DEFAULT_HOST;
   const logger = createLogger(options.logLevel ?? 'warn', options.logSink);
+  const tls = options.tls === undefined ? undefined : await loadTlsMaterial(options.tls);
+  if (tls !== undefined && tls.created.length > 0) {
+    logger.info(`TLS: created ${tls.created.join(', ')} in ${tls.caFile === undefined ? '' : dirname(tls.caFile)}`);
+  }
   const apps = new Map<number, AppRuntime>();
   for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
   const first = apps.values().next().value as AppRuntime;
@@ -180,29 +202,44 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     );
   }
 
-  const server: Server = createServer(
-    {
-      requestTimeout: options.requestTimeoutMs ?? 10_000,
-      headersTimeout: options.headersTimeoutMs ?? 5_000,
-      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
-      requireHostHeader: false,
-      maxHeaderSize: 16 * 1024,
-    },
-    (req, res) => {
-      const url = req.url ?? '/';
-      const q = url.indexOf('?');
-      const path = q < 0 ? url : url.slice(0, q);
-      const search = q < 0 ? '' : url.slice(q + 1);
-      if (controlEnabled && path.startsWith(CONTROL_PREFIX)) {
-        control.handleHttp(req, res, path, search, closing);
-      } else api.handle(req, res, path, search);
-    },
-  );
+  const serverOptions = {
+    requestTimeout: options.requestTimeoutMs ?? 10_000,
+    headersTimeout: options.headersTimeoutMs ?? 5_000,
+    connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+    requireHostHeader: false,
+    maxHeaderSize: 16 * 1024,
+  };
+  const handler: RequestListener = (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const search = q < 0 ? '' : url.slice(q + 1);
+    if (controlEnabled && path.startsWith(CONTROL_PREFIX)) {
+      control.handleHttp(req, res, path, search, closing);
+    } else api.handle(req, res, path, search);
+  };
+  const server: Server = createServer(serverOptions, handler);
   server.maxHeadersCount = 64;
   server.keepAliveTimeout = 5_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
     answerClientError(error, socket),
   );
+  const dual =
+    tls === undefined
+      ? undefined
+      : acceptTlsToo(server, tls, { ...serverOptions, sniffTimeoutMs: serverOptions.headersTimeout }, handler);
+  dual?.tlsServer.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+    answerClientError(error, socket),
+  );
+  let port = options.port ?? DEFAULT_PORT;
+  const onConnect = connectHandler({
+    ownPort: () => port,
+    tls: dual !== undefined,
+    logger,
+    serve: dual?.serve ?? ((socket) => server.emit('connection', socket)),
+  });
+  server.on('connect', onConnect);
+  dual?.tlsServer.on('connect', onConnect);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -212,9 +249,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     });
   });
   const address = server.address();
-  const port =
-    typeof address === 'object' && address !== null ? address.port : (options.port ?? DEFAULT_PORT);
-  const url = `http://${urlHost(host)}:${port}`;
+  if (typeof address === 'object' && address !== null) port = address.port;
+  const proxyUrl = `http://${urlHost(host)}:${port}`;
+  const url = tls === undefined ? proxyUrl : `https://${urlHost(host)}:${port}`;
   logger.info(`serving on ${url}`);
 
   const userSig = (identifier?: string, sdkAppId?: number) => {
@@ -228,8 +265,13 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const close = () => {
     closed ??= new Promise<void>((resolve) => {
       closing = true;
-      const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+      const force = setTimeout(() => {
+        server.closeAllConnections();
+        dual?.tlsServer.closeAllConnections();
+      }, options.shutdownTimeoutMs ?? 10_000);
       force.unref();
+      // It never listened: close() only stops its timeout checks and closes its idle connections.
+      dual?.tlsServer.close(() => {});
       server.close(() => {
         clearTimeout(force);
         resolve();
@@ -244,6 +286,8 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
 
   return {
     url,
+    proxyUrl,
+    tls: tls === undefined ? undefined : (({ cert: _cert, key: _key, ...files }) => files)(tls),
     host,
     port,
     sdkAppId: first.sdkAppId,

@@ -1,0 +1,71 @@
+// One port, both protocols: with --tls the stub's port answers HTTPS and plain HTTP alike, told
+// apart by the first byte a client sends (a TLS record starts with 0x16, an HTTP request with a
+// letter). So `https://127.0.0.1:PORT` works as a base URL while `HTTPS_PROXY=http://127.0.0.1:PORT`
+// reaches the CONNECT proxy on the same port, and the tunnels CONNECT opens are dispatched the same
+// way. The HTTPS server never listens itself: it is handed the sockets the HTTP server accepted.
+import type { RequestListener, Server, ServerOptions } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { TlsMaterial } from './tls-material.js';
+
+/** The first byte of a TLS handshake record (ContentType handshake). */
+const TLS_HANDSHAKE = 0x16;
+
+export interface DualProtocol {
+  readonly tlsServer: HttpsServer;
+  /** Serves a connection (accepted, or a CONNECT tunnel) in whichever protocol its first byte says. */
+  serve(socket: Duplex): void;
+}
+
+/**
+ * Makes `server` (an HTTP server, not yet listening) accept TLS too. `sniffTimeoutMs` bounds the
+ * wait for a client's first byte, as headersTimeout bounds the wait for its headers.
+ */
+export function acceptTlsToo(
+  server: Server,
+  material: Pick<TlsMaterial, 'cert' | 'key'>,
+  options: ServerOptions & { sniffTimeoutMs: number },
+  handler: RequestListener,
+): DualProtocol {
+  const { sniffTimeoutMs, ...httpOptions } = options;
+  const tlsServer = createHttpsServer(
+    { ...httpOptions, cert: material.cert, key: material.key, ALPNProtocols: ['http/1.1'], minVersion: 'TLSv1.2' },
+    handler,
+  );
+  tlsServer.maxHeadersCount = server.maxHeadersCount;
+  tlsServer.keepAliveTimeout = server.keepAliveTimeout;
+  // node:http starts checking request and header timeouts when a server starts listening; this
+  // one never listens, so it is told.
+  tlsServer.emit('listening');
+
+  const plainListeners = server.listeners('connection') as ((socket: Socket) => void)[];
+  server.removeAllListeners('connection');
+  const servePlain = (socket: Duplex) => {
+    for (const listener of plainListeners) listener.call(server, socket as Socket);
+  };
+
+  const serve = (socket: Duplex) => {
+    const timer = setTimeout(() => socket.destroy(), sniffTimeoutMs);
+    const onClose = () => clearTimeout(timer);
+    // Until a server owns the socket, a reset must not become an unhandled 'error'.
+    const onError = () => socket.destroy();
+    socket.once('close', onClose);
+    socket.on('error', onError);
+    socket.once('data', (chunk: Buffer) => {
+      clearTimeout(timer);
+      socket.off('close', onClose);
+      socket.pause();
+      socket.unshift(chunk);
+      // The TLS server wraps the socket and listens to its wrapper only: the guard stays.
+      if (chunk[0] === TLS_HANDSHAKE) tlsServer.emit('connection', socket);
+      else {
+        socket.off('error', onError);
+        servePlain(socket);
+        socket.resume();
+      }
+    });
+  };
+  server.on('connection', serve);
+  return { tlsServer, serve };
+}
