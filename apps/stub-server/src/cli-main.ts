@@ -1,6 +1,7 @@
 // The command line: flags (each also an environment variable), the start banner with a
 // ready-to-paste example, and the graceful shutdown on SIGTERM / SIGINT.
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { LIMITS } from '@tim-marks/types';
 import { EDITIONS, type Edition } from './apps.js';
 import { ConfigError, type StubConfig, validateConfig } from './config.js';
@@ -14,6 +15,8 @@ import {
 } from './defaults.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
+import { TENCENT_API_HOSTS } from './tencent-hosts.js';
+import { DEFAULT_TLS_DIR } from './tls-material.js';
 
 export const EXIT_USAGE = 2;
 
@@ -57,6 +60,29 @@ const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
   ['--log-level LEVEL', [`${LOG_LEVELS.join(', ')} (default info); logs go to stderr`], 'TIM_STUB_LOG_LEVEL'],
   ['--control', ['turn the /__stub/ control plane on, even on a non-loopback host'], 'TIM_STUB_CONTROL=1'],
   ['--no-control', ['turn it off (default: on for a loopback host only)'], 'TIM_STUB_CONTROL=0'],
+  [
+    '--tls',
+    [
+      'serve HTTPS too (same port, told apart per connection) and answer',
+      'CONNECT for the Tencent API hosts, with a certificate generated',
+      'from a CA kept in --tls-dir and reused on every start',
+    ],
+    'TIM_STUB_TLS=1',
+  ],
+  [
+    '--tls-dir DIR',
+    [
+      'where the CA and certificate live; implies --tls',
+      `(default ${DEFAULT_TLS_DIR.replace(homedir(), '~')})`,
+    ],
+    'TIM_STUB_TLS_DIR',
+  ],
+  [
+    '--tls-cert FILE',
+    ['serve this PEM certificate instead (with --tls-key); implies --tls'],
+    'TIM_STUB_TLS_CERT',
+  ],
+  ['--tls-key FILE', ['the PEM private key of --tls-cert'], 'TIM_STUB_TLS_KEY'],
 ];
 
 function flagTable(): string {
@@ -104,6 +130,9 @@ const VALUE_FLAGS = {
   config: 'TIM_STUB_CONFIG',
   'state-file': 'TIM_STUB_STATE_FILE',
   'log-level': 'TIM_STUB_LOG_LEVEL',
+  'tls-dir': 'TIM_STUB_TLS_DIR',
+  'tls-cert': 'TIM_STUB_TLS_CERT',
+  'tls-key': 'TIM_STUB_TLS_KEY',
 } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
@@ -132,6 +161,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     }
     let fsync = env.TIM_STUB_FSYNC ? boolean('TIM_STUB_FSYNC', env.TIM_STUB_FSYNC) : undefined;
     let control = env.TIM_STUB_CONTROL ? boolean('TIM_STUB_CONTROL', env.TIM_STUB_CONTROL) : undefined;
+    let tls = env.TIM_STUB_TLS ? boolean('TIM_STUB_TLS', env.TIM_STUB_TLS) : false;
 
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i] as string;
@@ -140,6 +170,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
       if (arg === '--fsync') fsync = true;
       else if (arg === '--control') control = true;
       else if (arg === '--no-control') control = false;
+      else if (arg === '--tls') tls = true;
       else if (arg.startsWith('--')) {
         const eq = arg.indexOf('=');
         const name = arg.slice(2, eq < 0 ? undefined : eq);
@@ -188,6 +219,17 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
       }
       options.logLevel = v['log-level'].text;
     }
+    const { 'tls-dir': tlsDir, 'tls-cert': tlsCert, 'tls-key': tlsKey } = v;
+    if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+      throw new UsageError(`${(tlsCert ?? tlsKey)?.from} needs ${tlsCert ? '--tls-key' : '--tls-cert'} too`);
+    }
+    if (tlsDir && tlsCert) {
+      throw new UsageError(
+        `${tlsDir.from} cannot be combined with ${tlsCert.from} (generated or given, not both)`,
+      );
+    }
+    if (tlsCert && tlsKey) options.tls = { certFile: tlsCert.text, keyFile: tlsKey.text };
+    else if (tls || tlsDir) options.tls = tlsDir ? { dir: tlsDir.text } : {};
     if (fsync !== undefined) options.fsync = fsync;
     if (control !== undefined) options.control = control;
     const configFile = v.config?.text;
@@ -261,10 +303,12 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
       : '  no accounts are seeded: the example imports two first',
   );
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
+  if (stub.tls !== undefined) lines.push(...tlsBanner(stub));
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
   lines.push(`  try it: star ${from}'s conversation with ${to}, then read it back:`);
+  const cacert = stub.tls?.caFile === undefined ? '' : ` --cacert ${shellQuote(stub.tls.caFile)}`;
   const curl = (url: string, body: unknown) =>
-    `    curl -s -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
+    `    curl -s${cacert} -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
   if (!seededAccounts.includes(from) || !seededAccounts.includes(to)) {
     lines.push(curl(stub.commandUrl('multiaccountImport'), { Accounts: [from, to] }));
   }
@@ -276,6 +320,31 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   );
   lines.push(curl(stub.commandUrl('getContactGroup'), { From_Account: from, StartIndex: 0 }));
   return `${lines.join('\n')}\n`;
+}
+
+/** With --tls: what the port serves, and the lines that make each runtime trust the certificate. */
+function tlsBanner(stub: Stub): string[] {
+  const tls = stub.tls as NonNullable<Stub['tls']>;
+  const lines = [`  TLS: ${stub.url} and ${stub.proxyUrl} on the same port; certificate ${tls.certFile}`];
+  lines.push(
+    `  it covers localhost, 127.0.0.1, ::1 and the Tencent API hosts, each standing for its region:`,
+    ...[...TENCENT_API_HOSTS].map(([host, region]) => `    ${host} (${region})`),
+  );
+  if (tls.caFile === undefined) {
+    lines.push(`  trust the CA that issued ${tls.certFile} (given with --tls-cert)`);
+  } else {
+    const ca = shellQuote(tls.caFile);
+    lines.push(
+      `  CA: ${tls.caFile}${tls.created.includes('ca') ? ' (new: trust it once)' : ' (reused)'}; trust it:`,
+      `    Node:                     NODE_EXTRA_CA_CERTS=${ca}`,
+      `    Python, Go, Rust, curl:   SSL_CERT_FILE=${ca} REQUESTS_CA_BUNDLE=${ca}`,
+      `    Java:                     -Djavax.net.ssl.trustStore=${shellQuote(tls.truststoreFile as string)} -Djavax.net.ssl.trustStorePassword=${tls.truststorePassword} -Djavax.net.ssl.trustStoreType=PKCS12`,
+    );
+  }
+  lines.push(
+    `  SDKs that fix the Tencent host: HTTPS_PROXY=${stub.proxyUrl} (CONNECT answered for those hosts only, 403 for others)`,
+  );
+  return lines;
 }
 
 export async function main(

@@ -52,13 +52,20 @@ export function connectHandler(options: ConnectOptions) {
     const authority = req.url ?? '';
     const target = parseConnectTarget(authority);
     if (target === undefined) {
-      refuse(socket, 400, CONNECT_REFUSALS.badTarget, `CONNECT needs host:port, got ${JSON.stringify(authority)}`);
+      refuse(
+        socket,
+        400,
+        CONNECT_REFUSALS.badTarget,
+        `CONNECT needs host:port, got ${JSON.stringify(authority)}`,
+      );
       return;
     }
     const region = target.port === TENCENT_API_PORT ? TENCENT_API_HOSTS.get(target.host) : undefined;
     const self = isLoopback(target.host) && target.port === options.ownPort();
     if (region === undefined && !self) {
-      options.logger.warn(`CONNECT ${authority} refused: the stub serves only the Tencent API hosts on 443 and itself`);
+      options.logger.warn(
+        `CONNECT ${authority} refused: the stub serves only the Tencent API hosts on 443 and itself`,
+      );
       refuse(
         socket,
         403,

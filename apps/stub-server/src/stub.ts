@@ -2,16 +2,16 @@
 // pipeline and the control plane, then listens on bare node:http (with --tls: HTTPS and HTTP on one
 // port, and CONNECT for the Tencent hosts).
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { dirname } from 'node:path';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
-import { connectHandler } from './connect-proxy.js';
 import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
 import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
 import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
 import { appsFromConfig, type StubConfig, validateConfig } from './config.js';
+import { connectHandler } from './connect-proxy.js';
 import { CONTROL_PREFIX, Control, type StubControl } from './control.js';
 import {
   DEFAULT_ADMIN,
@@ -157,7 +157,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const logger = createLogger(options.logLevel ?? 'warn', options.logSink);
   const tls = options.tls === undefined ? undefined : await loadTlsMaterial(options.tls);
   if (tls !== undefined && tls.created.length > 0) {
-    logger.info(`TLS: created ${tls.created.join(', ')} in ${tls.caFile === undefined ? '' : dirname(tls.caFile)}`);
+    logger.info(
+      `TLS: created ${tls.created.join(', ')} in ${tls.caFile === undefined ? '' : dirname(tls.caFile)}`,
+    );
   }
   const apps = new Map<number, AppRuntime>();
   for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
@@ -227,7 +229,12 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const dual =
     tls === undefined
       ? undefined
-      : acceptTlsToo(server, tls, { ...serverOptions, sniffTimeoutMs: serverOptions.headersTimeout }, handler);
+      : acceptTlsToo(
+          server,
+          tls,
+          { ...serverOptions, sniffTimeoutMs: serverOptions.headersTimeout },
+          handler,
+        );
   dual?.tlsServer.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
     answerClientError(error, socket),
   );

@@ -12,4 +12,9 @@ export const TENCENT_API_HOSTS: ReadonlyMap<string, Region> = new Map(
 export const TENCENT_API_PORT = 443;
 
 /** The names the generated certificate covers: loopback, then every Tencent API host. */
-export const CERTIFICATE_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '::1', ...TENCENT_API_HOSTS.keys()];
+export const CERTIFICATE_HOSTS: readonly string[] = [
+  'localhost',
+  '127.0.0.1',
+  '::1',
+  ...TENCENT_API_HOSTS.keys(),
+];

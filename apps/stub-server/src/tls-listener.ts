@@ -30,7 +30,13 @@ export function acceptTlsToo(
 ): DualProtocol {
   const { sniffTimeoutMs, ...httpOptions } = options;
   const tlsServer = createHttpsServer(
-    { ...httpOptions, cert: material.cert, key: material.key, ALPNProtocols: ['http/1.1'], minVersion: 'TLSv1.2' },
+    {
+      ...httpOptions,
+      cert: material.cert,
+      key: material.key,
+      ALPNProtocols: ['http/1.1'],
+      minVersion: 'TLSv1.2',
+    },
     handler,
   );
   tlsServer.maxHeadersCount = server.maxHeadersCount;

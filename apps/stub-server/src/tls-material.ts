@@ -4,9 +4,19 @@
 // lacks one of CERTIFICATE_HOSTS. Reuse reads and checks four small files with node:crypto and
 // loads nothing else: node-forge is imported only when something must be generated.
 import { createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { isIP } from 'node:net';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CERTIFICATE_HOSTS } from './tencent-hosts.js';
 
@@ -60,7 +70,9 @@ export function givenTlsMaterial(certFile: string, keyFile: string): TlsMaterial
   try {
     x509 = new X509Certificate(cert);
   } catch (error) {
-    throw new TlsMaterialError(`--tls-cert ${certFile} is not a PEM certificate: ${(error as Error).message}`);
+    throw new TlsMaterialError(
+      `--tls-cert ${certFile} is not a PEM certificate: ${(error as Error).message}`,
+    );
   }
   try {
     if (!x509.checkPrivateKey(createPrivateKey(key))) {
@@ -74,7 +86,10 @@ export function givenTlsMaterial(certFile: string, keyFile: string): TlsMaterial
 }
 
 /** Reuses or creates the CA, the leaf and the truststore in `dir` (created 0700 when missing). */
-export async function ensureTlsMaterial(dir: string = DEFAULT_TLS_DIR, now = Date.now()): Promise<TlsMaterial> {
+export async function ensureTlsMaterial(
+  dir: string = DEFAULT_TLS_DIR,
+  now = Date.now(),
+): Promise<TlsMaterial> {
   const files = {
     ca: join(dir, TLS_FILES.ca),
     caKey: join(dir, TLS_FILES.caKey),
@@ -88,7 +103,9 @@ export async function ensureTlsMaterial(dir: string = DEFAULT_TLS_DIR, now = Dat
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new TlsMaterialError(`--tls-dir ${dir} cannot be created: ${(error as NodeJS.ErrnoException).code}`);
+    throw new TlsMaterialError(
+      `--tls-dir ${dir} cannot be created: ${(error as NodeJS.ErrnoException).code}`,
+    );
   }
   // Two stubs starting at once on one directory must not issue two CAs: one generates, the other
   // waits and then reuses what the first wrote.
@@ -106,7 +123,8 @@ function reuse(files: Files, now: number): TlsMaterial | undefined {
   const ca = tryRead(files.ca);
   const cert = tryRead(files.cert);
   const key = tryRead(files.key);
-  if (ca === undefined || cert === undefined || key === undefined || tryRead(files.caKey) === undefined) return;
+  if (ca === undefined || cert === undefined || key === undefined || tryRead(files.caKey) === undefined)
+    return;
   if (!existsFile(files.truststore)) return;
   const caX509 = parseCertificate(ca);
   const leaf = parseCertificate(cert);
@@ -131,7 +149,9 @@ function leafIsUsable(leaf: X509Certificate, ca: X509Certificate, key: string, n
 }
 
 function covers(x509: X509Certificate, host: string): boolean {
-  return isIP(host) ? x509.checkIP(host) !== undefined : x509.checkHost(host, { wildcards: false }) !== undefined;
+  return isIP(host)
+    ? x509.checkIP(host) !== undefined
+    : x509.checkHost(host, { wildcards: false }) !== undefined;
 }
 
 function coveredHosts(x509: X509Certificate): string[] {
@@ -199,7 +219,13 @@ async function generate(files: Files, now: number): Promise<TlsMaterial> {
     writeAtomic(files.truststore, javaTruststore(caPem as string, TRUSTSTORE_PASSWORD), 0o644);
     created.push('truststore');
   }
-  return material(files, certPem as string, keyPem as string, new X509Certificate(certPem as string), created);
+  return material(
+    files,
+    certPem as string,
+    keyPem as string,
+    new X509Certificate(certPem as string),
+    created,
+  );
 }
 
 function material(
@@ -276,7 +302,9 @@ function issue(forge: Forge, request: IssueRequest): { certPem: string; keyPem: 
       },
       {
         name: 'subjectAltName',
-        altNames: CERTIFICATE_HOSTS.map((host) => (isIP(host) ? { type: 7, ip: host } : { type: 2, value: host })),
+        altNames: CERTIFICATE_HOSTS.map((host) =>
+          isIP(host) ? { type: 7, ip: host } : { type: 2, value: host },
+        ),
       },
     );
   }
@@ -349,7 +377,9 @@ async function lock(file: string): Promise<() => void> {
     const age = safeAge(file);
     if (age !== undefined && age > LOCK_STALE_MS) rmSync(file, { force: true });
     else if (Date.now() > deadline) {
-      throw new TlsMaterialError(`${file} is held by another stub for more than ${LOCK_WAIT_MS / 1000} s; remove it if no stub is starting`);
+      throw new TlsMaterialError(
+        `${file} is held by another stub for more than ${LOCK_WAIT_MS / 1000} s; remove it if no stub is starting`,
+      );
     } else await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -363,7 +393,9 @@ function safeAge(file: string): number | undefined {
 }
 
 /** `{}` or `{ dir }`: generated and kept in dir; `{ certFile, keyFile }`: given. */
-export type TlsOption = { dir?: string; certFile?: never; keyFile?: never } | { certFile: string; keyFile: string; dir?: never };
+export type TlsOption =
+  | { dir?: string; certFile?: never; keyFile?: never }
+  | { certFile: string; keyFile: string; dir?: never };
 
 export function loadTlsMaterial(option: TlsOption): Promise<TlsMaterial> {
   if (option.certFile !== undefined || option.keyFile !== undefined) {

@@ -15,7 +15,8 @@ const MAC_ITERATIONS = 2048;
 
 const seq = (items: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
 const set = (items: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items);
-const oid = (id: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
+const oid = (id: string) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
 const octets = (bytes: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bytes);
 const explicit0 = (inner: forge.asn1.Asn1) => asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [inner]);
 const der = (node: forge.asn1.Asn1) => asn1.toDer(node).getBytes();
@@ -34,7 +35,8 @@ export function javaTruststore(caPem: string, password: string): Uint8Array {
       seq([oid(ORACLE_TRUSTED_KEY_USAGE), set([oid(ANY_EXTENDED_KEY_USAGE)])]),
     ]),
   ]);
-  const data = (content: forge.asn1.Asn1) => seq([oid(pki.oids.data as string), explicit0(octets(der(content)))]);
+  const data = (content: forge.asn1.Asn1) =>
+    seq([oid(pki.oids.data as string), explicit0(octets(der(content)))]);
   const authenticatedSafe = seq([data(seq([certBag]))]);
 
   const salt = forge.random.getBytesSync(20);
@@ -43,7 +45,10 @@ export function javaTruststore(caPem: string, password: string): Uint8Array {
   hmac.start('sha1', macKey);
   hmac.update(der(authenticatedSafe));
   const macData = seq([
-    seq([seq([oid(pki.oids.sha1 as string), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]), octets(hmac.digest().getBytes())]),
+    seq([
+      seq([oid(pki.oids.sha1 as string), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]),
+      octets(hmac.digest().getBytes()),
+    ]),
     octets(salt),
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(MAC_ITERATIONS).getBytes()),
   ]);
