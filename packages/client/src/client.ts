@@ -8,6 +8,7 @@ import {
   type CreateGroupResponse,
   type DestroyGroupRequest,
   type DestroyGroupResponse,
+  ErrorCode,
   type GetContactGroupRequest,
   type GetContactGroupResponse,
   LIMITS,
@@ -21,7 +22,12 @@ import {
 import { type Dispatcher, Pool } from 'undici';
 import { type CallerConfig, type CallOptions, call, type RetryEvent } from './caller.js';
 import { type Clock, systemClock } from './clock.js';
-import { TimMarksConfigError, TimMarksError, TimMarksInvalidResponseError } from './errors.js';
+import {
+  TimMarksConfigError,
+  TimMarksError,
+  TimMarksInvalidResponseError,
+  TimMarksValidationError,
+} from './errors.js';
 import { SlidingWindowLimiter } from './limiter.js';
 import { chunks, type MarkContactResult, MarkResults, mergeAccountImports } from './results.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
@@ -245,7 +251,11 @@ export class TimMarksClient {
     return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
   }
 
-  /** Every page of get_contact_group, following NextStartIndex until CompleteFlag is 1. */
+  /**
+   * Every page of get_contact_group, following NextStartIndex until CompleteFlag is 1 (the last
+   * page then answers NextStartIndex 0, as the official example does). A server that leaves
+   * CompleteFlag out ends with a NextStartIndex that is absent or 0.
+   */
   async *contactPages(
     From_Account: UserID,
     options: PagingOptions = {},
@@ -255,7 +265,12 @@ export class TimMarksClient {
       const page = await this.getContactGroup({ From_Account, StartIndex }, options);
       yield page;
       const next = page.NextStartIndex;
-      if (page.CompleteFlag === 1 || (page.CompleteFlag === undefined && next === undefined)) return;
+      if (
+        page.CompleteFlag === 1 ||
+        (page.CompleteFlag === undefined && (next === undefined || next === 0))
+      ) {
+        return;
+      }
       if (typeof next !== 'number' || next <= StartIndex) {
         throw new TimMarksInvalidResponseError(
           'getContactGroup',
@@ -272,9 +287,12 @@ export class TimMarksClient {
     for await (const page of this.contactPages(From_Account, options)) yield* page.ContactItem ?? [];
   }
 
-  /** account_import: imports one account (importing an existing one succeeds). */
+  /**
+   * account_import: imports one account (importing an existing one succeeds). The deprecated
+   * `Identifier` form is accepted and sent as `UserID`, the field's current name.
+   */
   importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
-    return this.send('accountImport', request, options);
+    return this.send('accountImport', currentAccountImport(request), options);
   }
 
   /**
@@ -285,10 +303,17 @@ export class TimMarksClient {
     request: MultiaccountImportRequest,
     options?: CallOptions,
   ): Promise<MultiaccountImportResponse> {
-    const runs =
-      request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
     const responses: MultiaccountImportResponse[] = [];
-    for (const Accounts of runs) responses.push(await this.send('multiaccountImport', { Accounts }, options));
+    // Either form, as given: `AccountList` (newer: with Nick and FaceUrl) or `Accounts` (UserIDs).
+    if ('AccountList' in request) {
+      for (const AccountList of runsOf(request.AccountList)) {
+        responses.push(await this.send('multiaccountImport', { AccountList }, options));
+      }
+    } else {
+      for (const Accounts of runsOf(request.Accounts)) {
+        responses.push(await this.send('multiaccountImport', { Accounts }, options));
+      }
+    }
     return mergeAccountImports(responses);
   }
 
@@ -306,6 +331,29 @@ export class TimMarksClient {
   async close(): Promise<void> {
     await this.ownPool?.close();
   }
+}
+
+/** Calls of at most LIMITS.accountsPerMultiImport; an empty list is still sent (the server says what it makes of it). */
+function runsOf<T>(items: readonly T[]): T[][] {
+  return items.length === 0 ? [[]] : chunks(items, LIMITS.accountsPerMultiImport);
+}
+
+/** The request in its current form: `Identifier` (deprecated) becomes `UserID`. */
+function currentAccountImport(request: AccountImportRequest): AccountImportRequest {
+  if (!('Identifier' in request) || request.Identifier === undefined) return request;
+  const { Identifier, ...rest } = request;
+  const UserID = (rest as { UserID?: unknown }).UserID;
+  if (UserID !== undefined && UserID !== Identifier) {
+    // The answer the server would give (70402), without the round trip.
+    throw new TimMarksValidationError({
+      code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+      field: 'Identifier',
+      reason:
+        'UserID and Identifier name different accounts: give UserID alone (Identifier is its older name)',
+      command: 'accountImport',
+    });
+  }
+  return { ...rest, UserID: Identifier };
 }
 
 /** Creates a client; see ClientOptions. Throws TimMarksConfigError on options it cannot work with. */

@@ -35,6 +35,7 @@ export type GetContactGroupResponse = Schemas['GetContactGroupResponse'];
 export type AccountImportRequest = Schemas['AccountImportRequest'];
 export type AccountImportResponse = Schemas['AccountImportResponse'];
 export type MultiaccountImportRequest = Schemas['MultiaccountImportRequest'];
+export type AccountListItem = Schemas['AccountListItem'];
 export type MultiaccountImportResponse = Schemas['MultiaccountImportResponse'];
 export type GroupType = Schemas['GroupType'];
 export type CreateGroupRequest = Schemas['CreateGroupRequest'];

@@ -1,42 +1,89 @@
 // v4/im_open_login_svc/account_import and multiaccount_import. Importing an account twice succeeds.
+// Both take the forms real SDKs send: account_import's older field name `Identifier` (deprecated
+// alias of `UserID`), and multiaccount_import's newer `AccountList` of {UserID, Nick, FaceUrl}
+// beside the older `Accounts` of UserIDs. Nick and FaceUrl are checked but not kept: no command
+// of this slice answers them.
 import { ErrorCode } from '@tim-marks/types';
 import { fail, ok } from '../envelope.js';
-import type { CommandHandler, ValidRequest } from './context.js';
-import { describeError, firstError } from './describe.js';
+import type { CommandHandler } from './context.js';
+import { describeError, firstError, isObject } from './describe.js';
 
 export const accountImport: CommandHandler<'accountImport'> = async (body, ctx) => {
   const validate = ctx.validators.accountImport;
-  if (!(validate(body) as boolean)) {
-    if (body.UserID !== undefined && typeof body.UserID !== 'string') {
-      return fail(ErrorCode.ACCOUNT_TYPE, 'UserID must be a string');
+  for (const field of ['UserID', 'Identifier'] as const) {
+    if (body[field] !== undefined && typeof body[field] !== 'string') {
+      return fail(ErrorCode.ACCOUNT_TYPE, `${field} must be a string`);
     }
-    const error = firstError(validate.errors ?? []);
+  }
+  if (body.UserID !== undefined && body.Identifier !== undefined && body.UserID !== body.Identifier) {
+    return fail(
+      ErrorCode.ACCOUNT_INVALID_PARAMETER,
+      'UserID and Identifier name different accounts: send UserID alone (Identifier is its older name)',
+    );
+  }
+  if (!(validate(body) as boolean)) {
+    // anyOf reports both forms; the current one (UserID) says what is wrong.
+    const errors = validate.errors ?? [];
+    const aboutIdentifier = body.UserID === undefined && body.Identifier !== undefined;
+    const error = firstError(
+      errors.filter(
+        (e) =>
+          !(aboutIdentifier ? /UserID/ : /Identifier/).test(`${e.instancePath} ${JSON.stringify(e.params)}`),
+      ),
+    );
     return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
   }
-  const request = body as ValidRequest<'accountImport'>;
-  await ctx.store.importAccounts(ctx.app.sdkAppId, [request.UserID]);
+  await ctx.store.importAccounts(ctx.app.sdkAppId, [(body.UserID ?? body.Identifier) as string]);
   return ok();
 };
 
-const ACCOUNT_PATH = /^\/Accounts\/[0-9]+$/;
+const ACCOUNTS_ENTRY = /^\/Accounts\/([0-9]+)$/;
+const ACCOUNT_LIST_ENTRY = /^\/AccountList\/([0-9]+)\/UserID$/;
 
 export const multiaccountImport: CommandHandler<'multiaccountImport'> = async (body, ctx) => {
+  if (body.Accounts !== undefined && body.AccountList !== undefined) {
+    return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, 'send Accounts or AccountList, not both');
+  }
+  const list = body.AccountList !== undefined;
+  const entries = list ? body.AccountList : body.Accounts;
+  if (Array.isArray(entries)) {
+    const wrongType = list
+      ? entries.findIndex((entry) => !isObject(entry) || typeof entry.UserID !== 'string')
+      : entries.findIndex((id) => typeof id !== 'string');
+    if (wrongType >= 0) {
+      return fail(
+        ErrorCode.ACCOUNT_TYPE,
+        list
+          ? `AccountList[${wrongType}] must be an object whose UserID is a string`
+          : 'every entry of Accounts must be a string',
+      );
+    }
+  }
   const validate = ctx.validators.multiaccountImport;
-  const accounts = body.Accounts;
   const invalid = new Set<number>();
   if (!(validate(body) as boolean)) {
-    if (Array.isArray(accounts) && accounts.some((id) => typeof id !== 'string')) {
-      return fail(ErrorCode.ACCOUNT_TYPE, 'every entry of Accounts must be a string');
-    }
+    // anyOf: the errors of the form the body does not use say only that its field is missing.
+    const other = list ? 'Accounts' : 'AccountList';
+    const entry = list ? ACCOUNT_LIST_ENTRY : ACCOUNTS_ENTRY;
     for (const error of validate.errors ?? []) {
-      if (!ACCOUNT_PATH.test(error.instancePath)) {
+      if (error.keyword === 'anyOf') continue;
+      if (
+        error.keyword === 'required' &&
+        (error.params as { missingProperty?: string }).missingProperty === other
+      ) {
+        continue;
+      }
+      const match = entry.exec(error.instancePath);
+      if (match === null) {
         return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, describeError(firstError([error]) ?? error));
       }
-      invalid.add(Number(error.instancePath.slice('/Accounts/'.length)));
+      invalid.add(Number(match[1]));
     }
   }
   // Entries the schema refused are answered in FailAccounts; the rest are valid UserIDs.
-  const ids = (body as ValidRequest<'multiaccountImport'>).Accounts;
+  const ids = list
+    ? (body.AccountList as { UserID: string }[]).map((entry) => entry.UserID)
+    : (body.Accounts as string[]);
   await ctx.store.importAccounts(
     ctx.app.sdkAppId,
     ids.filter((_, i) => !invalid.has(i)),

@@ -12,7 +12,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nand the schemas `MarkItem`, `MarkResultItem`, `MarkContactResponse`, `OptType`, `MarkPosition`,\n`CustomMark` and `StandardMark`.\n",
+    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nthe stub's server entry (the regional hosts through its CONNECT proxy), and the schemas\n`MarkItem`, `MarkResultItem`, `MarkContactResponse`, `OptType`, `MarkPosition`, `CustomMark`,\n`StandardMark`, `AccountImportRequest` and `MultiaccountImportRequest`.\n",
     "contact": {
       "name": "tim-marks",
       "url": "https://cloud.tencent.com/document/product/269/105592"
@@ -66,8 +66,9 @@ export const openapiDocument: Record<string, unknown> = {
     },
     {
       "url": "http://127.0.0.1:8080",
-      "description": "The tim-marks stub server, started with `npm start` (see the README).",
-      "x-region": "local"
+      "description": "The tim-marks stub server, started with `npm start` (see the README). With `--tls` the same port also serves `https://`, and answers `CONNECT` for every host above on port 443, so a service whose SDK fixes one of them reaches the stub with `HTTPS_PROXY=http://127.0.0.1:8080`.",
+      "x-region": "local",
+      "x-assumption": "Through the stub, every regional host above stands for its `x-region` and serves the same apps and the same state as the stub's own URL: an SDKAppID lives in one region in reality, but the stub does not split its apps by host. `--config` decides which apps exist, not the host they are reached by. CONNECT to any other host, or to a host above on another port, answers 403: the stub never connects anywhere itself."
     }
   ],
   "security": [
@@ -497,7 +498,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "summary": "Read the marked and grouped conversations of a user, page by page",
         "description": "Answers the conversations of `From_Account` that carry a mark or belong to a conversation\ngroup, with their standard mark, custom mark, group ids and time of last change, and the\nuser's conversation groups. Start with `StartIndex` 0, then pass the previous answer's\n`NextStartIndex` until `CompleteFlag` is 1. Limited to 200 calls per second per SDKAppID.\n",
-        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`. A StartIndex at or past the end answers an empty page with CompleteFlag 1 and NextStartIndex equal to StartIndex. An unknown From_Account answers 50001.",
+        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`. The last page answers CompleteFlag 1 and NextStartIndex 0, as the official example does; a StartIndex at or past the end answers an empty last page. An unknown From_Account answers 50001.",
         "parameters": [
           {
             "$ref": "#/components/parameters/sdkappid"
@@ -580,6 +581,12 @@ export const openapiDocument: Record<string, unknown> = {
                     "UserID": "user0",
                     "Nick": "User Zero"
                   }
+                },
+                "olderForm": {
+                  "summary": "The older field name some SDKs still send (deprecated)",
+                  "value": {
+                    "Identifier": "user0"
+                  }
                 }
               }
             }
@@ -632,6 +639,21 @@ export const openapiDocument: Record<string, unknown> = {
                       "user1",
                       "user2",
                       "user3"
+                    ]
+                  }
+                },
+                "accountList": {
+                  "summary": "The newer form, with nicknames and avatars",
+                  "value": {
+                    "AccountList": [
+                      {
+                        "UserID": "user1",
+                        "Nick": "User One",
+                        "FaceUrl": "https://example.com/user1.png"
+                      },
+                      {
+                        "UserID": "user2"
+                      }
                     ]
                   }
                 }
@@ -913,7 +935,7 @@ export const openapiDocument: Record<string, unknown> = {
                   ],
                   "GroupItem": [],
                   "CompleteFlag": 1,
-                  "NextStartIndex": 1,
+                  "NextStartIndex": 0,
                   "ActionStatus": "OK",
                   "ErrorCode": 0,
                   "ErrorInfo": "",
@@ -1367,13 +1389,25 @@ export const openapiDocument: Record<string, unknown> = {
               "NextStartIndex": {
                 "type": "integer",
                 "minimum": 0,
-                "description": "The StartIndex of the next page."
+                "description": "The StartIndex of the next page; 0 on the last page (CompleteFlag 1)."
               }
             }
           }
         ]
       },
       "AccountImportRequest": {
+        "description": "The account, named by `UserID` (or, in the deprecated older form, `Identifier`).",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AccountImportByUserID"
+          },
+          {
+            "$ref": "#/components/schemas/AccountImportByIdentifier"
+          }
+        ],
+        "x-assumption": "`Identifier` is the older name of `UserID` (the 2020 edition of the page documents it, and SDKs still send it); the server takes either. Both at once with different values answer 70402; with the same value they are one account."
+      },
+      "AccountImportByUserID": {
         "type": "object",
         "required": [
           "UserID"
@@ -1392,10 +1426,44 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "AccountImportByIdentifier": {
+        "type": "object",
+        "deprecated": true,
+        "description": "The older form of AccountImportByUserID; send `UserID`.",
+        "required": [
+          "Identifier"
+        ],
+        "properties": {
+          "Identifier": {
+            "$ref": "#/components/schemas/UserID",
+            "deprecated": true
+          },
+          "Nick": {
+            "type": "string",
+            "description": "Nickname."
+          },
+          "FaceUrl": {
+            "type": "string",
+            "description": "Avatar URL."
+          }
+        }
+      },
       "AccountImportResponse": {
         "$ref": "#/components/schemas/ResponseEnvelope"
       },
       "MultiaccountImportRequest": {
+        "description": "The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919). Both forms answer the same: `FailAccounts`, the UserIDs not imported.",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/MultiaccountImportAccounts"
+          },
+          {
+            "$ref": "#/components/schemas/MultiaccountImportAccountList"
+          }
+        ],
+        "x-assumption": "A body with both `Accounts` and `AccountList` answers 70402. An `AccountList` entry whose UserID is a string the schema refuses (empty, over 32 bytes) is answered in FailAccounts, as a refused `Accounts` entry is; an entry that is not an object, or whose UserID is not a string, answers 70403 for the whole call."
+      },
+      "MultiaccountImportAccounts": {
         "type": "object",
         "required": [
           "Accounts"
@@ -1409,6 +1477,42 @@ export const openapiDocument: Record<string, unknown> = {
             "items": {
               "$ref": "#/components/schemas/UserID"
             }
+          }
+        }
+      },
+      "MultiaccountImportAccountList": {
+        "type": "object",
+        "required": [
+          "AccountList"
+        ],
+        "properties": {
+          "AccountList": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The accounts to import, 1..100.",
+            "items": {
+              "$ref": "#/components/schemas/AccountListItem"
+            }
+          }
+        }
+      },
+      "AccountListItem": {
+        "type": "object",
+        "required": [
+          "UserID"
+        ],
+        "properties": {
+          "UserID": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "Nick": {
+            "type": "string",
+            "description": "Nickname."
+          },
+          "FaceUrl": {
+            "type": "string",
+            "description": "Avatar URL."
           }
         }
       },

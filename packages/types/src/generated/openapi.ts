@@ -250,20 +250,47 @@ export interface components {
              * @enum {integer}
              */
             CompleteFlag?: 0 | 1;
-            /** @description The StartIndex of the next page. */
+            /** @description The StartIndex of the next page; 0 on the last page (CompleteFlag 1). */
             NextStartIndex?: number;
         };
-        AccountImportRequest: {
+        /** @description The account, named by `UserID` (or, in the deprecated older form, `Identifier`). */
+        AccountImportRequest: components["schemas"]["AccountImportByUserID"] | components["schemas"]["AccountImportByIdentifier"];
+        AccountImportByUserID: {
             UserID: components["schemas"]["UserID"];
             /** @description Nickname. */
             Nick?: string;
             /** @description Avatar URL. */
             FaceUrl?: string;
         };
+        /**
+         * @deprecated
+         * @description The older form of AccountImportByUserID; send `UserID`.
+         */
+        AccountImportByIdentifier: {
+            /** @deprecated */
+            Identifier: components["schemas"]["UserID"];
+            /** @description Nickname. */
+            Nick?: string;
+            /** @description Avatar URL. */
+            FaceUrl?: string;
+        };
         AccountImportResponse: components["schemas"]["ResponseEnvelope"];
-        MultiaccountImportRequest: {
+        /** @description The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
+        MultiaccountImportRequest: components["schemas"]["MultiaccountImportAccounts"] | components["schemas"]["MultiaccountImportAccountList"];
+        MultiaccountImportAccounts: {
             /** @description The UserIDs to import, 1..100. */
             Accounts: components["schemas"]["UserID"][];
+        };
+        MultiaccountImportAccountList: {
+            /** @description The accounts to import, 1..100. */
+            AccountList: components["schemas"]["AccountListItem"][];
+        };
+        AccountListItem: {
+            UserID: components["schemas"]["UserID"];
+            /** @description Nickname. */
+            Nick?: string;
+            /** @description Avatar URL. */
+            FaceUrl?: string;
         };
         MultiaccountImportResponse: components["schemas"]["ResponseEnvelope"] & {
             /** @description The UserIDs that could not be imported. */
