@@ -279,6 +279,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       force.unref();
       // It never listened: close() only stops its timeout checks and closes its idle connections.
       dual?.tlsServer.close(() => {});
+      dual?.destroyHandshaking();
       server.close(() => {
         clearTimeout(force);
         resolve();

@@ -16,6 +16,8 @@ export interface DualProtocol {
   readonly tlsServer: HttpsServer;
   /** Serves a connection (accepted, or a CONNECT tunnel) in whichever protocol its first byte says. */
   serve(socket: Duplex): void;
+  /** Cuts the connections still in their TLS handshake (they carry no request): for shutdown. */
+  destroyHandshaking(): void;
 }
 
 /**
@@ -36,9 +38,16 @@ export function acceptTlsToo(
       key: material.key,
       ALPNProtocols: ['http/1.1'],
       minVersion: 'TLSv1.2',
+      // A handed-over socket does not notice a client that hangs up mid-handshake (one that
+      // refuses the certificate, say): the handshake timeout is what frees it, so keep it short.
+      handshakeTimeout: sniffTimeoutMs,
     },
     handler,
   );
+  const handshaking = new Set<Duplex>();
+  tlsServer.on('secureConnection', (tlsSocket: { _parent?: Duplex }) => {
+    if (tlsSocket._parent !== undefined) handshaking.delete(tlsSocket._parent);
+  });
   tlsServer.maxHeadersCount = server.maxHeadersCount;
   tlsServer.keepAliveTimeout = server.keepAliveTimeout;
   // node:http starts checking request and header timeouts when a server starts listening; this
@@ -64,8 +73,11 @@ export function acceptTlsToo(
       socket.pause();
       socket.unshift(chunk);
       // The TLS server wraps the socket and listens to its wrapper only: the guard stays.
-      if (chunk[0] === TLS_HANDSHAKE) tlsServer.emit('connection', socket);
-      else {
+      if (chunk[0] === TLS_HANDSHAKE) {
+        handshaking.add(socket);
+        socket.once('close', () => handshaking.delete(socket));
+        tlsServer.emit('connection', socket);
+      } else {
         socket.off('error', onError);
         servePlain(socket);
         socket.resume();
@@ -73,5 +85,11 @@ export function acceptTlsToo(
     });
   };
   server.on('connection', serve);
-  return { tlsServer, serve };
+  return {
+    tlsServer,
+    serve,
+    destroyHandshaking: () => {
+      for (const socket of handshaking) socket.destroy();
+    },
+  };
 }
