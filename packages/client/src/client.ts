@@ -291,7 +291,7 @@ export class TimMarksClient {
    * account_import: imports one account (importing an existing one succeeds). The deprecated
    * `Identifier` form is accepted and sent as `UserID`, the field's current name.
    */
-  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
     return this.send('accountImport', currentAccountImport(request), options);
   }
 
