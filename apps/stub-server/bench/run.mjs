@@ -7,7 +7,7 @@
 // (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run, BENCH_ROUNDS the
 // number of bare/stub alternations (default 3). A fourth run, 1 item over a single connection, shows
 // the stub's own latency without queueing. BENCHMARKS.md is rewritten, except its hand-kept
-// `## Earlier runs` section, which is carried over.
+// `## Earlier runs` section and bench/tls.mjs's section, which are carried over.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -208,6 +208,13 @@ const FILE = `${APP_DIR}BENCHMARKS.md`;
 const EARLIER = '\n## Earlier runs';
 const previous = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
 const earlier = previous.includes(EARLIER) ? previous.slice(previous.indexOf(EARLIER)) : '';
+// bench/tls.mjs's section (HTTPS against HTTP) is its own: carried over as it is.
+const TLS_BEGIN = '<!-- bench/tls.mjs: begin -->';
+const TLS_END = '<!-- bench/tls.mjs: end -->';
+const tlsSection =
+  previous.includes(TLS_BEGIN) && previous.includes(TLS_END)
+    ? `\n${previous.slice(previous.indexOf(TLS_BEGIN), previous.indexOf(TLS_END) + TLS_END.length)}\n`
+    : '';
 writeFileSync(
   FILE,
   `# Stub server benchmarks
@@ -241,6 +248,6 @@ Figures move by ±10 % between runs on a shared 2-core machine, and much more wh
 there; compare runs made together. For scale, /work/shared/toolchain.md measured the same bare
 server at 64–70k requests/s on an idle machine of this kind: the bare row above says how much
 slower the machine was during this run.
-${earlier}`,
+${tlsSection}${earlier}`,
 );
 log(`\nwritten to ${FILE}`);
