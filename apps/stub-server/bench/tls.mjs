@@ -75,7 +75,7 @@ const loadAfter = os.loadavg()[0];
 
 const ratio = best.https.requests.average / best.http.requests.average;
 const row = (label, r) =>
-  `| ${label.padEnd(32)} | ${Math.round(r.requests.average).toLocaleString('en-US').padStart(10)} | ${String(r.latency.p50).padStart(6)} | ${String(r.latency.p99).padStart(6)} | ${String(r.latency.max).padStart(6)} |`;
+  `| ${label.padEnd(27)} | ${Math.round(r.requests.average).toLocaleString('en-US').padStart(10)} | ${String(r.latency.p50).padStart(6)} | ${String(r.latency.p99).padStart(6)} | ${String(r.latency.max).padStart(6)} |`;
 const section = `${BEGIN}
 ## HTTPS against HTTP (\`--tls\`)
 
@@ -85,8 +85,8 @@ ${CONNECTIONS} keep-alive connections, ${SECONDS} s per run, an authenticated 1-
 https:// alternating ${ROUNDS} times, each keeping its best run. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'},
 Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average before ${loadBefore.toFixed(2)}, after ${loadAfter.toFixed(2)}.
 
-| run                              | requests/s | p50 ms | p99 ms | max ms |
-| -------------------------------- | ---------: | -----: | -----: | -----: |
+| run                         | requests/s | p50 ms | p99 ms | max ms |
+| --------------------------- | ---------: | -----: | -----: | -----: |
 ${row('stub over http://', best.http)}
 ${row('the same stub over https://', best.https)}
 

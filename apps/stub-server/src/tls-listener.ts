@@ -6,8 +6,8 @@
 import type { RequestListener, Server, ServerOptions } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
-import { DEFAULT_CIPHERS } from 'node:tls';
 import type { Duplex } from 'node:stream';
+import { DEFAULT_CIPHERS } from 'node:tls';
 import type { TlsMaterial } from './tls-material.js';
 
 /** The first byte of a TLS handshake record (ContentType handshake). */

@@ -12,7 +12,9 @@ import { type Stub, startStub } from '../src/stub.js';
 
 function javaVersion(): string | undefined {
   try {
-    return execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || 'java';
+    return (
+      execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || 'java'
+    );
   } catch (error) {
     return (error as { code?: string }).code === 'ENOENT' ? undefined : 'java';
   }
