@@ -308,7 +308,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   lines.push(`  try it: star ${from}'s conversation with ${to}, then read it back:`);
   const cacert = stub.tls?.caFile === undefined ? '' : ` --cacert ${shellQuote(stub.tls.caFile)}`;
   const curl = (url: string, body: unknown) =>
-    `    curl -s${cacert} -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
+    `    curl -s -X POST ${shellQuote(url)}${cacert} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
   if (!seededAccounts.includes(from) || !seededAccounts.includes(to)) {
     lines.push(curl(stub.commandUrl('multiaccountImport'), { Accounts: [from, to] }));
   }
