@@ -1399,7 +1399,7 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "The account, named by `UserID` (or, in the deprecated older form, `Identifier`).",
         "anyOf": [
           {
-            "$ref": "#/components/schemas/AccountImportByUserID"
+            "$ref": "#/components/schemas/ImportedAccount"
           },
           {
             "$ref": "#/components/schemas/AccountImportByIdentifier"
@@ -1407,8 +1407,9 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "x-assumption": "`Identifier` is the older name of `UserID` (the 2020 edition of the page documents it, and SDKs still send it); the server takes either. Both at once with different values answer 70402; with the same value they are one account."
       },
-      "AccountImportByUserID": {
+      "ImportedAccount": {
         "type": "object",
+        "description": "One account to import: the body of account_import, and an entry of multiaccount_import's `AccountList`.",
         "required": [
           "UserID"
         ],
@@ -1429,7 +1430,7 @@ export const openapiDocument: Record<string, unknown> = {
       "AccountImportByIdentifier": {
         "type": "object",
         "deprecated": true,
-        "description": "The older form of AccountImportByUserID; send `UserID`.",
+        "description": "The older form of ImportedAccount; send `UserID`.",
         "required": [
           "Identifier"
         ],
@@ -1492,27 +1493,8 @@ export const openapiDocument: Record<string, unknown> = {
             "maxItems": 100,
             "description": "The accounts to import, 1..100.",
             "items": {
-              "$ref": "#/components/schemas/AccountListItem"
+              "$ref": "#/components/schemas/ImportedAccount"
             }
-          }
-        }
-      },
-      "AccountListItem": {
-        "type": "object",
-        "required": [
-          "UserID"
-        ],
-        "properties": {
-          "UserID": {
-            "$ref": "#/components/schemas/UserID"
-          },
-          "Nick": {
-            "type": "string",
-            "description": "Nickname."
-          },
-          "FaceUrl": {
-            "type": "string",
-            "description": "Avatar URL."
           }
         }
       },

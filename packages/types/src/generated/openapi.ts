@@ -254,8 +254,9 @@ export interface components {
             NextStartIndex?: number;
         };
         /** @description The account, named by `UserID` (or, in the deprecated older form, `Identifier`). */
-        AccountImportRequest: components["schemas"]["AccountImportByUserID"] | components["schemas"]["AccountImportByIdentifier"];
-        AccountImportByUserID: {
+        AccountImportRequest: components["schemas"]["ImportedAccount"] | components["schemas"]["AccountImportByIdentifier"];
+        /** @description One account to import: the body of account_import, and an entry of multiaccount_import's `AccountList`. */
+        ImportedAccount: {
             UserID: components["schemas"]["UserID"];
             /** @description Nickname. */
             Nick?: string;
@@ -264,7 +265,7 @@ export interface components {
         };
         /**
          * @deprecated
-         * @description The older form of AccountImportByUserID; send `UserID`.
+         * @description The older form of ImportedAccount; send `UserID`.
          */
         AccountImportByIdentifier: {
             /** @deprecated */
@@ -283,14 +284,7 @@ export interface components {
         };
         MultiaccountImportAccountList: {
             /** @description The accounts to import, 1..100. */
-            AccountList: components["schemas"]["AccountListItem"][];
-        };
-        AccountListItem: {
-            UserID: components["schemas"]["UserID"];
-            /** @description Nickname. */
-            Nick?: string;
-            /** @description Avatar URL. */
-            FaceUrl?: string;
+            AccountList: components["schemas"]["ImportedAccount"][];
         };
         MultiaccountImportResponse: components["schemas"]["ResponseEnvelope"] & {
             /** @description The UserIDs that could not be imported. */
