@@ -36,6 +36,9 @@ export type AccountImportRequest = Schemas['AccountImportRequest'];
 export type AccountImportResponse = Schemas['AccountImportResponse'];
 export type MultiaccountImportRequest = Schemas['MultiaccountImportRequest'];
 export type ImportedAccount = Schemas['ImportedAccount'];
+/** multiaccount_import's two forms: UserIDs (`Accounts`), or accounts with a nickname and an avatar (`AccountList`). */
+export type MultiaccountImportAccounts = Schemas['MultiaccountImportAccounts'];
+export type MultiaccountImportAccountList = Schemas['MultiaccountImportAccountList'];
 export type MultiaccountImportResponse = Schemas['MultiaccountImportResponse'];
 export type GroupType = Schemas['GroupType'];
 export type CreateGroupRequest = Schemas['CreateGroupRequest'];
