@@ -1,6 +1,8 @@
 // --tls: HTTPS trusted through the generated CA, plain HTTP on the same port, the CA kept across
 // restarts, and CONNECT answering for the Tencent API hosts (and refusing every other target)
 // without any connection or DNS lookup leaving loopback.
+
+import { execFileSync } from 'node:child_process';
 import dns from 'node:dns';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -150,6 +152,28 @@ describe('--tls', () => {
     expect(lookups).toEqual([]);
   });
 
+  it('(the watch on outgoing connections and lookups sees a lookup when one happens)', async () => {
+    const { connects, lookups } = await outgoing(async () => {
+      const answer = await request(`http://localhost:${stub.port}/__stub/health`);
+      await answer.body.dump();
+    });
+    expect(lookups).toContain('localhost');
+    expect(connects).toContain('localhost');
+  });
+
+  it('answers CONNECT on a TLS connection too (HTTPS_PROXY=https://…)', async () => {
+    const proxy = track(new ProxyAgent({ uri: stub.url, proxyTls: { ca }, requestTls: { ca } }));
+    const answer = await request(
+      `${REGIONS.singapore}${COMMANDS.getContactGroup}${new URL(stub.commandUrl('getContactGroup')).search}`,
+      {
+        method: 'POST',
+        body: JSON.stringify({ From_Account: 'user0', StartIndex: 0 }),
+        dispatcher: proxy,
+      },
+    );
+    expect(await answer.body.json()).toMatchObject({ ErrorCode: 0 });
+  });
+
   it('refuses CONNECT to any other host, to a Tencent host on another port, and to another loopback port', async () => {
     for (const target of [
       'example.com:443',
@@ -208,6 +232,45 @@ function rawConnect(port: number, target: string): Promise<string> {
 }
 
 describe('the TLS directory', () => {
+  it.skipIf(!hasOpenssl())(
+    're-issues a leaf that lacks one of the hosts (one made by hand with openssl)',
+    async () => {
+      const dir = tempDir();
+      await ensureTlsMaterial(dir);
+      const ext = join(dir, 'ext.cnf');
+      writeFileSync(ext, 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+      const csr = execFileSync('openssl', [
+        'req',
+        '-new',
+        '-key',
+        join(dir, TLS_FILES.key),
+        '-subj',
+        '/CN=partial',
+      ]);
+      const partial = execFileSync(
+        'openssl',
+        [
+          'x509',
+          '-req',
+          '-days',
+          '30',
+          '-CA',
+          join(dir, TLS_FILES.ca),
+          '-CAkey',
+          join(dir, TLS_FILES.caKey),
+          '-CAcreateserial',
+          '-extfile',
+          ext,
+        ],
+        { input: csr },
+      );
+      writeFileSync(join(dir, TLS_FILES.cert), partial);
+      const again = await ensureTlsMaterial(dir);
+      expect(again.created).toEqual(['leaf']);
+      expect(again.hosts).toContain('adminapiksa.im.qcloud.com');
+    },
+  );
+
   it('creates the CA once and reuses it on every start; the leaf is re-issued when it would expire', async () => {
     const dir = tempDir();
     const first = await ensureTlsMaterial(dir);
@@ -292,6 +355,15 @@ describe('parseConnectTarget', () => {
     }
   });
 });
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A fresh directory with generated material in it. */
 async function materialDir(): Promise<string> {
