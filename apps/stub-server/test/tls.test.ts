@@ -333,13 +333,19 @@ describe('the TLS directory', () => {
 });
 
 describe('CONNECT without --tls', () => {
-  it('refuses the Tencent hosts with a reason that names --tls', async () => {
+  it('refuses the Tencent hosts with a reason that names --tls, and serves its own port', async () => {
     const stub = await startStub({ port: 0 });
     try {
       const answer = await rawConnect(stub.port, 'console.tim.qq.com:443');
       expect(answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
       expect(answer).toContain(`${CONNECT_REFUSALS.needsTls}:`);
       expect(answer).toContain('--tls');
+      // Its own port is still served, in plain HTTP.
+      const proxy = new ProxyAgent({ uri: stub.url });
+      const health = await request(`${stub.url}/__stub/health`, { dispatcher: proxy });
+      expect(health.statusCode).toBe(200);
+      await health.body.dump();
+      await proxy.close();
     } finally {
       await stub.close();
     }
