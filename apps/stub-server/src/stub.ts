@@ -1,8 +1,8 @@
 // startStub: builds the apps, the store (with its journal when a state file is set), the API
-// pipeline and the control plane, then listens on bare node:http (with --tls: HTTPS and HTTP on one
-// port, and CONNECT for the Tencent hosts).
+// pipeline and the control plane, then listens on bare node:http (with `tls`: HTTPS and HTTP on one
+// port; CONNECT for the Tencent hosts).
 import { readFileSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
@@ -30,7 +30,7 @@ import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { compileRequestValidators } from './schemas.js';
 import { MemoryStore } from './store/memory.js';
-import { acceptTlsToo } from './tls-listener.js';
+import { acceptTlsToo, type DualProtocol } from './tls-listener.js';
 import { loadTlsMaterial, type TlsMaterial, type TlsOption } from './tls-material.js';
 
 export interface StubOptions {
@@ -156,10 +156,8 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const host = options.host ?? DEFAULT_HOST;
   const logger = createLogger(options.logLevel ?? 'warn', options.logSink);
   const tls = options.tls === undefined ? undefined : await loadTlsMaterial(options.tls);
-  if (tls !== undefined && tls.created.length > 0) {
-    logger.info(
-      `TLS: created ${tls.created.join(', ')} in ${tls.caFile === undefined ? '' : dirname(tls.caFile)}`,
-    );
+  if (tls?.caFile !== undefined && tls.created.length > 0) {
+    logger.info(`TLS: created ${tls.created.join(', ')} in ${dirname(tls.caFile)}`);
   }
   const apps = new Map<number, AppRuntime>();
   for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
@@ -204,49 +202,42 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     );
   }
 
-  const serverOptions = {
-    requestTimeout: options.requestTimeoutMs ?? 10_000,
-    headersTimeout: options.headersTimeoutMs ?? 5_000,
-    connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
-    requireHostHeader: false,
-    maxHeaderSize: 16 * 1024,
-  };
-  const handler: RequestListener = (req, res) => {
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    const search = q < 0 ? '' : url.slice(q + 1);
-    if (controlEnabled && path.startsWith(CONTROL_PREFIX)) {
-      control.handleHttp(req, res, path, search, closing);
-    } else api.handle(req, res, path, search);
-  };
-  const server: Server = createServer(serverOptions, handler);
+  const server: Server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? 10_000,
+      headersTimeout: options.headersTimeoutMs ?? 5_000,
+      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+      requireHostHeader: false,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q < 0 ? url : url.slice(0, q);
+      const search = q < 0 ? '' : url.slice(q + 1);
+      if (controlEnabled && path.startsWith(CONTROL_PREFIX)) {
+        control.handleHttp(req, res, path, search, closing);
+      } else api.handle(req, res, path, search);
+    },
+  );
   server.maxHeadersCount = 64;
   server.keepAliveTimeout = 5_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
     answerClientError(error, socket),
   );
-  const dual =
-    tls === undefined
-      ? undefined
-      : acceptTlsToo(
-          server,
-          tls,
-          { ...serverOptions, sniffTimeoutMs: serverOptions.headersTimeout },
-          handler,
-        );
-  dual?.tlsServer.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
-    answerClientError(error, socket),
-  );
+  // CONNECT: the Tencent hosts (with tls) and the stub itself, served here; anything else refused.
   let port = options.port ?? DEFAULT_PORT;
-  const onConnect = connectHandler({
-    ownPort: () => port,
-    tls: dual !== undefined,
-    logger,
-    serve: dual?.serve ?? ((socket) => server.emit('connection', socket)),
-  });
-  server.on('connect', onConnect);
-  dual?.tlsServer.on('connect', onConnect);
+  let dual: DualProtocol | undefined;
+  server.on(
+    'connect',
+    connectHandler({
+      ownPort: () => port,
+      tls: tls !== undefined,
+      logger,
+      serve: (socket) => (dual === undefined ? server.emit('connection', socket) : dual.serve(socket)),
+    }),
+  );
+  if (tls !== undefined) dual = acceptTlsToo(server, tls);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -274,12 +265,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       closing = true;
       const force = setTimeout(() => {
         server.closeAllConnections();
-        dual?.tlsServer.closeAllConnections();
+        dual?.closeAllConnections();
       }, options.shutdownTimeoutMs ?? 10_000);
       force.unref();
-      // It never listened: close() only stops its timeout checks and closes its idle connections.
-      dual?.tlsServer.close(() => {});
-      dual?.destroyHandshaking();
+      dual?.close();
       server.close(() => {
         clearTimeout(force);
         resolve();

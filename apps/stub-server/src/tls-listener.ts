@@ -3,7 +3,7 @@
 // letter). So `https://127.0.0.1:PORT` works as a base URL while `HTTPS_PROXY=http://127.0.0.1:PORT`
 // reaches the CONNECT proxy on the same port, and the tunnels CONNECT opens are dispatched the same
 // way. The HTTPS server never listens itself: it is handed the sockets the HTTP server accepted.
-import type { RequestListener, Server, ServerOptions } from 'node:http';
+import type { Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -17,37 +17,44 @@ export interface DualProtocol {
   readonly tlsServer: HttpsServer;
   /** Serves a connection (accepted, or a CONNECT tunnel) in whichever protocol its first byte says. */
   serve(socket: Duplex): void;
-  /** Cuts the connections still in their TLS handshake (they carry no request): for shutdown. */
-  destroyHandshaking(): void;
+  /**
+   * For shutdown: stops the TLS side's timeout checks, closes its idle connections and cuts those
+   * still in their handshake (they carry no request).
+   */
+  close(): void;
+  /** Cuts every TLS connection (when the shutdown's grace period is over). */
+  closeAllConnections(): void;
 }
 
 /**
- * Makes `server` (an HTTP server, not yet listening) accept TLS too. `sniffTimeoutMs` bounds the
- * wait for a client's first byte, as headersTimeout bounds the wait for its headers.
+ * Makes `server` (an HTTP server, configured but not yet listening) accept TLS too, with the same
+ * limits, timeouts and `request`, `clientError` and `connect` listeners. A client's first byte is
+ * awaited at most headersTimeout, as its headers are.
  */
-export function acceptTlsToo(
-  server: Server,
-  material: Pick<TlsMaterial, 'cert' | 'key'>,
-  options: ServerOptions & { sniffTimeoutMs: number },
-  handler: RequestListener,
-): DualProtocol {
-  const { sniffTimeoutMs, ...httpOptions } = options;
-  const tlsServer = createHttpsServer(
-    {
-      ...httpOptions,
-      cert: material.cert,
-      key: material.key,
-      ALPNProtocols: ['http/1.1'],
-      minVersion: 'TLSv1.2',
-      // AES-128-GCM first: as safe for this use and cheaper per byte than Node's default AES-256.
-      ciphers: `TLS_AES_128_GCM_SHA256:${DEFAULT_CIPHERS}`,
-      honorCipherOrder: true,
-      // A handed-over socket does not notice a client that hangs up mid-handshake (one that
-      // refuses the certificate, say): the handshake timeout is what frees it, so keep it short.
-      handshakeTimeout: sniffTimeoutMs,
-    },
-    handler,
-  );
+export function acceptTlsToo(server: Server, material: Pick<TlsMaterial, 'cert' | 'key'>): DualProtocol {
+  const sniffTimeoutMs = server.headersTimeout;
+  const tlsServer = createHttpsServer({
+    requestTimeout: server.requestTimeout,
+    headersTimeout: server.headersTimeout,
+    connectionsCheckingInterval: (server as Server & { connectionsCheckingInterval: number })
+      .connectionsCheckingInterval,
+    requireHostHeader: (server as Server & { requireHostHeader: boolean }).requireHostHeader,
+    maxHeaderSize: (server as Server & { maxHeaderSize: number }).maxHeaderSize,
+    cert: material.cert,
+    key: material.key,
+    ALPNProtocols: ['http/1.1'],
+    minVersion: 'TLSv1.2',
+    // AES-128-GCM first: as safe for this use and cheaper per byte than Node's default AES-256.
+    ciphers: `TLS_AES_128_GCM_SHA256:${DEFAULT_CIPHERS}`,
+    honorCipherOrder: true,
+    // A handed-over socket does not notice a client that hangs up mid-handshake (one that
+    // refuses the certificate, say): the handshake timeout is what frees it, so keep it short.
+    handshakeTimeout: sniffTimeoutMs,
+  });
+  for (const event of ['request', 'clientError', 'connect'] as const) {
+    for (const listener of server.listeners(event))
+      tlsServer.on(event, listener as (...args: unknown[]) => void);
+  }
   const handshaking = new Set<Duplex>();
   tlsServer.on('secureConnection', (tlsSocket: { _parent?: Duplex }) => {
     if (tlsSocket._parent !== undefined) handshaking.delete(tlsSocket._parent);
@@ -92,8 +99,11 @@ export function acceptTlsToo(
   return {
     tlsServer,
     serve,
-    destroyHandshaking: () => {
+    close: () => {
+      // It never listened: close() only stops its timeout checks and closes its idle connections.
+      tlsServer.close(() => {});
       for (const socket of handshaking) socket.destroy();
     },
+    closeAllConnections: () => tlsServer.closeAllConnections(),
   };
 }
