@@ -1453,7 +1453,7 @@ export const openapiDocument: Record<string, unknown> = {
         "$ref": "#/components/schemas/ResponseEnvelope"
       },
       "MultiaccountImportRequest": {
-        "description": "The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919). Both forms answer the same: `FailAccounts`, the UserIDs not imported.",
+        "description": "The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported.",
         "anyOf": [
           {
             "$ref": "#/components/schemas/MultiaccountImportAccounts"

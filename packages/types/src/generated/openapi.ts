@@ -276,7 +276,7 @@ export interface components {
             FaceUrl?: string;
         };
         AccountImportResponse: components["schemas"]["ResponseEnvelope"];
-        /** @description The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
+        /** @description The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
         MultiaccountImportRequest: components["schemas"]["MultiaccountImportAccounts"] | components["schemas"]["MultiaccountImportAccountList"];
         MultiaccountImportAccounts: {
             /** @description The UserIDs to import, 1..100. */
