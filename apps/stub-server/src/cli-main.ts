@@ -326,15 +326,19 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
 function tlsBanner(stub: Stub): string[] {
   const tls = stub.tls as NonNullable<Stub['tls']>;
   const lines = [`  TLS: ${stub.url} and ${stub.proxyUrl} on the same port; certificate ${tls.certFile}`];
-  lines.push(
-    `  it covers localhost, 127.0.0.1, ::1 and the Tencent API hosts, each standing for its region:`,
-    ...[...TENCENT_API_HOSTS].map(([host, region]) => `    ${host} (${region})`),
-  );
   if (tls.caFile === undefined) {
+    // A given certificate covers what it covers: say which Tencent hosts a client would refuse.
+    const uncovered = [...TENCENT_API_HOSTS.keys()].filter((host) => !tls.hosts.includes(host));
+    lines.push(`  it covers: ${tls.hosts.join(', ') || '(no subjectAltName)'}`);
+    if (uncovered.length > 0) {
+      lines.push(`  not covered (clients will refuse them through CONNECT): ${uncovered.join(', ')}`);
+    }
     lines.push(`  trust the CA that issued ${tls.certFile} (given with --tls-cert)`);
   } else {
     const ca = shellQuote(tls.caFile);
     lines.push(
+      `  it covers localhost, 127.0.0.1, ::1 and the Tencent API hosts, each standing for its region:`,
+      ...[...TENCENT_API_HOSTS].map(([host, region]) => `    ${host} (${region})`),
       `  CA: ${tls.caFile}${tls.created.includes('ca') ? ' (new: trust it once)' : ' (reused)'}; trust it:`,
       `    Node:                     NODE_EXTRA_CA_CERTS=${ca}`,
       `    Python, Go, Rust, curl:   SSL_CERT_FILE=${ca} REQUESTS_CA_BUNDLE=${ca}`,
