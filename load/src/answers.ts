@@ -1,6 +1,6 @@
 // What one answer means for the ceiling: admitted (any ErrorCode but 60007), refused (60007), or failed
 // (no HTTP 200 with a JSON envelope). Admitted answers that are not a clean success are counted apart.
-import type { MarkContactResponse } from '@tim-marks/types';
+import type { MarkContactAnswer } from '@tim-marks/types';
 import { ErrorCode, RATE_LIMITED } from '../shared/plan.ts';
 import type { CallResult } from './driver.ts';
 
@@ -15,9 +15,9 @@ export interface Judged {
 export function judge(result: CallResult): Judged {
   if (result.error !== undefined) return { outcome: 'failed', problem: result.error };
   if (result.status !== 200) return { outcome: 'failed', problem: `HTTP ${result.status}` };
-  let body: Partial<MarkContactResponse>;
+  let body: Partial<MarkContactAnswer>;
   try {
-    body = JSON.parse(result.body) as Partial<MarkContactResponse>;
+    body = JSON.parse(result.body) as Partial<MarkContactAnswer>;
   } catch {
     return { outcome: 'failed', problem: 'the body is not JSON' };
   }

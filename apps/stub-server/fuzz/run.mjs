@@ -3,7 +3,7 @@
 // stub must answer each one inside the spec (no server error, HTTP 200 as documented, JSON, a body
 // that matches the operation's response schema), without crashing or hanging.
 //
-//   npm run fuzz -w @tim-marks/stub-server [-- --seed N --max-examples N --workers N --strict-spec]
+//   npm run fuzz -w @tim-marks/stub-server [-- --seed N --max-examples N --workers N]
 //
 // Builds nothing: it runs dist/cli.js (nx runs the `build` target first). Needs schemathesis in the
 // Python virtual environment at the repository root (.venv; `.ci/run` creates it). Starts the stub
@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openapiDocument } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
-import { applySpecPatches } from './spec-patches.mjs';
 
 const FUZZ_DIR = fileURLToPath(new URL('.', import.meta.url));
 const APP_DIR = join(FUZZ_DIR, '..');
@@ -39,7 +38,7 @@ const SDKAPPID = 1400000000;
 const ADMIN = 'administrator';
 
 function parseArgs(argv) {
-  const options = { seed: 20251126, maxExamples: 150, workers: 1, strictSpec: false };
+  const options = { seed: 20251126, maxExamples: 150, workers: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -50,7 +49,6 @@ function parseArgs(argv) {
     if (arg === '--seed') options.seed = next();
     else if (arg === '--max-examples') options.maxExamples = next();
     else if (arg === '--workers') options.workers = next();
-    else if (arg === '--strict-spec') options.strictSpec = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -195,16 +193,9 @@ async function main() {
   }
 
   const work = mkdtempSync(join(tmpdir(), 'tim-marks-fuzz-'));
-  const spec = structuredClone(openapiDocument);
-  const patches = options.strictSpec ? [] : applySpecPatches(spec);
+  // The spec exactly as it is: schemathesis reads it unchanged.
   const specFile = join(work, 'openapi.json');
-  writeFileSync(specFile, JSON.stringify(spec));
-  for (const patch of patches) {
-    process.stdout.write(
-      `fuzz: spec adapted for schemathesis, in a temporary copy (${patch.id}): ${patch.problem}\n` +
-        `      why the spec keeps it: apps/stub-server/fuzz/spec-patches.mjs and the ContactItem description; --strict-spec runs without the adaptation\n`,
-    );
-  }
+  writeFileSync(specFile, JSON.stringify(openapiDocument));
 
   const secretKey = randomBytes(24).toString('hex');
   const stub = await startStub(secretKey).catch((error) => fail(error.message));
@@ -284,7 +275,6 @@ async function main() {
     `errors:                               ${errors}`,
     `stub:                                 ${crashed ? `CRASHED (${JSON.stringify(exit)})` : `healthy at the end: ${healthy}, exit after SIGTERM: ${exit.code ?? exit.signal}`}`,
     `stub ERROR log lines:                 ${stub.errors.length}`,
-    `spec patches applied:                 ${patches.length === 0 ? 'none' : patches.map((p) => p.id).join(', ')}`,
   ];
   for (const [path, codes] of perCommand(stub.codes)) lines.push(`  ${path}: ${codes}`);
   for (const [kind, list] of Object.entries(report?.warnings ?? {})) {

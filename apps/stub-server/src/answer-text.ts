@@ -7,7 +7,7 @@
 import type {
   CommandName,
   ContactItemEcho,
-  MarkContactResponse,
+  MarkContactAnswer,
   MarkResultItem,
   ResponseEnvelope,
 } from '@tim-marks/types';
@@ -18,7 +18,7 @@ function key<T>(name: keyof T & string): string {
   return `"${name}":`;
 }
 
-const RESULT_ITEM = `{${key<MarkContactResponse>('ResultItem')}[`;
+const RESULT_ITEM = `{${key<MarkContactAnswer>('ResultItem')}[`;
 const ACTION_STATUS = `],${key<ResponseEnvelope>('ActionStatus')}`;
 const ERROR_CODE = `,${key<ResponseEnvelope>('ErrorCode')}`;
 const ERROR_INFO = `,${key<ResponseEnvelope>('ErrorInfo')}`;
@@ -43,13 +43,13 @@ function quote(text: string): string {
 /** The text of a command's answer. */
 export function answerText(command: CommandName | undefined, answer: ApiAnswer): string {
   if (command === 'markContact' && answer.ResultItem !== undefined) {
-    return markContactText(answer as MarkContactResponse);
+    return markContactText(answer as MarkContactAnswer);
   }
   return JSON.stringify(answer);
 }
 
 /** A mark_contact answer with its ResultItem list, in the field order `results()` builds it. */
-function markContactText(answer: MarkContactResponse): string {
+function markContactText(answer: MarkContactAnswer): string {
   const items = answer.ResultItem as MarkResultItem[];
   let text = RESULT_ITEM;
   for (let i = 0; i < items.length; i++) {

@@ -1,8 +1,7 @@
 // The request (and, for tests, response) schemas of every command, compiled once from the spec's
-// `openapiDocument` with Ajv 2020. Ajv's `discriminator` option stays off: the API's discriminator
-// is an integer (`Type`), which Ajv's implementation does not accept; the schema's oneOf + const
-// already says the same thing. `x-max-bytes` becomes a real keyword, counting UTF-8 bytes where
-// JSON Schema's maxLength only counts characters.
+// `openapiDocument` with Ajv 2020 (ContactItem's oneOf branches are told apart by their `const`
+// Type). `x-max-bytes` becomes a real keyword, counting UTF-8 bytes where JSON Schema's maxLength
+// only counts characters.
 
 import { COMMANDS, type CommandName, openapiDocument } from '@tim-marks/types';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -28,7 +27,7 @@ export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
 }
 
 export function createAjv(): Ajv2020 {
-  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true, discriminator: false }));
+  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true }));
   ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
   return ajv;
 }

@@ -1,6 +1,6 @@
 // The hand-written text of mark_contact answers must be exactly what JSON.stringify gives for the
 // same object, for every shape an answer can take: clients cannot tell which writer wrote it.
-import { ErrorCode, type MarkContactResponse, type MarkResultItem } from '@tim-marks/types';
+import { ErrorCode, type MarkContactAnswer, type MarkResultItem } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
 import { answerText } from '../src/answer-text.js';
 import { fail } from '../src/envelope.js';
@@ -56,7 +56,7 @@ describe('answerText', () => {
     const random = sequence(20261126);
     for (let n = 0; n < 2000; n++) {
       const count = pick(random, [1, 1, 2, 5, 100]);
-      const answer: MarkContactResponse = {
+      const answer: MarkContactAnswer = {
         ResultItem: Array.from({ length: count }, () => resultItem(random)),
         ActionStatus: 'OK',
         ErrorCode: 0,

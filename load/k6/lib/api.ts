@@ -1,5 +1,5 @@
 // Calls to the API under test, and the checks every answer must pass.
-import type { CommandBodies, MarkContactResponse, ResponseEnvelope } from '@tim-marks/types';
+import type { CommandBodies, MarkContactAnswer, ResponseEnvelope } from '@tim-marks/types';
 import { check } from 'k6';
 import http, { type RefinedResponse } from 'k6/http';
 import { Counter } from 'k6/metrics';
@@ -103,7 +103,7 @@ export function checkAnswer<C extends CommandName>(
   if (command === 'markContact' && !refused) {
     const items = (request as CommandBodies['markContact']['request']).MarkItem;
     checks['markContact: one ResultItem per MarkItem, every ResultCode 0'] = (a) => {
-      const results = (a.body as Partial<MarkContactResponse> | undefined)?.ResultItem ?? [];
+      const results = (a.body as Partial<MarkContactAnswer> | undefined)?.ResultItem ?? [];
       return results.length === items.length && results.every((item) => item.ResultCode === ErrorCode.OK);
     };
   }

@@ -1,20 +1,20 @@
 import {
+  type AccountImportAnswer,
   type AccountImportRequest,
-  type AccountImportResponse,
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
+  type CreateGroupAnswer,
   type CreateGroupRequest,
-  type CreateGroupResponse,
+  type DestroyGroupAnswer,
   type DestroyGroupRequest,
-  type DestroyGroupResponse,
   ErrorCode,
+  type GetContactGroupAnswer,
   type GetContactGroupRequest,
-  type GetContactGroupResponse,
   LIMITS,
   type MarkContactRequest,
+  type MultiaccountImportAnswer,
   type MultiaccountImportRequest,
-  type MultiaccountImportResponse,
   REGIONS,
   type Region,
   type UserID,
@@ -247,7 +247,7 @@ export class TimMarksClient {
   async getContactGroup(
     request: GetContactGroupRequest,
     options?: CallOptions,
-  ): Promise<GetContactGroupResponse> {
+  ): Promise<GetContactGroupAnswer> {
     return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
   }
 
@@ -259,7 +259,7 @@ export class TimMarksClient {
   async *contactPages(
     From_Account: UserID,
     options: PagingOptions = {},
-  ): AsyncGenerator<GetContactGroupResponse> {
+  ): AsyncGenerator<GetContactGroupAnswer> {
     let StartIndex = options.startIndex ?? 0;
     for (;;) {
       const page = await this.getContactGroup({ From_Account, StartIndex }, options);
@@ -291,7 +291,7 @@ export class TimMarksClient {
    * account_import: imports one account (importing an existing one succeeds). The deprecated
    * `Identifier` form is accepted and sent as `UserID`, the field's current name.
    */
-  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportResponse> {
+  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
     return this.send('accountImport', currentAccountImport(request), options);
   }
 
@@ -302,8 +302,8 @@ export class TimMarksClient {
   async importAccounts(
     request: MultiaccountImportRequest,
     options?: CallOptions,
-  ): Promise<MultiaccountImportResponse> {
-    const responses: MultiaccountImportResponse[] = [];
+  ): Promise<MultiaccountImportAnswer> {
+    const responses: MultiaccountImportAnswer[] = [];
     // Either form, as given: `AccountList` (newer: with Nick and FaceUrl) or `Accounts` (UserIDs).
     if ('AccountList' in request) {
       for (const AccountList of runsOf(request.AccountList)) {
@@ -318,12 +318,12 @@ export class TimMarksClient {
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupResponse> {
+  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
     return this.send('createGroup', request, options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupResponse> {
+  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
     return this.send('destroyGroup', request, options);
   }
 

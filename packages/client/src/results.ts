@@ -1,9 +1,9 @@
 import type {
   ErrorCatalogueEntry,
-  MarkContactResponse,
+  MarkContactAnswer,
   MarkItem,
   MarkResultItem,
-  MultiaccountImportResponse,
+  MultiaccountImportAnswer,
 } from '@tim-marks/types';
 import { catalogueEntry } from './errors.js';
 
@@ -23,7 +23,7 @@ export interface FailedMarkItem {
  * The answer of `markContact`: the API's envelope, one ResultItem per MarkItem in request order
  * (merged across the calls a long request was split into), and the items that failed.
  */
-export type MarkContactResult = MarkContactResponse & {
+export type MarkContactResult = MarkContactAnswer & {
   ResultItem: MarkResultItem[];
   /** The items whose ResultCode is not 0, in request order. Empty when every item was applied. */
   failed: FailedMarkItem[];
@@ -35,13 +35,13 @@ export type MarkContactResult = MarkContactResponse & {
 export class MarkResults {
   private readonly resultItems: MarkResultItem[] = [];
   private readonly failed: FailedMarkItem[] = [];
-  private last: MarkContactResponse | undefined;
+  private last: MarkContactAnswer | undefined;
   private calls = 0;
 
   add(
     sent: readonly MarkItem[],
     offset: number,
-    response: MarkContactResponse & { ResultItem: MarkResultItem[] },
+    response: MarkContactAnswer & { ResultItem: MarkResultItem[] },
   ): void {
     response.ResultItem.forEach((resultItem, i) => {
       this.resultItems.push(resultItem);
@@ -66,9 +66,9 @@ export class MarkResults {
 
 /** Merges the answers of consecutive multiaccount_import calls. */
 export function mergeAccountImports(
-  responses: readonly MultiaccountImportResponse[],
-): MultiaccountImportResponse {
-  const last = responses[responses.length - 1] as MultiaccountImportResponse;
+  responses: readonly MultiaccountImportAnswer[],
+): MultiaccountImportAnswer {
+  const last = responses[responses.length - 1] as MultiaccountImportAnswer;
   const FailAccounts = responses.flatMap((response) => response.FailAccounts ?? []);
   return { ...last, FailAccounts };
 }

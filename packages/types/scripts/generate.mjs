@@ -25,22 +25,8 @@ const HEADER = `// GENERATED from openapi/openapi.yaml by packages/types/scripts
 
 const spec = parse(await readFile(specPath, 'utf8'));
 
-/** openapi-typescript rewrites a discriminated property into the *string* keys of its mapping
- * ("1", "2"), but this API's `Type` is the integer 1 or 2. The `const` on each branch already
- * makes a discriminated union in TypeScript, so the discriminator is left out of the copy given
- * to the type generator (the spec itself keeps it, with its explicit mapping). */
-function withoutDiscriminators(node) {
-  if (Array.isArray(node)) return node.map(withoutDiscriminators);
-  if (node === null || typeof node !== 'object') return node;
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key !== 'discriminator') out[key] = withoutDiscriminators(value);
-  }
-  return out;
-}
-
 async function typesModule() {
-  const ast = await openapiTS(withoutDiscriminators(spec), { alphabetize: false, exportType: false });
+  const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
   return `${HEADER}/* eslint-disable */\n${astToString(ast)}`;
 }
 

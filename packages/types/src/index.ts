@@ -24,37 +24,40 @@ export type MarkItem = Schemas['MarkItem'];
 export type MarkContactRequest = Schemas['MarkContactRequest'];
 export type ContactItemEcho = Schemas['ContactItemEcho'];
 export type MarkResultItem = Schemas['MarkResultItem'];
-export type MarkContactResponse = Schemas['MarkContactResponse'];
+export type MarkContactAnswer = Schemas['MarkContactAnswer'];
 
 export type GetContactGroupRequest = Schemas['GetContactGroupRequest'];
 export type StandardMarkString = Schemas['StandardMark'];
+export type ContactMarks = Schemas['ContactMarks'];
+export type C2CContactItemWithMarks = Schemas['C2CContactItemWithMarks'];
+export type GroupContactItemWithMarks = Schemas['GroupContactItemWithMarks'];
 export type ContactItemWithMarks = Schemas['ContactItemWithMarks'];
 export type GroupItem = Schemas['GroupItem'];
-export type GetContactGroupResponse = Schemas['GetContactGroupResponse'];
+export type GetContactGroupAnswer = Schemas['GetContactGroupAnswer'];
 
 export type AccountImportRequest = Schemas['AccountImportRequest'];
-export type AccountImportResponse = Schemas['AccountImportResponse'];
+export type AccountImportAnswer = Schemas['AccountImportAnswer'];
 export type MultiaccountImportRequest = Schemas['MultiaccountImportRequest'];
 export type ImportedAccount = Schemas['ImportedAccount'];
 /** multiaccount_import's two forms: UserIDs (`Accounts`), or accounts with a nickname and an avatar (`AccountList`). */
 export type MultiaccountImportAccounts = Schemas['MultiaccountImportAccounts'];
 export type MultiaccountImportAccountList = Schemas['MultiaccountImportAccountList'];
-export type MultiaccountImportResponse = Schemas['MultiaccountImportResponse'];
+export type MultiaccountImportAnswer = Schemas['MultiaccountImportAnswer'];
 export type GroupType = Schemas['GroupType'];
 export type CreateGroupRequest = Schemas['CreateGroupRequest'];
-export type CreateGroupResponse = Schemas['CreateGroupResponse'];
+export type CreateGroupAnswer = Schemas['CreateGroupAnswer'];
 export type DestroyGroupRequest = Schemas['DestroyGroupRequest'];
-export type DestroyGroupResponse = Schemas['DestroyGroupResponse'];
+export type DestroyGroupAnswer = Schemas['DestroyGroupAnswer'];
 
 /** The common query parameters of every command. */
 export type CommonQuery = operations['markContact']['parameters']['query'];
 
 /** Request and response body of each command, by operationId. */
 export interface CommandBodies {
-  markContact: { request: MarkContactRequest; response: MarkContactResponse };
-  getContactGroup: { request: GetContactGroupRequest; response: GetContactGroupResponse };
-  accountImport: { request: AccountImportRequest; response: AccountImportResponse };
-  multiaccountImport: { request: MultiaccountImportRequest; response: MultiaccountImportResponse };
-  createGroup: { request: CreateGroupRequest; response: CreateGroupResponse };
-  destroyGroup: { request: DestroyGroupRequest; response: DestroyGroupResponse };
+  markContact: { request: MarkContactRequest; response: MarkContactAnswer };
+  getContactGroup: { request: GetContactGroupRequest; response: GetContactGroupAnswer };
+  accountImport: { request: AccountImportRequest; response: AccountImportAnswer };
+  multiaccountImport: { request: MultiaccountImportRequest; response: MultiaccountImportAnswer };
+  createGroup: { request: CreateGroupRequest; response: CreateGroupAnswer };
+  destroyGroup: { request: DestroyGroupRequest; response: DestroyGroupAnswer };
 }

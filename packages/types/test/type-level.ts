@@ -5,7 +5,8 @@ import type {
   CommandBodies,
   CommandName,
   ContactItem,
-  GetContactGroupResponse,
+  ContactItemWithMarks,
+  GetContactGroupAnswer,
   MarkContactRequest,
   MarkItem,
 } from '../src/index.js';
@@ -39,7 +40,17 @@ export function narrows(item: ContactItem): string {
   return item.Type === 1 ? item.To_Account : item.ToGroupId;
 }
 
-export function readsPages(page: GetContactGroupResponse): number {
+// ContactItemWithMarks is a oneOf of two allOfs (C2C + marks, group + marks): it narrows on Type too.
+export function conversationOf(item: ContactItemWithMarks): string {
+  return item.Type === 1
+    ? `c2c ${item.To_Account} ${item.StandardMark}`
+    : `group ${item.ToGroupId} ${item.StandardMark}`;
+}
+
+// @ts-expect-error a marked conversation carries its StandardMark and Timestamp
+export const unmarked: ContactItemWithMarks = { Type: 2, ToGroupId: 'g' };
+
+export function readsPages(page: GetContactGroupAnswer): number {
   const first = page.ContactItem?.[0];
   return (first?.Timestamp ?? 0) + (page.CompleteFlag === 1 ? 0 : (page.NextStartIndex ?? 0));
 }

@@ -6,7 +6,7 @@ import {
   type ContactItemEcho,
   ErrorCode,
   LIMITS,
-  type MarkContactResponse,
+  type MarkContactAnswer,
   type MarkItem,
   type MarkResultItem,
 } from '@tim-marks/types';
@@ -102,7 +102,7 @@ function results(
   failures: (ItemFailure | undefined)[],
   opOf: number[],
   outcomes: MarkOutcome[] | undefined,
-): MarkContactResponse {
+): MarkContactAnswer {
   if (outcomes === undefined) {
     return fail(
       ErrorCode.ACCOUNT_NOT_IMPORTED,

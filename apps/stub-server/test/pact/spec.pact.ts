@@ -3,13 +3,10 @@
 // (spec-check.ts). A few interactions break the spec on purpose — the answer to a forbidden request
 // is what they pin — and must break it exactly where they mean to, and nowhere else.
 //
-// swagger-mock-validator 14.5 reads OpenAPI 3.1, with two adaptations made here, in a temporary copy
-// of the document:
-//  - `discriminator` is removed: the validator hands it to Ajv, which refuses `mapping` (and integer
-//    discriminators). It is an annotation; the oneOf with `Type: const` decides alone.
-//  - responses are validated open (`additionalPropertiesInResponse`): in its default, strict mode the
-//    validator adds `additionalProperties: false` to each allOf branch, so that no ContactItemWithMarks
-//    (ContactItem + marks) can ever be valid. The Ajv check closes responses correctly
+// swagger-mock-validator 14.5 reads OpenAPI 3.1 (the document as it is, written to a temporary JSON
+// file), with one option: responses are validated open (`additionalPropertiesInResponse`): in its
+// default, strict mode the validator adds `additionalProperties: false` to each allOf branch, so that
+// no ContactItemWithMarks (ContactItem + ContactMarks) can ever be valid. The Ajv check closes responses correctly
 //    (unevaluatedProperties, which sees through allOf and oneOf), and counts `x-max-bytes`.
 // Its postinstall (patch-package, blocked by npm's allowScripts) only changes how Ajv coerces a
 // whitespace-only query value to a number; the Ajv check reads query integers strictly.
@@ -67,19 +64,10 @@ const INTENDED_BY_VALIDATOR = [
 const workDir = mkdtempSync(join(tmpdir(), 'tim-marks-spec-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-/** The spec as JSON, adapted for swagger-mock-validator (see the top of this file). */
+/** The spec as a JSON file, for swagger-mock-validator. */
 function specForValidator(): string {
-  const document = structuredClone(openapiDocument);
-  const strip = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(strip);
-    else if (typeof node === 'object' && node !== null) {
-      delete (node as Record<string, unknown>).discriminator;
-      Object.values(node).forEach(strip);
-    }
-  };
-  strip(document.components);
   const file = join(workDir, 'openapi.json');
-  writeFileSync(file, JSON.stringify(document));
+  writeFileSync(file, JSON.stringify(openapiDocument));
   return file;
 }
 

@@ -3,7 +3,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { COMMANDS } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
-import { type GetContactGroupResponse, readStandardMark } from '../../src/index.js';
+import { type GetContactGroupAnswer, readStandardMark } from '../../src/index.js';
 import { clientFor, commandQuery, newPact, okEnvelope, STATES } from './contract.js';
 
 const { eachLike, integer, regex, string } = MatchersV3;
@@ -62,7 +62,7 @@ describe('get_contact_group', () => {
       )
       .executeTest(async (server) => {
         const made = clientFor(server);
-        const pages: GetContactGroupResponse[] = [];
+        const pages: GetContactGroupAnswer[] = [];
         for await (const page of made.client.contactPages('user0')) pages.push(page);
         expect(pages.map((page) => page.CompleteFlag)).toEqual([0, 1]);
         expect(made.sent).toHaveLength(2);

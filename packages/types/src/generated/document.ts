@@ -12,7 +12,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nthe stub's server entry (the regional hosts through its CONNECT proxy), and the schemas\n`MarkItem`, `MarkResultItem`, `MarkContactResponse`, `OptType`, `MarkPosition`, `CustomMark`,\n`StandardMark`, `AccountImportRequest` and `MultiaccountImportRequest`.\n",
+    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nthe stub's server entry (the regional hosts through its CONNECT proxy), and the schemas\n`MarkItem`, `MarkResultItem`, `MarkContactAnswer`, `OptType`, `MarkPosition`, `CustomMark`,\n`StandardMark`, `AccountImportRequest` and `MultiaccountImportRequest`.\n\n## Generating a client in your language\n\nFeed this file, unchanged, to your generator; no patch or generator option is needed. The\ntim-marks repository checks these on every `npm test` (`openapi/generators/`): each client is\ngenerated, compiled, and run against the stub (accounts, a group, a C2C and a group mark read\nback intact, and a request-level error read from the answer body).\n\n```sh\njava -jar openapi-generator-cli-7.25.0.jar generate -g python -i openapi.yaml -o client-python\njava -jar openapi-generator-cli-7.25.0.jar generate -g go -i openapi.yaml -o client-go\njava -jar openapi-generator-cli-7.25.0.jar generate -g typescript-fetch -i openapi.yaml -o client-ts\njava -jar openapi-generator-cli-7.25.0.jar generate -g java -i openapi.yaml -o client-java\noapi-codegen -package timmarks -o timmarks.gen.go openapi.yaml\nopenapi-python-client generate --path openapi.yaml --output-path client-python\nnpx openapi-typescript openapi.yaml -o openapi.d.ts\n```\n\n`ContactItem` and `ContactItemWithMarks` are `oneOf` unions told apart by the integer `Type`\n(`const` 1 = C2C, 2 = group); generated clients expose them as a union (or one field per\nbranch). Answers are named `<Command>Answer` (`MarkContactAnswer`, ...). Every answer is HTTP\n200: read `ErrorCode` from the body. `Timestamp`, `StartIndex` and `NextStartIndex` are 64-bit.\n",
     "contact": {
       "name": "tim-marks",
       "url": "https://cloud.tencent.com/document/product/269/105592"
@@ -485,7 +485,7 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "$ref": "#/components/responses/MarkContactResponse"
+            "$ref": "#/components/responses/MarkContactAnswer"
           }
         }
       }
@@ -537,7 +537,7 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "$ref": "#/components/responses/GetContactGroupResponse"
+            "$ref": "#/components/responses/GetContactGroupAnswer"
           }
         }
       }
@@ -594,7 +594,7 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "$ref": "#/components/responses/AccountImportResponse"
+            "$ref": "#/components/responses/AccountImportAnswer"
           }
         }
       }
@@ -663,7 +663,7 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "$ref": "#/components/responses/MultiaccountImportResponse"
+            "$ref": "#/components/responses/MultiaccountImportAnswer"
           }
         }
       }
@@ -716,7 +716,7 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "$ref": "#/components/responses/CreateGroupResponse"
+            "$ref": "#/components/responses/CreateGroupAnswer"
           }
         }
       }
@@ -766,7 +766,7 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "$ref": "#/components/responses/DestroyGroupResponse"
+            "$ref": "#/components/responses/DestroyGroupAnswer"
           }
         }
       }
@@ -843,12 +843,12 @@ export const openapiDocument: Record<string, unknown> = {
       }
     },
     "responses": {
-      "MarkContactResponse": {
+      "MarkContactAnswer": {
         "description": "The result of every MarkItem, in request order (HTTP 200 also for every API-level error).",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/MarkContactResponse"
+              "$ref": "#/components/schemas/MarkContactAnswer"
             },
             "examples": {
               "seed": {
@@ -913,12 +913,12 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "GetContactGroupResponse": {
+      "GetContactGroupAnswer": {
         "description": "One page of the user's marked conversations and their conversation groups.",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/GetContactGroupResponse"
+              "$ref": "#/components/schemas/GetContactGroupAnswer"
             },
             "examples": {
               "lastPage": {
@@ -946,12 +946,12 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "AccountImportResponse": {
+      "AccountImportAnswer": {
         "description": "The envelope alone.",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/AccountImportResponse"
+              "$ref": "#/components/schemas/AccountImportAnswer"
             },
             "examples": {
               "ok": {
@@ -966,12 +966,12 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "MultiaccountImportResponse": {
+      "MultiaccountImportAnswer": {
         "description": "The envelope and the accounts that could not be imported.",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/MultiaccountImportResponse"
+              "$ref": "#/components/schemas/MultiaccountImportAnswer"
             },
             "examples": {
               "ok": {
@@ -987,12 +987,12 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "CreateGroupResponse": {
+      "CreateGroupAnswer": {
         "description": "The envelope and the id of the new group.",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/CreateGroupResponse"
+              "$ref": "#/components/schemas/CreateGroupAnswer"
             },
             "examples": {
               "ok": {
@@ -1008,12 +1008,12 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "DestroyGroupResponse": {
+      "DestroyGroupAnswer": {
         "description": "The envelope alone.",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/DestroyGroupResponse"
+              "$ref": "#/components/schemas/DestroyGroupAnswer"
             },
             "examples": {
               "ok": {
@@ -1110,7 +1110,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "ContactItem": {
-        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The discriminator documents the union for readers and generators; the API's `Type` is an integer, which OpenAPI discriminators (string tags) do not describe exactly, so validators should decide by the `oneOf` alone, whose branches carry `const` types. The toolkit's generator, stub, Pact spec check and fuzz run all drop the discriminator from the copy they validate with.",
+        "description": "The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const`, and its required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator` on purpose: its tags are strings, and this API's `Type` is not.",
         "oneOf": [
           {
             "$ref": "#/components/schemas/C2CContactItem"
@@ -1118,14 +1118,7 @@ export const openapiDocument: Record<string, unknown> = {
           {
             "$ref": "#/components/schemas/GroupContactItem"
           }
-        ],
-        "discriminator": {
-          "propertyName": "Type",
-          "mapping": {
-            "1": "#/components/schemas/C2CContactItem",
-            "2": "#/components/schemas/GroupContactItem"
-          }
-        }
+        ]
       },
       "OptType": {
         "type": "integer",
@@ -1260,7 +1253,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "MarkContactResponse": {
+      "MarkContactAnswer": {
         "description": "The envelope, and on success one ResultItem per MarkItem.",
         "x-assumption": "Request-level failures (authentication, JSON, a missing or oversized MarkItem, an unknown From_Account, the edition) fail the whole request with a top-level ErrorCode, no ResultItem, and change nothing. Item-level failures (a bad bit position, a CustomMark over 256 bytes, a missing To_Account or ToGroupId, an unknown group, the 1000 cap) fail that item alone through its ResultCode; the request stays `ActionStatus: OK` and the other items are applied.",
         "allOf": [
@@ -1292,6 +1285,7 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "StartIndex": {
             "type": "integer",
+            "format": "int64",
             "minimum": 0,
             "maximum": 9007199254740991,
             "description": "0 for the first page, then the previous answer's `NextStartIndex`. Past 2^53−1 → 50002."
@@ -1304,39 +1298,67 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "The 64-bit standard mark written in binary, most significant bit first.",
         "x-assumption": "Written without leading zeros (`\"0\"` when no bit is set); bit 1 is the last character, so bits 1, 2 and 3 read `\"111\"` and bit 4 alone reads `\"1000\"`."
       },
-      "ContactItemWithMarks": {
-        "description": "A marked or grouped conversation, as get_contact_group answers it.",
+      "ContactMarks": {
+        "type": "object",
+        "description": "The marks and groups of a conversation, as get_contact_group answers them.",
+        "required": [
+          "StandardMark",
+          "Timestamp"
+        ],
+        "properties": {
+          "StandardMark": {
+            "$ref": "#/components/schemas/StandardMark"
+          },
+          "CustomMark": {
+            "type": "string",
+            "description": "The custom mark, absent when none is set."
+          },
+          "ContactGroupId": {
+            "type": "array",
+            "description": "The ids (GroupItem.GroupId) of the conversation groups this conversation belongs to.",
+            "items": {
+              "type": "integer",
+              "format": "int64"
+            }
+          },
+          "Timestamp": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "description": "Unix seconds of the conversation's last mark or group change."
+          }
+        }
+      },
+      "C2CContactItemWithMarks": {
+        "description": "A marked or grouped C2C conversation.",
         "allOf": [
           {
-            "$ref": "#/components/schemas/ContactItem"
+            "$ref": "#/components/schemas/C2CContactItem"
           },
           {
-            "type": "object",
-            "required": [
-              "StandardMark",
-              "Timestamp"
-            ],
-            "properties": {
-              "StandardMark": {
-                "$ref": "#/components/schemas/StandardMark"
-              },
-              "CustomMark": {
-                "type": "string",
-                "description": "The custom mark, absent when none is set."
-              },
-              "ContactGroupId": {
-                "type": "array",
-                "description": "The ids (GroupItem.GroupId) of the conversation groups this conversation belongs to.",
-                "items": {
-                  "type": "integer"
-                }
-              },
-              "Timestamp": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "Unix seconds of the conversation's last mark or group change."
-              }
-            }
+            "$ref": "#/components/schemas/ContactMarks"
+          }
+        ]
+      },
+      "GroupContactItemWithMarks": {
+        "description": "A marked or grouped group conversation.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/GroupContactItem"
+          },
+          {
+            "$ref": "#/components/schemas/ContactMarks"
+          }
+        ]
+      },
+      "ContactItemWithMarks": {
+        "description": "A marked or grouped conversation, as get_contact_group answers it: a ContactItem (C2C or group, decided by the integer `Type`) with its marks (`ContactMarks`).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/C2CContactItemWithMarks"
+          },
+          {
+            "$ref": "#/components/schemas/GroupContactItemWithMarks"
           }
         ]
       },
@@ -1353,11 +1375,12 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "GroupId": {
             "type": "integer",
+            "format": "int64",
             "description": "The group's id, referred to by ContactItem.ContactGroupId."
           }
         }
       },
-      "GetContactGroupResponse": {
+      "GetContactGroupAnswer": {
         "description": "One page of marked and grouped conversations.",
         "allOf": [
           {
@@ -1388,6 +1411,7 @@ export const openapiDocument: Record<string, unknown> = {
               },
               "NextStartIndex": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0,
                 "description": "The StartIndex of the next page; 0 on the last page (CompleteFlag 1)."
               }
@@ -1449,7 +1473,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "AccountImportResponse": {
+      "AccountImportAnswer": {
         "$ref": "#/components/schemas/ResponseEnvelope"
       },
       "MultiaccountImportRequest": {
@@ -1462,7 +1486,7 @@ export const openapiDocument: Record<string, unknown> = {
             "$ref": "#/components/schemas/MultiaccountImportAccountList"
           }
         ],
-        "x-assumption": "A body with both `Accounts` and `AccountList` answers 70402. An `AccountList` entry whose UserID is a string the schema refuses (empty, over 32 bytes) is answered in FailAccounts, as a refused `Accounts` entry is; an entry that is not an object, or whose UserID is not a string, answers 70403 for the whole call."
+        "x-assumption": "A body with both `Accounts` and `AccountList` answers 70402. An `AccountList` entry whose UserID is a string the schema refuses (empty, over 32 bytes) is answered in FailAccounts, as a refused `Accounts` entry is; an entry that is not an object, or whose UserID is not a string, answers 60015 for the whole call."
       },
       "MultiaccountImportAccounts": {
         "type": "object",
@@ -1498,7 +1522,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "MultiaccountImportResponse": {
+      "MultiaccountImportAnswer": {
         "allOf": [
           {
             "$ref": "#/components/schemas/ResponseEnvelope"
@@ -1559,7 +1583,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "CreateGroupResponse": {
+      "CreateGroupAnswer": {
         "allOf": [
           {
             "$ref": "#/components/schemas/ResponseEnvelope"
@@ -1588,7 +1612,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "DestroyGroupResponse": {
+      "DestroyGroupAnswer": {
         "$ref": "#/components/schemas/ResponseEnvelope"
       }
     }

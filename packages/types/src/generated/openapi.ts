@@ -169,7 +169,7 @@ export interface components {
             /** @description The group's id (note the capital I and lowercase d of `ToGroupId`). */
             ToGroupId: string;
         };
-        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The discriminator documents the union for readers and generators; the API's `Type` is an integer, which OpenAPI discriminators (string tags) do not describe exactly, so validators should decide by the `oneOf` alone, whose branches carry `const` types. The toolkit's generator, stub, Pact spec check and fuzz run all drop the discriminator from the copy they validate with. */
+        /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const`, and its required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator` on purpose: its tags are strings, and this API's `Type` is not. */
         ContactItem: components["schemas"]["C2CContactItem"] | components["schemas"]["GroupContactItem"];
         /**
          * @description 1 = set standard marks, 2 = set the custom mark, 3 = both.
@@ -215,34 +215,49 @@ export interface components {
             ResultInfo: string;
         };
         /** @description The envelope, and on success one ResultItem per MarkItem. */
-        MarkContactResponse: components["schemas"]["ResponseEnvelope"] & {
+        MarkContactAnswer: components["schemas"]["ResponseEnvelope"] & {
             ResultItem?: components["schemas"]["MarkResultItem"][];
         };
         GetContactGroupRequest: {
             From_Account: components["schemas"]["UserID"];
-            /** @description 0 for the first page, then the previous answer's `NextStartIndex`. Past 2^53−1 → 50002. */
+            /**
+             * Format: int64
+             * @description 0 for the first page, then the previous answer's `NextStartIndex`. Past 2^53−1 → 50002.
+             */
             StartIndex: number;
         };
         /** @description The 64-bit standard mark written in binary, most significant bit first. */
         StandardMark: string;
-        /** @description A marked or grouped conversation, as get_contact_group answers it. */
-        ContactItemWithMarks: components["schemas"]["ContactItem"] & {
+        /** @description The marks and groups of a conversation, as get_contact_group answers them. */
+        ContactMarks: {
             StandardMark: components["schemas"]["StandardMark"];
             /** @description The custom mark, absent when none is set. */
             CustomMark?: string;
             /** @description The ids (GroupItem.GroupId) of the conversation groups this conversation belongs to. */
             ContactGroupId?: number[];
-            /** @description Unix seconds of the conversation's last mark or group change. */
+            /**
+             * Format: int64
+             * @description Unix seconds of the conversation's last mark or group change.
+             */
             Timestamp: number;
         };
+        /** @description A marked or grouped C2C conversation. */
+        C2CContactItemWithMarks: components["schemas"]["C2CContactItem"] & components["schemas"]["ContactMarks"];
+        /** @description A marked or grouped group conversation. */
+        GroupContactItemWithMarks: components["schemas"]["GroupContactItem"] & components["schemas"]["ContactMarks"];
+        /** @description A marked or grouped conversation, as get_contact_group answers it: a ContactItem (C2C or group, decided by the integer `Type`) with its marks (`ContactMarks`). */
+        ContactItemWithMarks: components["schemas"]["C2CContactItemWithMarks"] | components["schemas"]["GroupContactItemWithMarks"];
         /** @description A conversation group of the user. */
         GroupItem: {
             GroupName: string;
-            /** @description The group's id, referred to by ContactItem.ContactGroupId. */
+            /**
+             * Format: int64
+             * @description The group's id, referred to by ContactItem.ContactGroupId.
+             */
             GroupId: number;
         };
         /** @description One page of marked and grouped conversations. */
-        GetContactGroupResponse: components["schemas"]["ResponseEnvelope"] & {
+        GetContactGroupAnswer: components["schemas"]["ResponseEnvelope"] & {
             ContactItem?: components["schemas"]["ContactItemWithMarks"][];
             GroupItem?: components["schemas"]["GroupItem"][];
             /**
@@ -250,7 +265,10 @@ export interface components {
              * @enum {integer}
              */
             CompleteFlag?: 0 | 1;
-            /** @description The StartIndex of the next page; 0 on the last page (CompleteFlag 1). */
+            /**
+             * Format: int64
+             * @description The StartIndex of the next page; 0 on the last page (CompleteFlag 1).
+             */
             NextStartIndex?: number;
         };
         /** @description The account, named by `UserID` (or, in the deprecated older form, `Identifier`). */
@@ -275,7 +293,7 @@ export interface components {
             /** @description Avatar URL. */
             FaceUrl?: string;
         };
-        AccountImportResponse: components["schemas"]["ResponseEnvelope"];
+        AccountImportAnswer: components["schemas"]["ResponseEnvelope"];
         /** @description The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
         MultiaccountImportRequest: components["schemas"]["MultiaccountImportAccounts"] | components["schemas"]["MultiaccountImportAccountList"];
         MultiaccountImportAccounts: {
@@ -286,7 +304,7 @@ export interface components {
             /** @description The accounts to import, 1..100. */
             AccountList: components["schemas"]["ImportedAccount"][];
         };
-        MultiaccountImportResponse: components["schemas"]["ResponseEnvelope"] & {
+        MultiaccountImportAnswer: components["schemas"]["ResponseEnvelope"] & {
             /** @description The UserIDs that could not be imported. */
             FailAccounts?: string[];
         };
@@ -303,7 +321,7 @@ export interface components {
             /** @description A chosen group id; the server makes one up when absent. An id in use answers 10021. */
             GroupId?: string;
         };
-        CreateGroupResponse: components["schemas"]["ResponseEnvelope"] & {
+        CreateGroupAnswer: components["schemas"]["ResponseEnvelope"] & {
             /** @description The id of the new group. */
             GroupId?: string;
         };
@@ -311,61 +329,61 @@ export interface components {
             /** @description The group to dissolve. Unknown → 10010. */
             GroupId: string;
         };
-        DestroyGroupResponse: components["schemas"]["ResponseEnvelope"];
+        DestroyGroupAnswer: components["schemas"]["ResponseEnvelope"];
     };
     responses: {
         /** @description The result of every MarkItem, in request order (HTTP 200 also for every API-level error). */
-        MarkContactResponse: {
+        MarkContactAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["MarkContactResponse"];
+                "application/json": components["schemas"]["MarkContactAnswer"];
             };
         };
         /** @description One page of the user's marked conversations and their conversation groups. */
-        GetContactGroupResponse: {
+        GetContactGroupAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["GetContactGroupResponse"];
+                "application/json": components["schemas"]["GetContactGroupAnswer"];
             };
         };
         /** @description The envelope alone. */
-        AccountImportResponse: {
+        AccountImportAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["AccountImportResponse"];
+                "application/json": components["schemas"]["AccountImportAnswer"];
             };
         };
         /** @description The envelope and the accounts that could not be imported. */
-        MultiaccountImportResponse: {
+        MultiaccountImportAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["MultiaccountImportResponse"];
+                "application/json": components["schemas"]["MultiaccountImportAnswer"];
             };
         };
         /** @description The envelope and the id of the new group. */
-        CreateGroupResponse: {
+        CreateGroupAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["CreateGroupResponse"];
+                "application/json": components["schemas"]["CreateGroupAnswer"];
             };
         };
         /** @description The envelope alone. */
-        DestroyGroupResponse: {
+        DestroyGroupAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["DestroyGroupResponse"];
+                "application/json": components["schemas"]["DestroyGroupAnswer"];
             };
         };
     };
@@ -441,7 +459,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["MarkContactResponse"];
+            200: components["responses"]["MarkContactAnswer"];
         };
     };
     getContactGroup: {
@@ -483,7 +501,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["GetContactGroupResponse"];
+            200: components["responses"]["GetContactGroupAnswer"];
         };
     };
     accountImport: {
@@ -525,7 +543,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["AccountImportResponse"];
+            200: components["responses"]["AccountImportAnswer"];
         };
     };
     multiaccountImport: {
@@ -567,7 +585,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["MultiaccountImportResponse"];
+            200: components["responses"]["MultiaccountImportAnswer"];
         };
     };
     createGroup: {
@@ -609,7 +627,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CreateGroupResponse"];
+            200: components["responses"]["CreateGroupAnswer"];
         };
     };
     destroyGroup: {
@@ -651,7 +669,7 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["DestroyGroupResponse"];
+            200: components["responses"]["DestroyGroupAnswer"];
         };
     };
 }
