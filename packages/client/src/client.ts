@@ -1,5 +1,6 @@
 import {
   type AccountImportAnswer,
+  type AccountImportByIdentifier,
   type AccountImportRequest,
   type CommandBodies,
   type CommandName,
@@ -13,8 +14,9 @@ import {
   type GetContactGroupRequest,
   LIMITS,
   type MarkContactRequest,
+  type MultiaccountImportAccountList,
+  type MultiaccountImportAccounts,
   type MultiaccountImportAnswer,
-  type MultiaccountImportRequest,
   REGIONS,
   type Region,
   type UserID,
@@ -291,7 +293,10 @@ export class TimMarksClient {
    * account_import: imports one account (importing an existing one succeeds). The deprecated
    * `Identifier` form is accepted and sent as `UserID`, the field's current name.
    */
-  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
+  async importAccount(
+    request: AccountImportRequest | AccountImportByIdentifier,
+    options?: CallOptions,
+  ): Promise<AccountImportAnswer> {
     return this.send('accountImport', currentAccountImport(request), options);
   }
 
@@ -300,7 +305,7 @@ export class TimMarksClient {
    * LIMITS.accountsPerMultiImport; `FailAccounts` gathers every call's.
    */
   async importAccounts(
-    request: MultiaccountImportRequest,
+    request: MultiaccountImportAccounts | MultiaccountImportAccountList,
     options?: CallOptions,
   ): Promise<MultiaccountImportAnswer> {
     const responses: MultiaccountImportAnswer[] = [];
@@ -339,8 +344,10 @@ function runsOf<T>(items: readonly T[]): T[][] {
 }
 
 /** The request in its current form: `Identifier` (deprecated) becomes `UserID`. */
-function currentAccountImport(request: AccountImportRequest): AccountImportRequest {
-  if (!('Identifier' in request) || request.Identifier === undefined) return request;
+function currentAccountImport(
+  request: AccountImportRequest | AccountImportByIdentifier,
+): AccountImportRequest {
+  if (request.Identifier === undefined) return request as AccountImportRequest;
   const { Identifier, ...rest } = request;
   const UserID = (rest as { UserID?: unknown }).UserID;
   if (UserID !== undefined && UserID !== Identifier) {

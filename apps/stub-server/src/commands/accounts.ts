@@ -9,7 +9,6 @@ import type { CommandHandler } from './context.js';
 import { describeError, firstError, isObject } from './describe.js';
 
 export const accountImport: CommandHandler<'accountImport'> = async (body, ctx) => {
-  const validate = ctx.validators.accountImport;
   for (const field of ['UserID', 'Identifier'] as const) {
     if (body[field] !== undefined && typeof body[field] !== 'string') {
       return fail(ErrorCode.ACCOUNT_TYPE, `${field} must be a string`);
@@ -21,30 +20,38 @@ export const accountImport: CommandHandler<'accountImport'> = async (body, ctx) 
       'UserID and Identifier name different accounts: send UserID alone (Identifier is its older name)',
     );
   }
-  if (!(validate(body) as boolean)) {
-    // anyOf reports both forms; the current one (UserID) says what is wrong.
-    const errors = validate.errors ?? [];
-    const aboutIdentifier = body.UserID === undefined && body.Identifier !== undefined;
-    const error = firstError(
-      errors.filter(
-        (e) =>
-          !(aboutIdentifier ? /UserID/ : /Identifier/).test(`${e.instancePath} ${JSON.stringify(e.params)}`),
-      ),
-    );
-    return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
+  // The older form is checked as the current one, and its errors name the field it sent.
+  const alias = body.UserID === undefined && body.Identifier !== undefined;
+  const request = alias ? { ...body, UserID: body.Identifier } : body;
+  const validate = ctx.validators.accountImport;
+  if (!(validate(request) as boolean)) {
+    const error = firstError(validate.errors ?? []);
+    const text = error ? describeError(error) : 'invalid request';
+    return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, alias ? text.replace(/^UserID\b/, 'Identifier') : text);
   }
-  await ctx.store.importAccounts(ctx.app.sdkAppId, [(body.UserID ?? body.Identifier) as string]);
+  await ctx.store.importAccounts(ctx.app.sdkAppId, [request.UserID as string]);
   return ok();
 };
 
 const ACCOUNTS_ENTRY = /^\/Accounts\/([0-9]+)$/;
 const ACCOUNT_LIST_ENTRY = /^\/AccountList\/([0-9]+)\/UserID$/;
 
-export const multiaccountImport: CommandHandler<'multiaccountImport'> = async (body, ctx) => {
-  if (body.Accounts !== undefined && body.AccountList !== undefined) {
+export const multiaccountImport: CommandHandler<'multiaccountImport'> = async (received, ctx) => {
+  // Generated clients (Java's, for one) send the list they were not given as []: an empty list
+  // beside the other form is left out. Two non-empty lists are ambiguous.
+  const given = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+  if (given(received.Accounts) && given(received.AccountList)) {
     return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, 'send Accounts or AccountList, not both');
   }
-  const list = body.AccountList !== undefined;
+  // The schema leaves both optional (one of two cannot be said to generators): one is required.
+  if (received.Accounts === undefined && received.AccountList === undefined) {
+    return fail(
+      ErrorCode.ACCOUNT_INVALID_PARAMETER,
+      'Accounts is required (or, in the newer form, AccountList)',
+    );
+  }
+  const list = given(received.AccountList) || received.Accounts === undefined;
+  const { [list ? 'Accounts' : 'AccountList']: _unused, ...body } = received;
   const entries = list ? body.AccountList : body.Accounts;
   if (Array.isArray(entries)) {
     const wrongType = list
@@ -62,17 +69,8 @@ export const multiaccountImport: CommandHandler<'multiaccountImport'> = async (b
   const validate = ctx.validators.multiaccountImport;
   const invalid = new Set<number>();
   if (!(validate(body) as boolean)) {
-    // anyOf: the errors of the form the body does not use say only that its field is missing.
-    const other = list ? 'Accounts' : 'AccountList';
     const entry = list ? ACCOUNT_LIST_ENTRY : ACCOUNTS_ENTRY;
     for (const error of validate.errors ?? []) {
-      if (error.keyword === 'anyOf') continue;
-      if (
-        error.keyword === 'required' &&
-        (error.params as { missingProperty?: string }).missingProperty === other
-      ) {
-        continue;
-      }
       const match = entry.exec(error.instancePath);
       if (match === null) {
         return fail(ErrorCode.ACCOUNT_INVALID_PARAMETER, describeError(firstError([error]) ?? error));

@@ -496,6 +496,14 @@ const bits = (extra: Record<string, unknown>) => ({
     send: sendJson('multiaccountImport', { Accounts: ['newbie'], AccountList: [{ UserID: 'newbie' }] }),
     code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
   });
+  add(group, {
+    input:
+      'multiaccount_import Accounts ["newbie"] beside an empty AccountList (as generated Java clients send)',
+    command: 'multiaccountImport',
+    send: sendJson('multiaccountImport', { Accounts: ['newbie'], AccountList: [] }),
+    code: ErrorCode.OK,
+    accountsAdded: ['newbie'],
+  });
   for (const [label, value] of [
     ['[5]', [5]],
     ['[{"UserID":5}]', [{ UserID: 5 }]],

@@ -581,12 +581,6 @@ export const openapiDocument: Record<string, unknown> = {
                     "UserID": "user0",
                     "Nick": "User Zero"
                   }
-                },
-                "olderForm": {
-                  "summary": "The older field name some SDKs still send (deprecated)",
-                  "value": {
-                    "Identifier": "user0"
-                  }
                 }
               }
             }
@@ -1420,20 +1414,33 @@ export const openapiDocument: Record<string, unknown> = {
         ]
       },
       "AccountImportRequest": {
-        "description": "The account, named by `UserID` (or, in the deprecated older form, `Identifier`).",
-        "anyOf": [
-          {
-            "$ref": "#/components/schemas/ImportedAccount"
-          },
-          {
-            "$ref": "#/components/schemas/AccountImportByIdentifier"
-          }
+        "type": "object",
+        "required": [
+          "UserID"
         ],
-        "x-assumption": "`Identifier` is the older name of `UserID` (the 2020 edition of the page documents it, and SDKs still send it); the server takes either. Both at once with different values answer 70402; with the same value they are one account."
+        "properties": {
+          "UserID": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "Identifier": {
+            "$ref": "#/components/schemas/UserID",
+            "deprecated": true,
+            "description": "The older name of `UserID`, still sent by some SDKs. Send `UserID`."
+          },
+          "Nick": {
+            "type": "string",
+            "description": "Nickname."
+          },
+          "FaceUrl": {
+            "type": "string",
+            "description": "Avatar URL."
+          }
+        },
+        "x-assumption": "`Identifier` is the older name of `UserID` (the 2020 edition of the page documents it, and SDKs still send it): the server also takes a body that names the account by `Identifier` alone, although this schema, written for what a client should send, requires `UserID`. Both at once with different values answer 70402; with the same value they are one account."
       },
       "ImportedAccount": {
         "type": "object",
-        "description": "One account to import: the body of account_import, and an entry of multiaccount_import's `AccountList`.",
+        "description": "An entry of multiaccount_import's `AccountList`.",
         "required": [
           "UserID"
         ],
@@ -1451,76 +1458,33 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "AccountImportByIdentifier": {
-        "type": "object",
-        "deprecated": true,
-        "description": "The older form of ImportedAccount; send `UserID`.",
-        "required": [
-          "Identifier"
-        ],
-        "properties": {
-          "Identifier": {
-            "$ref": "#/components/schemas/UserID",
-            "deprecated": true
-          },
-          "Nick": {
-            "type": "string",
-            "description": "Nickname."
-          },
-          "FaceUrl": {
-            "type": "string",
-            "description": "Avatar URL."
-          }
-        }
-      },
       "AccountImportAnswer": {
         "$ref": "#/components/schemas/ResponseEnvelope"
       },
       "MultiaccountImportRequest": {
-        "description": "The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported.",
-        "anyOf": [
-          {
-            "$ref": "#/components/schemas/MultiaccountImportAccounts"
-          },
-          {
-            "$ref": "#/components/schemas/MultiaccountImportAccountList"
-          }
-        ],
-        "x-assumption": "A body with both `Accounts` and `AccountList` answers 70402. An `AccountList` entry whose UserID is a string the schema refuses (empty, over 32 bytes) is answered in FailAccounts, as a refused `Accounts` entry is; an entry that is not an object, or whose UserID is not a string, answers 60015 for the whole call."
-      },
-      "MultiaccountImportAccounts": {
         "type": "object",
-        "required": [
-          "Accounts"
-        ],
+        "description": "The accounts to import, in one of two forms: plain UserIDs (`Accounts`, the older form) or `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported.",
         "properties": {
           "Accounts": {
             "type": "array",
             "minItems": 1,
             "maxItems": 100,
-            "description": "The UserIDs to import, 1..100.",
+            "description": "The UserIDs to import, 1..100 (the older form).",
             "items": {
               "$ref": "#/components/schemas/UserID"
             }
-          }
-        }
-      },
-      "MultiaccountImportAccountList": {
-        "type": "object",
-        "required": [
-          "AccountList"
-        ],
-        "properties": {
+          },
           "AccountList": {
             "type": "array",
             "minItems": 1,
             "maxItems": 100,
-            "description": "The accounts to import, 1..100.",
+            "description": "The accounts to import, 1..100 (the newer form).",
             "items": {
               "$ref": "#/components/schemas/ImportedAccount"
             }
           }
-        }
+        },
+        "x-assumption": "Exactly one of `Accounts` and `AccountList` is given (the schema leaves both optional, as generators cannot express \"one of two\" without turning the body into a union): neither answers 70402 `Accounts is required`, both non-empty answer 70402, and an empty list beside the other is left out (generated clients send a list they were not given as `[]`). An `AccountList` entry whose UserID is a string the schema refuses (empty, over 32 bytes) is answered in FailAccounts, as a refused `Accounts` entry is; an entry that is not an object, or whose UserID is not a string, answers 60015 for the whole call."
       },
       "MultiaccountImportAnswer": {
         "allOf": [

@@ -271,9 +271,19 @@ export interface components {
              */
             NextStartIndex?: number;
         };
-        /** @description The account, named by `UserID` (or, in the deprecated older form, `Identifier`). */
-        AccountImportRequest: components["schemas"]["ImportedAccount"] | components["schemas"]["AccountImportByIdentifier"];
-        /** @description One account to import: the body of account_import, and an entry of multiaccount_import's `AccountList`. */
+        AccountImportRequest: {
+            UserID: components["schemas"]["UserID"];
+            /**
+             * @deprecated
+             * @description The older name of `UserID`, still sent by some SDKs. Send `UserID`.
+             */
+            Identifier?: components["schemas"]["UserID"];
+            /** @description Nickname. */
+            Nick?: string;
+            /** @description Avatar URL. */
+            FaceUrl?: string;
+        };
+        /** @description An entry of multiaccount_import's `AccountList`. */
         ImportedAccount: {
             UserID: components["schemas"]["UserID"];
             /** @description Nickname. */
@@ -281,28 +291,13 @@ export interface components {
             /** @description Avatar URL. */
             FaceUrl?: string;
         };
-        /**
-         * @deprecated
-         * @description The older form of ImportedAccount; send `UserID`.
-         */
-        AccountImportByIdentifier: {
-            /** @deprecated */
-            Identifier: components["schemas"]["UserID"];
-            /** @description Nickname. */
-            Nick?: string;
-            /** @description Avatar URL. */
-            FaceUrl?: string;
-        };
         AccountImportAnswer: components["schemas"]["ResponseEnvelope"];
-        /** @description The accounts to import, as plain UserIDs (`Accounts`, the older form) or as `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
-        MultiaccountImportRequest: components["schemas"]["MultiaccountImportAccounts"] | components["schemas"]["MultiaccountImportAccountList"];
-        MultiaccountImportAccounts: {
-            /** @description The UserIDs to import, 1..100. */
-            Accounts: components["schemas"]["UserID"][];
-        };
-        MultiaccountImportAccountList: {
-            /** @description The accounts to import, 1..100. */
-            AccountList: components["schemas"]["ImportedAccount"][];
+        /** @description The accounts to import, in one of two forms: plain UserIDs (`Accounts`, the older form) or `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
+        MultiaccountImportRequest: {
+            /** @description The UserIDs to import, 1..100 (the older form). */
+            Accounts?: components["schemas"]["UserID"][];
+            /** @description The accounts to import, 1..100 (the newer form). */
+            AccountList?: components["schemas"]["ImportedAccount"][];
         };
         MultiaccountImportAnswer: components["schemas"]["ResponseEnvelope"] & {
             /** @description The UserIDs that could not be imported. */
