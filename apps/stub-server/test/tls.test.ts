@@ -215,6 +215,17 @@ describe('--tls', () => {
   });
 });
 
+/** The stub's health check answers 200 through `dispatcher`, which is closed afterwards. */
+async function expectHealthy(base: string, dispatcher: Agent | ProxyAgent): Promise<void> {
+  try {
+    const answer = await request(`${base}/__stub/health`, { dispatcher });
+    expect(answer.statusCode, base).toBe(200);
+    await answer.body.dump();
+  } finally {
+    await dispatcher.close();
+  }
+}
+
 /** Sends a CONNECT by hand and answers the status line and body the stub wrote. */
 function rawConnect(port: number, target: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -321,11 +332,10 @@ describe('the TLS directory', () => {
 
     const stub = await startStub({ port: 0, tls: { certFile: given.certFile, keyFile: given.keyFile } });
     try {
-      const agent = new Agent({ connect: { ca: readFileSync(join(mine, TLS_FILES.ca), 'utf8') } });
-      const answer = await request(`${stub.url}/__stub/health`, { dispatcher: agent });
-      expect(answer.statusCode).toBe(200);
-      await answer.body.dump();
-      await agent.close();
+      await expectHealthy(
+        stub.url,
+        new Agent({ connect: { ca: readFileSync(join(mine, TLS_FILES.ca), 'utf8') } }),
+      );
     } finally {
       await stub.close();
     }
@@ -341,11 +351,7 @@ describe('CONNECT without --tls', () => {
       expect(answer).toContain(`${CONNECT_REFUSALS.needsTls}:`);
       expect(answer).toContain('--tls');
       // Its own port is still served, in plain HTTP.
-      const proxy = new ProxyAgent({ uri: stub.url });
-      const health = await request(`${stub.url}/__stub/health`, { dispatcher: proxy });
-      expect(health.statusCode).toBe(200);
-      await health.body.dump();
-      await proxy.close();
+      await expectHealthy(stub.url, new ProxyAgent({ uri: stub.url }));
     } finally {
       await stub.close();
     }
