@@ -21,8 +21,8 @@ import type { FaultDecision, Faults } from './faults.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
 import type { ValidateFunction } from './schemas.js';
-import type { CommandCounter } from './stats.js';
-import type { Store } from './store/store.js';
+import { type CommandCounter, monotonicSecond } from './stats.js';
+import { type Store, WriteFailed } from './store/store.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -115,7 +115,7 @@ export class Api {
     // array for a body that arrives in one chunk (the usual case).
     const limit = deps.bodyLimitBytes;
     const finish = (answer: ApiAnswer, close = false) => {
-      if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(Math.floor(Date.now() / 1000));
+      if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(monotonicSecond());
       this.reply(req, res, path, started, gate.command, answer, close);
     };
     let first: Buffer | undefined;
@@ -199,7 +199,7 @@ export class Api {
       );
     }
     const counter = app.counters[command];
-    if (!counter.admit(performance.now(), second)) {
+    if (!counter.admit(performance.now(), monotonicSecond())) {
       return refuse(
         ErrorCode.RATE_LIMITED,
         `${path.slice(1)} is over its limit of ${counter.window.ceiling} calls per second for sdkappid ${app.sdkAppId}`,
@@ -242,6 +242,10 @@ export class Api {
   }
 
   private internalError(command: CommandName, error: unknown): ApiAnswer {
+    if (error instanceof WriteFailed) {
+      this.deps.logger.error(`${command}: ${error.message}`);
+      return fail(ErrorCode.INTERNAL_ERROR, `${error.message}: nothing was changed, retry`);
+    }
     this.deps.logger.error(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fail(ErrorCode.INTERNAL_ERROR, 'internal server error, retry');
   }

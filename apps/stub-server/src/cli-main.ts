@@ -12,6 +12,7 @@ import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_SDKAPPID,
   DEFAULT_SEED_ACCOUNTS,
+  isLoopback,
 } from './defaults.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
@@ -57,9 +58,35 @@ const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
     'TIM_STUB_STATE_FILE',
   ],
   ['--fsync', ['fsync every journal write (survives power loss; slower)'], 'TIM_STUB_FSYNC=1'],
+  [
+    '--journal-limit BYTES',
+    ['compact the journal while running once it reaches BYTES', '(default 67108864 = 64 MiB)'],
+    'TIM_STUB_JOURNAL_LIMIT',
+  ],
+  [
+    '--drop-unconfigured-apps',
+    ['start even though the state file holds apps not configured', '(their data is removed from it)'],
+    'TIM_STUB_DROP_UNCONFIGURED_APPS=1',
+  ],
+  [
+    '--set-aside-corrupt-state',
+    [
+      'a corrupt state file or journal is renamed *.corrupt-TIME (kept)',
+      'and the stub starts from its good records',
+    ],
+    'TIM_STUB_SET_ASIDE_CORRUPT_STATE=1',
+  ],
   ['--log-level LEVEL', [`${LOG_LEVELS.join(', ')} (default info); logs go to stderr`], 'TIM_STUB_LOG_LEVEL'],
   ['--control', ['turn the /__stub/ control plane on, even on a non-loopback host'], 'TIM_STUB_CONTROL=1'],
   ['--no-control', ['turn it off (default: on for a loopback host only)'], 'TIM_STUB_CONTROL=0'],
+  [
+    '--control-token TOKEN',
+    [
+      'control-plane calls need Authorization: Bearer TOKEN',
+      '(required with --control on a non-loopback host)',
+    ],
+    'TIM_STUB_CONTROL_TOKEN',
+  ],
   [
     '--tls',
     [
@@ -130,6 +157,8 @@ const VALUE_FLAGS = {
   config: 'TIM_STUB_CONFIG',
   'state-file': 'TIM_STUB_STATE_FILE',
   'log-level': 'TIM_STUB_LOG_LEVEL',
+  'journal-limit': 'TIM_STUB_JOURNAL_LIMIT',
+  'control-token': 'TIM_STUB_CONTROL_TOKEN',
   'tls-dir': 'TIM_STUB_TLS_DIR',
   'tls-cert': 'TIM_STUB_TLS_CERT',
   'tls-key': 'TIM_STUB_TLS_KEY',
@@ -161,6 +190,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     }
     let fsync = env.TIM_STUB_FSYNC ? boolean('TIM_STUB_FSYNC', env.TIM_STUB_FSYNC) : undefined;
     let control = env.TIM_STUB_CONTROL ? boolean('TIM_STUB_CONTROL', env.TIM_STUB_CONTROL) : undefined;
+    let dropUnconfiguredApps = env.TIM_STUB_DROP_UNCONFIGURED_APPS
+      ? boolean('TIM_STUB_DROP_UNCONFIGURED_APPS', env.TIM_STUB_DROP_UNCONFIGURED_APPS)
+      : undefined;
+    let setAsideCorruptState = env.TIM_STUB_SET_ASIDE_CORRUPT_STATE
+      ? boolean('TIM_STUB_SET_ASIDE_CORRUPT_STATE', env.TIM_STUB_SET_ASIDE_CORRUPT_STATE)
+      : undefined;
     let tls = env.TIM_STUB_TLS ? boolean('TIM_STUB_TLS', env.TIM_STUB_TLS) : false;
 
     for (let i = 0; i < argv.length; i++) {
@@ -170,6 +205,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
       if (arg === '--fsync') fsync = true;
       else if (arg === '--control') control = true;
       else if (arg === '--no-control') control = false;
+      else if (arg === '--drop-unconfigured-apps') dropUnconfiguredApps = true;
+      else if (arg === '--set-aside-corrupt-state') setAsideCorruptState = true;
       else if (arg === '--tls') tls = true;
       else if (arg.startsWith('--')) {
         const eq = arg.indexOf('=');
@@ -231,6 +268,17 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     if (tlsCert && tlsKey) options.tls = { certFile: tlsCert.text, keyFile: tlsKey.text };
     else if (tls || tlsDir) options.tls = tlsDir ? { dir: tlsDir.text } : {};
     if (fsync !== undefined) options.fsync = fsync;
+    if (v['journal-limit']) {
+      options.journalLimitBytes = integer(v['journal-limit'].from, v['journal-limit'].text, 4096, 2 ** 40);
+    }
+    if (v['control-token']) options.controlToken = v['control-token'].text;
+    if (control === true && !isLoopback(options.host ?? DEFAULT_HOST) && !options.controlToken) {
+      throw new UsageError(
+        `--control on non-loopback host ${options.host} needs --control-token (anyone who reaches the port could rewrite the state)`,
+      );
+    }
+    if (dropUnconfiguredApps !== undefined) options.dropUnconfiguredApps = dropUnconfiguredApps;
+    if (setAsideCorruptState !== undefined) options.setAsideCorruptState = setAsideCorruptState;
     if (control !== undefined) options.control = control;
     const configFile = v.config?.text;
     if (configFile !== undefined) {

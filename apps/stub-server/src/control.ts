@@ -1,25 +1,35 @@
-// The control plane (see the README and the contract in notes/control-plane.md): test-tool
-// operations under /__stub/ with plain HTTP statuses, and the same operations in-process
-// (`stub.control.*`). Not part of the emulated API.
+// The control plane (see the README): test-tool operations under /__stub/ with plain HTTP statuses,
+// and the same operations in-process (`stub.control.*`). Not part of the emulated API.
+//
+// It can wipe or rewrite the whole state, so it answers only requests a web page cannot forge: the
+// Host (and an absolute-form target's authority) must be a loopback name or address, which defeats
+// DNS rebinding; any Origin must be loopback; POST and PUT need `Content-Type: application/json`, which
+// no form or simple cross-site request can send; with a token, `Authorization: Bearer <token>`. Bodies
+// are read as they stream and refused past the limit (413) before they are held in memory.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { COMMANDS, type CommandName, ErrorCode, type GroupType, LIMITS } from '@tim-marks/types';
 import { sendJson } from './api.js';
 import { type AppRuntime, EDITIONS, type Edition, type SeedGroup } from './apps.js';
 import { isObject } from './commands/describe.js';
+import { isLoopback } from './defaults.js';
 import type { FaultCode, FaultSpec, Faults } from './faults.js';
 import { StateError, validateState } from './state.js';
-import type { CommandSeries } from './stats.js';
-import type { Store, StubState } from './store/store.js';
+import { type CommandSeries, monotonicSecond } from './stats.js';
+import { type Store, type StubState, WriteFailed } from './store/store.js';
 
 export const CONTROL_PREFIX = '/__stub/';
-const CONTROL_BODY_LIMIT_BYTES = 512 * 1024 * 1024;
+/** Enough for a state of thousands of users with full mark lists; bigger states belong in --state-file. */
+export const DEFAULT_CONTROL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-/** A control-plane request that cannot be honoured: 400 (bad input) or 404 (unknown thing). */
+/** A control-plane request that cannot be honoured: 400 (bad input), 404 (unknown thing), 403, 413, 415, 401. */
 export class ControlError extends Error {
   override name = 'ControlError';
   constructor(
     message: string,
-    readonly status: 400 | 404 = 400,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 = 400,
+    /** The API's ErrorCode for the same mistake in an API request, where there is one. */
+    readonly errorCode?: number,
   ) {
     super(message);
   }
@@ -76,6 +86,9 @@ export interface ControlDeps {
   faults: Faults;
   startedAt: number;
   version: string;
+  /** Required as `Authorization: Bearer <token>` when set. */
+  token?: string | undefined;
+  bodyLimitBytes: number;
 }
 
 export class Control implements StubControl {
@@ -128,7 +141,8 @@ export class Control implements StubControl {
     try {
       state = validateState(value);
     } catch (error) {
-      throw new ControlError(error instanceof StateError ? error.message : String(error));
+      if (error instanceof StateError) throw new ControlError(error.message, 400, error.errorCode);
+      throw new ControlError(String(error));
     }
     for (const app of state.apps) this.app(app.sdkAppId);
     const listed = new Set(state.apps.map((a) => a.sdkAppId));
@@ -147,24 +161,44 @@ export class Control implements StubControl {
     if (!Array.isArray(accounts)) throw new ControlError('accounts must be an array of UserIDs');
     accounts.forEach((id, i) => {
       if (typeof id !== 'string' || id === '' || Buffer.byteLength(id) > LIMITS.userIdMaxBytes) {
-        throw new ControlError(`accounts[${i}] must be a UserID of 1 to ${LIMITS.userIdMaxBytes} bytes`);
+        throw new ControlError(
+          `accounts[${i}] must be a UserID of 1 to ${LIMITS.userIdMaxBytes} bytes`,
+          400,
+          ErrorCode.ACCOUNT_INVALID_PARAMETER,
+        );
       }
     });
     const groups = spec.groups ?? [];
     if (!Array.isArray(groups))
       throw new ControlError('groups must be an array of { GroupId, Type?, Name? }');
+    const invalidGroup = (text: string) => new ControlError(text, 400, ErrorCode.GROUP_INVALID_PARAMETER);
     groups.forEach((group, i) => {
-      if (!isObject(group) || typeof group.GroupId !== 'string' || group.GroupId === '') {
-        throw new ControlError(`groups[${i}].GroupId must be a non-empty string`);
+      if (
+        !isObject(group) ||
+        typeof group.GroupId !== 'string' ||
+        group.GroupId === '' ||
+        Buffer.byteLength(group.GroupId) > LIMITS.groupIdMaxBytes
+      ) {
+        throw invalidGroup(`groups[${i}].GroupId must be a GroupId of 1 to ${LIMITS.groupIdMaxBytes} bytes`);
       }
-      if (group.Name !== undefined && (typeof group.Name !== 'string' || group.Name === '')) {
-        throw new ControlError(`groups[${i}].Name must be a non-empty string`);
+      if (
+        group.Name !== undefined &&
+        (typeof group.Name !== 'string' ||
+          group.Name === '' ||
+          Buffer.byteLength(group.Name) > LIMITS.groupNameMaxBytes)
+      ) {
+        throw invalidGroup(`groups[${i}].Name must be a name of 1 to ${LIMITS.groupNameMaxBytes} bytes`);
       }
       if (group.Type !== undefined && !GROUP_TYPES.includes(group.Type)) {
-        throw new ControlError(`groups[${i}].Type must be one of ${GROUP_TYPES.join(', ')}`);
+        throw invalidGroup(`groups[${i}].Type must be one of ${GROUP_TYPES.join(', ')}`);
       }
-      if (group.Owner_Account !== undefined && typeof group.Owner_Account !== 'string') {
-        throw new ControlError(`groups[${i}].Owner_Account must be a string`);
+      if (
+        group.Owner_Account !== undefined &&
+        (typeof group.Owner_Account !== 'string' ||
+          group.Owner_Account === '' ||
+          Buffer.byteLength(group.Owner_Account) > LIMITS.userIdMaxBytes)
+      ) {
+        throw invalidGroup(`groups[${i}].Owner_Account must be a UserID`);
       }
     });
     await this.seedApp(app, accounts, groups);
@@ -178,7 +212,7 @@ export class Control implements StubControl {
     const seconds = query.seconds ?? 300;
     if (!Number.isInteger(seconds) || seconds < 1)
       throw new ControlError('seconds must be a positive integer');
-    const now = Math.floor(Date.now() / 1000);
+    const now = monotonicSecond();
     const series: CommandSeries[] = [];
     for (const app of this.targets(query.sdkAppId)) {
       for (const name of command === undefined ? COMMAND_NAMES : [command]) {
@@ -252,6 +286,46 @@ export class Control implements StubControl {
     };
   }
 
+  /** Why a request must not reach the control plane (see the head of this file), or undefined. */
+  private refusal(req: IncomingMessage): ControlError | undefined {
+    const token = this.deps.token;
+    if (token !== undefined && token !== '') {
+      if (!tokenMatches(req.headers.authorization, token)) {
+        return new ControlError('the control plane needs Authorization: Bearer <the --control-token>', 401);
+      }
+    } else {
+      const host = req.headers.host;
+      if (host === undefined || !loopbackName(hostName(host))) {
+        return new ControlError(
+          `the control plane answers only a loopback Host (localhost, 127.0.0.1, [::1]), not ${JSON.stringify(host ?? '')}; ` +
+            'give --control-token to reach it under another name',
+          403,
+        );
+      }
+      const target = req.url ?? '';
+      if (!target.startsWith('/') && !originIsLoopback(target)) {
+        return new ControlError('the control plane answers only a loopback request target', 403);
+      }
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !originIsLoopback(origin)) {
+      return new ControlError(
+        `the control plane refuses requests from web pages of other origins (${origin})`,
+        403,
+      );
+    }
+    if (req.method === 'POST' || req.method === 'PUT') {
+      const type = req.headers['content-type'] ?? '';
+      if (!/^application\/json\s*(;|$)/i.test(type)) {
+        return new ControlError(
+          `${req.method} needs Content-Type: application/json (got ${JSON.stringify(type)}): the control plane takes no form posts`,
+          415,
+        );
+      }
+    }
+    return undefined;
+  }
+
   private first(): AppRuntime {
     return this.deps.apps.values().next().value as AppRuntime;
   }
@@ -259,15 +333,30 @@ export class Control implements StubControl {
   /** Answers one /__stub/ request. */
   handleHttp(req: IncomingMessage, res: ServerResponse, path: string, search: string, close: boolean): void {
     const route = `${req.method} ${path}`;
-    const respond = (status: number, body: unknown) => {
-      if (!res.writableEnded && !res.destroyed) sendJson(res, status, body, close);
+    const respond = (status: number, body: unknown, closeNow = close) => {
+      if (!res.writableEnded && !res.destroyed) sendJson(res, status, body, closeNow);
+      if (closeNow) res.once('finish', () => req.socket.destroySoon());
     };
     const failWith = (error: unknown) => {
-      if (error instanceof ControlError) respond(error.status, { ok: false, error: error.message });
-      else respond(400, { ok: false, error: error instanceof Error ? error.message : String(error) });
+      if (error instanceof ControlError) {
+        respond(error.status, {
+          ok: false,
+          error: error.message,
+          ...(error.errorCode === undefined ? {} : { ErrorCode: error.errorCode }),
+        });
+      } else if (error instanceof WriteFailed) {
+        respond(503, { ok: false, error: `${error.message}; nothing was changed, retry` });
+      } else respond(400, { ok: false, error: error instanceof Error ? error.message : String(error) });
     };
-    readJson(req, (body, problem) => {
-      if (problem !== undefined) return respond(400, { ok: false, error: problem });
+    const refused = this.refusal(req);
+    if (refused !== undefined) {
+      // The body is not read: the connection closes after the answer.
+      respond(refused.status, { ok: false, error: refused.message }, true);
+      return;
+    }
+    readJson(req, this.deps.bodyLimitBytes, (body, problem) => {
+      if (problem !== undefined)
+        return respond(problem.status, { ok: false, error: problem.message }, problem.status === 413);
       const input = (body ?? {}) as Record<string, unknown>;
       const run = async (): Promise<unknown> => {
         switch (route) {
@@ -333,16 +422,34 @@ function truncateBytes(text: string, maxBytes: number): string {
   return out;
 }
 
-function readJson(req: IncomingMessage, done: (body: unknown, problem?: string) => void): void {
-  const chunks: Buffer[] = [];
+interface BodyProblem {
+  status: 400 | 413;
+  message: string;
+}
+
+/** Reads a JSON body as it streams; past `limit` bytes (declared or sent) it stops holding any and answers 413. */
+function readJson(
+  req: IncomingMessage,
+  limit: number,
+  done: (body: unknown, problem?: BodyProblem) => void,
+): void {
+  const tooLarge = { status: 413, message: `the body is larger than ${limit} bytes` } as const;
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) {
+    req.resume();
+    done(undefined, tooLarge);
+    return;
+  }
+  let chunks: Buffer[] = [];
   let size = 0;
   let failed = false;
   req.on('data', (chunk: Buffer) => {
     if (failed) return;
     size += chunk.length;
-    if (size > CONTROL_BODY_LIMIT_BYTES) {
+    if (size > limit) {
       failed = true;
-      done(undefined, `the body is larger than ${CONTROL_BODY_LIMIT_BYTES} bytes`);
+      chunks = [];
+      done(undefined, tooLarge);
     } else chunks.push(chunk);
   });
   req.on('end', () => {
@@ -352,10 +459,40 @@ function readJson(req: IncomingMessage, done: (body: unknown, problem?: string) 
     try {
       done(JSON.parse(text));
     } catch {
-      done(undefined, 'the body is not valid JSON');
+      done(undefined, { status: 400, message: 'the body is not valid JSON' });
     }
   });
   req.on('error', () => {});
+}
+
+/** The host part of a Host header or URL authority: `[::1]:8080` → `::1`, `localhost:80` → `localhost`. */
+export function hostName(authority: string): string {
+  const text = authority.trim().toLowerCase();
+  if (text.startsWith('[')) return text.slice(1, text.indexOf(']') < 0 ? undefined : text.indexOf(']'));
+  const colon = text.indexOf(':');
+  return colon < 0 ? text : text.slice(0, colon);
+}
+
+/** `localhost`, `*.localhost` (RFC 6761), 127.0.0.0/8, ::1. */
+function loopbackName(name: string): boolean {
+  return isLoopback(name) || name.endsWith('.localhost');
+}
+
+function originIsLoopback(origin: string): boolean {
+  try {
+    return loopbackName(hostName(new URL(origin).host));
+  } catch {
+    return false;
+  }
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  if (header === undefined) return false;
+  const match = /^Bearer +(.+)$/i.exec(header.trim());
+  if (match === null) return false;
+  const given = Buffer.from(match[1] as string);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export type { FaultSpec, GroupType };

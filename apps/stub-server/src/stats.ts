@@ -1,6 +1,18 @@
 // Per (SDKAppID, command) counters for the control plane's stats: totals since the last reset and
-// one bucket per calendar second for the last hour, in fixed arrays indexed by second modulo an hour.
+// one bucket per second for the last hour, in fixed arrays indexed by second modulo an hour. Seconds
+// come from a clock that cannot step back (monotonicSecond): when the wall clock is set back, the
+// same second is not counted twice.
+import { performance } from 'node:perf_hooks';
 import { SlidingWindow } from './limiter.js';
+
+/**
+ * Unix seconds as a monotonic clock tells them: the process's start time (performance.timeOrigin,
+ * read once) plus the monotonic time since. Equal to the wall clock unless the wall clock was set
+ * since the start; it never goes back.
+ */
+export function monotonicSecond(): number {
+  return Math.floor((performance.timeOrigin + performance.now()) / 1000);
+}
 
 export const STATS_HISTORY_SECONDS = 3600;
 

@@ -2,9 +2,10 @@
 // pipeline and the control plane, then listens on bare node:http (with `tls`: HTTPS and HTTP on one
 // port; CONNECT for the Tencent hosts).
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
@@ -12,7 +13,7 @@ import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
 import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
 import { appsFromConfig, type StubConfig, validateConfig } from './config.js';
 import { connectHandler } from './connect-proxy.js';
-import { CONTROL_PREFIX, Control, type StubControl } from './control.js';
+import { CONTROL_PREFIX, Control, DEFAULT_CONTROL_BODY_LIMIT_BYTES, type StubControl } from './control.js';
 import {
   DEFAULT_ADMIN,
   DEFAULT_EDITION,
@@ -24,7 +25,7 @@ import {
   DEVELOPMENT_SECRET_KEY,
   isLoopback,
 } from './defaults.js';
-import { Durability } from './durability.js';
+import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
@@ -54,6 +55,18 @@ export interface StubOptions {
   stateFile?: string;
   /** fsync every journal append (survives power loss, slower). */
   fsync?: boolean;
+  /** Compact the journal while running once it reaches this size. Default 64 MiB. */
+  journalLimitBytes?: number;
+  /** Start even though the state file holds apps that are not configured (their data is dropped). */
+  dropUnconfiguredApps?: boolean;
+  /** A corrupt state file or journal is moved aside (kept) and the stub starts from its good records. */
+  setAsideCorruptState?: boolean;
+  /** Replaces the journal's write, fsync and truncate (tests inject a failing disk through it). */
+  journalIo?: Partial<JournalIo>;
+  /** Control-plane requests must carry `Authorization: Bearer <token>`; required on a non-loopback host. */
+  controlToken?: string;
+  /** Largest control-plane body; larger answers 413. Default 8 MiB. */
+  controlBodyLimitBytes?: number;
   /** Default `warn` (the CLI: `info`). */
   logLevel?: LogLevel;
   /** Where log lines go; default stderr. */
@@ -159,6 +172,12 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   if (tls?.caFile !== undefined && tls.created.length > 0) {
     logger.info(`TLS: created ${tls.created.join(', ')} in ${dirname(tls.caFile)}`);
   }
+  const controlEnabled = options.control ?? isLoopback(host);
+  if (controlEnabled && !isLoopback(host) && !options.controlToken) {
+    throw new TypeError(
+      `the control plane on non-loopback host ${host} needs a token: give --control-token (or TIM_STUB_CONTROL_TOKEN), or --no-control`,
+    );
+  }
   const apps = new Map<number, AppRuntime>();
   for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
   const first = apps.values().next().value as AppRuntime;
@@ -173,11 +192,30 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
           sdkAppIds: [...apps.keys()],
           logger,
           fsync: options.fsync ?? false,
+          ...(options.journalLimitBytes === undefined
+            ? {}
+            : { journalLimitBytes: options.journalLimitBytes }),
+          dropUnconfiguredApps: options.dropUnconfiguredApps ?? false,
+          setAsideCorruptState: options.setAsideCorruptState ?? false,
+          ...(options.journalIo === undefined ? {} : { io: options.journalIo }),
         });
 
   const faults = new Faults();
-  const control = new Control({ apps, store, faults, startedAt: Date.now(), version: VERSION });
-  for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
+  const control = new Control({
+    apps,
+    store,
+    faults,
+    startedAt: Date.now(),
+    version: VERSION,
+    token: options.controlToken,
+    bodyLimitBytes: options.controlBodyLimitBytes ?? DEFAULT_CONTROL_BODY_LIMIT_BYTES,
+  });
+  try {
+    for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
+  } catch (error) {
+    durability?.release();
+    throw error;
+  }
 
   let closing = false;
   const api = new Api({
@@ -191,7 +229,6 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     closing: () => closing,
   });
 
-  const controlEnabled = options.control ?? isLoopback(host);
   if (options.control === true && !isLoopback(host)) {
     logger.warn(
       `the control plane (${CONTROL_PREFIX}) is on at non-loopback host ${host} because --control was given`,
@@ -211,7 +248,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       maxHeaderSize: 16 * 1024,
     },
     (req, res) => {
-      const url = req.url ?? '/';
+      const url = originForm(req.url ?? '/');
       const q = url.indexOf('?');
       const path = q < 0 ? url : url.slice(0, q);
       const search = q < 0 ? '' : url.slice(q + 1);
@@ -237,15 +274,21 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       serve: (socket) => (dual === undefined ? server.emit('connection', socket) : dual.serve(socket)),
     }),
   );
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => answerExpectation(req, res));
   if (tls !== undefined) dual = acceptTlsToo(server, tls);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_PORT, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    durability?.release();
+    throw error;
+  }
   const address = server.address();
   if (typeof address === 'object' && address !== null) port = address.port;
   const proxyUrl = `http://${urlHost(host)}:${port}`;
@@ -262,18 +305,49 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= new Promise<void>((resolve) => {
+      // From now on every answer carries `Connection: close`. Requests already sent must be answered,
+      // not reset: the ones in a socket's buffer and the connections still in the listen backlog are
+      // read and accepted while the stub drains (until a quiet SHUTDOWN_QUIET_MS with no new
+      // connection or request, at most SHUTDOWN_DRAIN_MAX_MS). Sockets with no request in progress
+      // are closed two turns in (once pending reads had their turn) and again when listening stops.
       closing = true;
-      const force = setTimeout(() => {
-        server.closeAllConnections();
-        dual?.closeAllConnections();
-      }, options.shutdownTimeoutMs ?? 10_000);
-      force.unref();
-      dual?.close();
-      server.close(() => {
-        clearTimeout(force);
-        resolve();
-      });
-      server.closeIdleConnections();
+      let activity = 0;
+      const seen = () => {
+        activity++;
+      };
+      server.on('connection', seen);
+      server.on('request', seen);
+      setImmediate(() =>
+        setImmediate(() => {
+          server.closeIdleConnections();
+          dual?.tlsServer.closeIdleConnections();
+        }),
+      );
+      const startedAt = performance.now();
+      let last = -1;
+      const stop = () => {
+        server.off('connection', seen);
+        server.off('request', seen);
+        const force = setTimeout(() => {
+          server.closeAllConnections();
+          dual?.closeAllConnections();
+        }, options.shutdownTimeoutMs ?? 10_000);
+        force.unref();
+        dual?.close();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      };
+      const drain = () => {
+        if (activity === last || performance.now() - startedAt >= SHUTDOWN_DRAIN_MAX_MS) stop();
+        else {
+          last = activity;
+          setTimeout(drain, SHUTDOWN_QUIET_MS);
+        }
+      };
+      drain();
     }).then(() => {
       durability?.close();
       logger.info('stopped');
@@ -343,7 +417,50 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
         )
       : fail(ErrorCode.HTTP_PARSE_ERROR, 'the request is not valid HTTP'),
   );
-  socket.end(
+  // Answered, then destroyed once the answer is handed to the kernel: a client that never reads
+  // must not keep the descriptor (a half-closed socket stays open until the peer closes it).
+  socket.write(
     `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+  socket.destroySoon();
+  // A peer whose receive window is full never lets the write finish: the fd goes anyway.
+  setTimeout(() => socket.destroy(), CLIENT_ERROR_LINGER_MS).unref();
+}
+
+const CLIENT_ERROR_LINGER_MS = 1_000;
+/** A graceful stop keeps accepting until this long passes with no new connection or request… */
+const SHUTDOWN_QUIET_MS = 20;
+/** …but no longer than this. */
+const SHUTDOWN_DRAIN_MAX_MS = 500;
+
+/** `Expect` other than 100-continue: the API's envelope (60002) instead of a bare 417, then close. */
+function answerExpectation(req: IncomingMessage, res: ServerResponse): void {
+  const body = JSON.stringify(
+    fail(
+      ErrorCode.HTTP_PARSE_ERROR,
+      `Expect: ${String(req.headers.expect).slice(0, 64)} is not supported (only 100-continue)`,
+    ),
+  );
+  res.writeHead(200, [
+    'Content-Type',
+    'application/json; charset=utf-8',
+    'Content-Length',
+    String(Buffer.byteLength(body)),
+    'Connection',
+    'close',
+  ]);
+  res.end(body);
+  res.once('finish', () => req.socket.destroySoon());
+}
+
+/**
+ * The origin-form of a request target: an absolute-form target (`http://host/path?query`, which
+ * HTTP/1.1 servers must accept, RFC 9112 3.2.2) loses its scheme and authority.
+ */
+export function originForm(target: string): string {
+  if (target.charCodeAt(0) === 47 /* / */) return target;
+  const match = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (match === null) return target;
+  const rest = target.slice(match[0].length);
+  return rest === '' || rest[0] === '?' ? `/${rest}` : rest;
 }

@@ -28,7 +28,7 @@ export interface DualProtocol {
 
 /**
  * Makes `server` (an HTTP server, configured but not yet listening) accept TLS too, with the same
- * limits, timeouts and `request`, `clientError` and `connect` listeners. A client's first byte is
+ * limits, timeouts and `request`, `checkExpectation`, `clientError` and `connect` listeners. A client's first byte is
  * awaited at most headersTimeout, as its headers are.
  */
 export function acceptTlsToo(server: Server, material: Pick<TlsMaterial, 'cert' | 'key'>): DualProtocol {
@@ -51,7 +51,7 @@ export function acceptTlsToo(server: Server, material: Pick<TlsMaterial, 'cert' 
     // refuses the certificate, say): the handshake timeout is what frees it, so keep it short.
     handshakeTimeout: sniffTimeoutMs,
   });
-  for (const event of ['request', 'clientError', 'connect'] as const) {
+  for (const event of ['request', 'checkExpectation', 'clientError', 'connect'] as const) {
     for (const listener of server.listeners(event))
       tlsServer.on(event, listener as (...args: unknown[]) => void);
   }

@@ -9,7 +9,7 @@ import { sign } from '@tim-marks/usersig';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_SECRET_KEY } from '../src/defaults.js';
-import { c2c, call, callUrl, controlRequest, expectValidAnswer, remote } from './helpers.js';
+import { c2c, call, callUrl, controlRequest, expectValidAnswer, readStateFile, remote } from './helpers.js';
 import { APP_DIR, runCli, startCli } from './process.js';
 
 let dir: string;
@@ -250,9 +250,13 @@ describe('--help and bad input', () => {
       '--config',
       '--state-file',
       '--fsync',
+      '--journal-limit',
+      '--drop-unconfigured-apps',
+      '--set-aside-corrupt-state',
       '--log-level',
       '--control',
       '--no-control',
+      '--control-token',
       '--tls',
       '--tls-dir',
       '--tls-cert',
@@ -399,8 +403,8 @@ describe('stopping', () => {
     expect(answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
     expect(await stub.exited).toBe(0);
     expect(stub.stderr()).toMatch(/SIGTERM/);
-    const state = JSON.parse(readFileSync(file, 'utf8'));
-    expect(state.apps[0].marks.user0).toMatchObject([{ Type: 1, To_Account: 'late', StandardMark: '1' }]);
+    const state = readStateFile(file);
+    expect(state.apps[0]?.marks.user0).toMatchObject([{ Type: 1, To_Account: 'late', StandardMark: '1' }]);
     expect(readFileSync(`${file}.journal`, 'utf8')).toBe('');
   });
 

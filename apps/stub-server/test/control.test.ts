@@ -434,7 +434,11 @@ describe('in-process controls and unknown routes', () => {
 
   it('answers 400 for a body that is not JSON', async () => {
     const { request } = await import('undici');
-    const response = await request(`${stub.url}/__stub/seed`, { method: 'POST', body: '{' });
+    const response = await request(`${stub.url}/__stub/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(response.statusCode).toBe(400);
     expect(await response.body.json()).toMatchObject({ ok: false, error: expect.stringContaining('JSON') });
   });
@@ -456,9 +460,12 @@ describe('the control plane on a non-loopback host', () => {
     } finally {
       await open.close();
     }
+    // Without a token it would be open to anyone who reaches the port: refused.
+    await expect(testStub({ host: '0.0.0.0', control: true })).rejects.toThrow(/--control-token/);
     const forced = await testStub({
       host: '0.0.0.0',
       control: true,
+      controlToken: 'a-long-random-token',
       logLevel: 'warn',
       logSink: (line) => lines.push(line),
     });
@@ -466,7 +473,12 @@ describe('the control plane on a non-loopback host', () => {
       expect(forced.controlEnabled).toBe(true);
       expect(lines.join('\n')).toMatch(/control plane .* is on at non-loopback host 0\.0\.0\.0/);
       const { request } = await import('undici');
-      expect((await request(`http://127.0.0.1:${forced.port}/__stub/health`)).statusCode).toBe(200);
+      expect((await request(`http://127.0.0.1:${forced.port}/__stub/health`)).statusCode).toBe(401);
+      const authorized = await request(`http://127.0.0.1:${forced.port}/__stub/health`, {
+        headers: { authorization: 'Bearer a-long-random-token' },
+      });
+      expect(authorized.statusCode).toBe(200);
+      await authorized.body.dump();
     } finally {
       await forced.close();
     }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allContacts, c2c, call, controlRequest, remote, testStub } from './helpers.js';
+import { allContacts, c2c, call, controlRequest, readStateFile, remote, testStub } from './helpers.js';
 import { startCli } from './process.js';
 
 let dir: string;
@@ -42,7 +42,7 @@ describe('--state-file', () => {
     const before = await first.control.exportState();
     await first.close();
     // The snapshot holds everything; the journal was compacted away.
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(before);
+    expect(readStateFile(file)).toEqual(before);
     expect(readFileSync(`${file}.journal`, 'utf8')).toBe('');
 
     const second = await testStub({ stateFile: file });
@@ -149,7 +149,7 @@ describe('--state-file', () => {
   it('refuses to start on an unreadable snapshot, saying which file', async () => {
     const file = join(dir, 'state.json');
     writeFileSync(file, '{"version":2,"apps":[]}');
-    await expect(testStub({ stateFile: file })).rejects.toThrow(/state file .*state\.json.*version/);
+    await expect(testStub({ stateFile: file })).rejects.toThrow(/state\.json:1: .*version/);
   });
 
   it('writes nothing to disk without a state file', async () => {

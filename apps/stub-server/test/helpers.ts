@@ -1,11 +1,14 @@
 // Test helpers: a stub on 127.0.0.1 port 0, requests through undici, and a check of every answer
 // the tests see against the spec's response schema.
+import { readFileSync } from 'node:fs';
 import { COMMANDS, type CommandName } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { type Dispatcher, request } from 'undici';
 import { expect } from 'vitest';
 import { DEFAULT_ADMIN, DEFAULT_SDKAPPID, DEVELOPMENT_SECRET_KEY } from '../src/defaults.js';
 import { compileEnvelopeValidator, compileResponseValidators, createAjv } from '../src/schemas.js';
+import { appOf, recordsOf } from '../src/store/journal-records.js';
+import { MemoryStore } from '../src/store/memory.js';
 import { type Stub, type StubOptions, startStub } from '../src/stub.js';
 
 export type Answer = Record<string, unknown> & {
@@ -227,4 +230,20 @@ export function readAnswers(socket: import('node:net').Socket, count: number): P
     });
     socket.on('error', reject);
   });
+}
+
+/** The state a state file (snapshot or journal: JSON lines of records) holds, in the export format. */
+export function readStateFile(file: string): import('../src/store/store.js').StubState {
+  const store = new MemoryStore();
+  const apps = new Set<number>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const records = recordsOf(JSON.parse(line));
+    if (typeof records === 'string') throw new Error(`${file}: ${records}`);
+    for (const entry of records) {
+      apps.add(appOf(entry));
+      store.replay(entry);
+    }
+  }
+  return { version: 1, apps: [...apps].map((sdkAppId) => store.exportApp(sdkAppId)) };
 }

@@ -116,3 +116,11 @@ export interface Store {
   /** Replaces the app's whole state. */
   importApp(state: AppState): Awaitable<void>;
 }
+
+/**
+ * A write the journal could not take (a full disk, an I/O error). Nothing changed, in memory or on
+ * disk: the API answers 50004 (retryable), the control plane 503.
+ */
+export class WriteFailed extends Error {
+  override name = 'WriteFailed';
+}

@@ -1145,6 +1145,45 @@ const bits = (extra: Record<string, unknown>) => ({
   });
 }
 
+// HTTP that is unusual but must still be understood, and keys named like prototype members
+{
+  const group = 'Unusual HTTP and prototype-named keys';
+  const body = JSON.stringify({ From_Account: 'user0', MarkItem: [GOOD] });
+  add(group, {
+    input: '`Expect: foo` (only `100-continue` is an expectation HTTP/1.1 defines)',
+    command: undefined,
+    send: () =>
+      rawExchange((socket) =>
+        socket.write(
+          `${requestHead('markContact', `Expect: foo\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`)}${body}`,
+        ),
+      ),
+    code: ErrorCode.HTTP_PARSE_ERROR,
+    closes: true,
+  });
+  add(group, {
+    input: 'an absolute-form request target `POST http://host/v4/recentcontact/mark_contact?… HTTP/1.1`',
+    command: 'markContact',
+    send: () =>
+      rawExchange((socket) =>
+        socket.write(
+          `POST http://console.tim.qq.com${COMMANDS.markContact}?${queryString(goodQuery())} HTTP/1.1\r\nHost: console.tim.qq.com\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        ),
+      ),
+    code: ErrorCode.OK,
+    items: [ErrorCode.OK],
+    applied: GOOD_APPLIED,
+  });
+  for (const name of ['__proto__', 'constructor']) {
+    itemApplied(
+      group,
+      `To_Account \`${name}\` (a valid UserID)`,
+      { OptType: 1, ContactItem: { Type: 1, To_Account: name }, SetMark: [1] },
+      { StandardMark: '1' },
+    );
+  }
+}
+
 // Slow clients
 {
   const group = `Slow clients (timeouts here: headers ${HEADERS_TIMEOUT_MS} ms, whole request ${REQUEST_TIMEOUT_MS} ms)`;

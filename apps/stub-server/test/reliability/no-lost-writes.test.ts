@@ -8,7 +8,7 @@ import { type CommandName, ErrorCode } from '@tim-marks/types';
 import { Pool, request } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppState, MarkState, StubState } from '../../src/store/store.js';
-import { remote, testStub } from '../helpers.js';
+import { readStateFile, remote, testStub } from '../helpers.js';
 import { type StubProcess, startCli } from '../process.js';
 
 type Remote = ReturnType<typeof remote>;
@@ -355,7 +355,7 @@ describe('stopping under load', () => {
     await done;
     await pool.close();
 
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as StubState;
+    const saved = readStateFile(file);
     const checked = ledger.check(saved, USERS);
     expect(checked).toBeGreaterThanOrEqual(1500);
     expect(readFileSync(`${file}.journal`, 'utf8')).toBe('');
@@ -390,7 +390,7 @@ describe('stopping under load', () => {
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toBe(0);
     // The restart compacted the journal into the snapshot, which holds the same state.
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state);
+    expect(readStateFile(file)).toEqual(state);
     console.info(
       `[no lost writes] kill -9 under load: ${checked} acknowledged writes checked after restart (${ledger.sent} sent, ${inFlight} in flight at the kill)`,
     );

@@ -12,7 +12,7 @@ import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Stub } from '../../src/stub.js';
 import { c2c, call, callUrl, controlRequest, testStub } from '../helpers.js';
-import { startCli } from '../process.js';
+import { runCli, startCli } from '../process.js';
 
 // Every timingSafeEqual call goes through this spy; by default it answers what the real one does.
 const spy = vi.hoisted(() => ({ calls: [] as [Buffer, Buffer][], force: undefined as boolean | undefined }));
@@ -184,12 +184,22 @@ describe('the control plane on a non-loopback address, through the CLI', () => {
       off.child.kill('SIGTERM');
       await off.exited;
     }
-    const on = await startCli(['--host', '0.0.0.0', '--port', '0', '--log-level', 'warn', '--control']);
+    // Open to anyone who reaches the port, it would need a token: without one the CLI refuses.
+    const refused = await runCli(['--host', '0.0.0.0', '--port', '0', '--control']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--control-token/);
+    const on = await startCli(['--host', '0.0.0.0', '--port', '0', '--log-level', 'warn', '--control'], {
+      TIM_STUB_CONTROL_TOKEN: 'a-token-only-the-team-knows',
+    });
     try {
       expect(on.stderr()).toMatch(
         /control plane .* is on at non-loopback host 0\.0\.0\.0 because --control was given/,
       );
-      const health = await request(`http://127.0.0.1:${new URL(on.url).port}/__stub/health`);
+      const url = `http://127.0.0.1:${new URL(on.url).port}/__stub/health`;
+      const anonymous = await request(url);
+      expect(anonymous.statusCode).toBe(401);
+      await anonymous.body.dump();
+      const health = await request(url, { headers: { authorization: 'Bearer a-token-only-the-team-knows' } });
       expect(((await health.body.json()) as { ok: boolean }).ok).toBe(true);
     } finally {
       on.child.kill('SIGTERM');
