@@ -34,12 +34,15 @@ async function start() {
   const { startStub } = await import(new URL('dist/index.js', build).href);
   // `stub-tls`: --tls, its certificate in a temporary directory; the port serves HTTPS and HTTP.
   const tlsDir = mode === 'stub-tls' ? mkdtempSync(join(tmpdir(), 'tim-stub-bench-tls-')) : undefined;
+  // BENCH_STUB_OPTIONS: more startStub options, as JSON (bench/worst.mjs sets the large-body budget).
+  const more = JSON.parse(process.env.BENCH_STUB_OPTIONS ?? '{}');
   const stub = await startStub({
     host: '127.0.0.1',
     port: 0,
     rateLimit: 0,
     logLevel: 'error',
     ...(tlsDir === undefined ? {} : { tls: { dir: tlsDir } }),
+    ...more,
   });
   return {
     url: stub.url,

@@ -2,21 +2,24 @@ import {
   type AccountImportAnswer,
   type AccountImportByIdentifier,
   type AccountImportRequest,
+  accountListField,
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
   type CreateGroupAnswer,
   type CreateGroupRequest,
+  currentAccountImport,
   type DestroyGroupAnswer,
   type DestroyGroupRequest,
-  ErrorCode,
   type GetContactGroupAnswer,
   type GetContactGroupRequest,
+  itemsOf,
   LIMITS,
   type MarkContactRequest,
   type MultiaccountImportAccountList,
   type MultiaccountImportAccounts,
   type MultiaccountImportAnswer,
+  type MultiaccountImportRequest,
   REGIONS,
   type Region,
   type UserID,
@@ -32,7 +35,6 @@ import {
   TimMarksConfigError,
   TimMarksError,
   TimMarksInvalidResponseError,
-  TimMarksValidationError,
 } from './errors.js';
 import { Admission } from './limiter.js';
 import {
@@ -44,7 +46,12 @@ import {
 } from './results.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { fixedUserSig, signingUserSig, type UserSigSource } from './usersig.js';
-import { checkGetContactGroupRequest, checkMarkContactRequest } from './validate.js';
+import {
+  checkAccountsRequest,
+  checkGetContactGroupRequest,
+  checkMarkContactRequest,
+  checkSetupRequest,
+} from './validate.js';
 
 interface CommonOptions {
   /** The app's SDKAppID. */
@@ -367,8 +374,10 @@ export class TimMarksClient {
     request: AccountImportRequest | AccountImportByIdentifier,
     options?: CallOptions,
   ): Promise<AccountImportAnswer> {
-    // The deprecated `Identifier` form is sent as `UserID`, the field's current name.
-    return this.send('importAccount', 'accountImport', currentAccountImport(request), options);
+    // The deprecated `Identifier` form is checked by the server's rules and sent as `UserID`, the
+    // field's current name.
+    const checked = checkSetupRequest('accountImport', request);
+    return this.send('importAccount', 'accountImport', currentAccountImport(checked), options);
   }
 
   /**
@@ -379,28 +388,26 @@ export class TimMarksClient {
     request: MultiaccountImportAccounts | MultiaccountImportAccountList,
     options?: CallOptions,
   ): Promise<MultiaccountImportAnswer> {
+    const checked = checkAccountsRequest(request) as Record<string, unknown>;
     const responses: MultiaccountImportAnswer[] = [];
-    // Either form, as given: `AccountList` (newer: with Nick and FaceUrl) or `Accounts` (UserIDs).
-    if ('AccountList' in request) {
-      for (const AccountList of runsOf(request.AccountList)) {
-        responses.push(await this.send('importAccounts', 'multiaccountImport', { AccountList }, options));
-      }
-    } else {
-      for (const Accounts of runsOf(request.Accounts)) {
-        responses.push(await this.send('importAccounts', 'multiaccountImport', { Accounts }, options));
-      }
+    // Either form, as given: `AccountList` (newer: with Nick and FaceUrl) or `Accounts` (UserIDs);
+    // an empty list beside the other form is left out, as the server leaves it out.
+    const field = accountListField(checked);
+    for (const run of chunks(itemsOf('multiaccountImport', checked), LIMITS.accountsPerMultiImport)) {
+      const body = { [field]: run } as MultiaccountImportRequest;
+      responses.push(await this.send('importAccounts', 'multiaccountImport', body, options));
     }
     return mergeAccountImports(responses);
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
-    return this.send('createGroup', 'createGroup', request, options);
+  async createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
+    return this.send('createGroup', 'createGroup', checkSetupRequest('createGroup', request), options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
-    return this.send('destroyGroup', 'destroyGroup', request, options);
+  async destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
+    return this.send('destroyGroup', 'destroyGroup', checkSetupRequest('destroyGroup', request), options);
   }
 
   /** Closes the client's own connection pool (an injected dispatcher is left to its owner). */
@@ -412,29 +419,4 @@ export class TimMarksClient {
 /** Creates a client; see ClientOptions. Throws TimMarksConfigError on options it cannot work with. */
 export function createClient(options: ClientOptions): TimMarksClient {
   return new TimMarksClient(options);
-}
-
-/** Calls of at most LIMITS.accountsPerMultiImport; an empty list is still sent (the server says what it makes of it). */
-function runsOf<T>(items: readonly T[]): T[][] {
-  return items.length === 0 ? [[]] : chunks(items, LIMITS.accountsPerMultiImport);
-}
-
-/** The request in its current form: `Identifier` (deprecated) becomes `UserID`. */
-function currentAccountImport(
-  request: AccountImportRequest | AccountImportByIdentifier,
-): AccountImportRequest {
-  if (request.Identifier === undefined) return request as AccountImportRequest;
-  const { Identifier, ...rest } = request;
-  const UserID = (rest as { UserID?: unknown }).UserID;
-  if (UserID !== undefined && UserID !== Identifier) {
-    // The answer the server would give (70402), without the round trip.
-    throw new TimMarksValidationError({
-      code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
-      field: 'Identifier',
-      reason:
-        'UserID and Identifier name different accounts: give UserID alone (Identifier is its older name)',
-      command: 'importAccount',
-    });
-  }
-  return { ...rest, UserID: Identifier };
 }
