@@ -168,8 +168,8 @@ function accountImportRefusal(body: Record<string, unknown>): Refusal | undefine
   if (body.UserID !== undefined && body.Identifier !== undefined && body.UserID !== body.Identifier) {
     return {
       code: invalid,
-      field: 'UserID',
-      reason: 'and Identifier name different accounts: send UserID alone (Identifier is its older name)',
+      field: 'Identifier',
+      reason: 'names another account than UserID: send UserID alone (Identifier is its older name)',
     };
   }
   if (body.UserID !== undefined || body.Identifier === undefined) {
