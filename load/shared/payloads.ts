@@ -6,7 +6,7 @@ import type {
   GetContactGroupRequest,
   MarkContactRequest,
   MarkItem,
-  MultiaccountImportRequest,
+  MultiaccountImportAccounts,
 } from '@tim-marks/types';
 import { LIMITS } from './plan.ts';
 
@@ -137,10 +137,10 @@ export function world(seed: number, options: WorldOptions = {}): World {
 
 /** The setup calls that create a world: account imports in batches of the documented size, one group per call. */
 export function setupRequests(w: World): {
-  imports: MultiaccountImportRequest[];
+  imports: MultiaccountImportAccounts[];
   groups: CreateGroupRequest[];
 } {
-  const imports: MultiaccountImportRequest[] = [];
+  const imports: MultiaccountImportAccounts[] = [];
   for (let i = 0; i < w.users.length; i += LIMITS.accountsPerMultiImport) {
     imports.push({ Accounts: w.users.slice(i, i + LIMITS.accountsPerMultiImport) });
   }

@@ -9,7 +9,8 @@
 // the stub's own latency without queueing.
 //
 // The results go to bench/out/<time>.md (git-ignored). `--update-benchmarks` also rewrites the
-// tracked BENCHMARKS.md with them, keeping its hand-kept `## Earlier runs` section.
+// tracked BENCHMARKS.md with them, keeping its hand-kept `## Earlier runs` section and
+// bench/tls.mjs's section, which are carried over.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -231,6 +232,13 @@ const FILE = join(APP_DIR, 'BENCHMARKS.md');
 const EARLIER = '\n## Earlier runs';
 const previous = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
 const earlier = previous.includes(EARLIER) ? previous.slice(previous.indexOf(EARLIER)) : '';
+// bench/tls.mjs's section (HTTPS against HTTP) is its own: carried over as it is.
+const TLS_BEGIN = '<!-- bench/tls.mjs: begin -->';
+const TLS_END = '<!-- bench/tls.mjs: end -->';
+const tlsSection =
+  previous.includes(TLS_BEGIN) && previous.includes(TLS_END)
+    ? `\n${previous.slice(previous.indexOf(TLS_BEGIN), previous.indexOf(TLS_END) + TLS_END.length)}\n`
+    : '';
 const report = `# Stub server benchmarks
 
 Measured with \`npm run bench -- --update-benchmarks\` (\`node bench/run.mjs\`; it builds the app
@@ -269,7 +277,7 @@ const outFile = join(OUT_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}
 writeFileSync(outFile, report);
 log(`\nresults: ${relative(ROOT, outFile)}`);
 if (flags['update-benchmarks']) {
-  writeFileSync(FILE, `${report}${earlier}`);
+  writeFileSync(FILE, `${report}${tlsSection}${earlier}`);
   log(`BENCHMARKS.md updated: ${relative(ROOT, FILE)}`);
 } else {
   log('BENCHMARKS.md unchanged (--update-benchmarks writes these figures there)');

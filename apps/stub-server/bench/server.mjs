@@ -1,8 +1,11 @@
 // A server to benchmark, in its own process (so that autocannon in the parent does not share its
-// event loop): `stub [BUILD]` (the built stub, ceiling off; BUILD is a folder holding a `dist/`,
+// event loop): `stub [BUILD]` or `stub-tls [BUILD]` (the built stub, ceiling off, the latter with --tls; BUILD is a folder holding a `dist/`,
 // default this package) or `bare` (node:http answering a fixed JSON body, the yardstick). Reports its URL over IPC, answers { rss } to 'rss' (after a GC when
 // started with --expose-gc) and { cpuMicros } to 'cpu', and stops on 'stop'.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const mode = process.argv[2];
@@ -29,15 +32,28 @@ async function start() {
   const build =
     process.argv[3] === undefined ? new URL('..', import.meta.url) : pathToFileURL(`${process.argv[3]}/`);
   const { startStub } = await import(new URL('dist/index.js', build).href);
+  // `stub-tls`: --tls, its certificate in a temporary directory; the port serves HTTPS and HTTP.
+  const tlsDir = mode === 'stub-tls' ? mkdtempSync(join(tmpdir(), 'tim-stub-bench-tls-')) : undefined;
   // BENCH_STUB_OPTIONS: more startStub options, as JSON (bench/worst.mjs sets the large-body budget).
   const more = JSON.parse(process.env.BENCH_STUB_OPTIONS ?? '{}');
-  const stub = await startStub({ host: '127.0.0.1', port: 0, rateLimit: 0, logLevel: 'error', ...more });
+  const stub = await startStub({
+    host: '127.0.0.1',
+    port: 0,
+    rateLimit: 0,
+    logLevel: 'error',
+    ...(tlsDir === undefined ? {} : { tls: { dir: tlsDir } }),
+    ...more,
+  });
   return {
     url: stub.url,
     markUrl: stub.commandUrl('markContact'),
     readUrl: stub.commandUrl('getContactGroup'),
     importUrl: stub.commandUrl('multiaccountImport'),
-    close: () => stub.close(),
+    proxyUrl: stub.proxyUrl,
+    close: async () => {
+      await stub.close();
+      if (tlsDir !== undefined) rmSync(tlsDir, { recursive: true, force: true });
+    },
   };
 }
 

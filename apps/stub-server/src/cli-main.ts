@@ -1,6 +1,7 @@
 // The command line: flags (each also an environment variable), the start banner with a
 // ready-to-paste example, and the graceful shutdown on SIGTERM / SIGINT.
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { LIMITS } from '@tim-marks/types';
 import { EXIT, isUsageError, parseFlags, UsageError, usageLine, usageMessage } from '@tim-marks/types/cli';
 import { EDITIONS, type Edition } from './apps.js';
@@ -17,6 +18,8 @@ import {
 } from './defaults.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
+import { TENCENT_API_HOSTS } from './tencent-hosts.js';
+import { DEFAULT_TLS_DIR } from './tls-material.js';
 import { VERSION } from './version.js';
 
 export const EXIT_USAGE = EXIT.USAGE;
@@ -87,6 +90,29 @@ const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
     ],
     'TIM_STUB_CONTROL_TOKEN',
   ],
+  [
+    '--tls',
+    [
+      'serve HTTPS too (same port, told apart per connection) and answer',
+      'CONNECT for the Tencent API hosts, with a certificate generated',
+      'from a CA kept in --tls-dir and reused on every start',
+    ],
+    'TIM_STUB_TLS=1',
+  ],
+  [
+    '--tls-dir DIR',
+    [
+      'where the CA and certificate live; implies --tls',
+      `(default ${DEFAULT_TLS_DIR.replace(homedir(), '~')})`,
+    ],
+    'TIM_STUB_TLS_DIR',
+  ],
+  [
+    '--tls-cert FILE',
+    ['serve this PEM certificate instead (with --tls-key); implies --tls'],
+    'TIM_STUB_TLS_CERT',
+  ],
+  ['--tls-key FILE', ['the PEM private key of --tls-cert'], 'TIM_STUB_TLS_KEY'],
 ];
 
 function flagTable(): string {
@@ -138,6 +164,9 @@ const VALUE_FLAGS = {
   'log-level': 'TIM_STUB_LOG_LEVEL',
   'journal-limit': 'TIM_STUB_JOURNAL_LIMIT',
   'control-token': 'TIM_STUB_CONTROL_TOKEN',
+  'tls-dir': 'TIM_STUB_TLS_DIR',
+  'tls-cert': 'TIM_STUB_TLS_CERT',
+  'tls-key': 'TIM_STUB_TLS_KEY',
 } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
@@ -147,6 +176,7 @@ const SWITCH_FLAGS = {
   control: 'TIM_STUB_CONTROL',
   'drop-unconfigured-apps': 'TIM_STUB_DROP_UNCONFIGURED_APPS',
   'set-aside-corrupt-state': 'TIM_STUB_SET_ASIDE_CORRUPT_STATE',
+  tls: 'TIM_STUB_TLS',
 } as const;
 type SwitchFlag = keyof typeof SWITCH_FLAGS;
 
@@ -203,6 +233,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
       control,
       'drop-unconfigured-apps': dropUnconfiguredApps,
       'set-aside-corrupt-state': setAsideCorruptState,
+      tls,
     } = switches;
 
     const options: StubOptions = { logLevel: 'info' };
@@ -238,6 +269,17 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
       }
       options.logLevel = v['log-level'].text;
     }
+    const { 'tls-dir': tlsDir, 'tls-cert': tlsCert, 'tls-key': tlsKey } = v;
+    if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+      throw new UsageError(`${(tlsCert ?? tlsKey)?.from} needs ${tlsCert ? '--tls-key' : '--tls-cert'} too`);
+    }
+    if (tlsDir && tlsCert) {
+      throw new UsageError(
+        `${tlsDir.from} cannot be combined with ${tlsCert.from} (generated or given, not both)`,
+      );
+    }
+    if (tlsCert && tlsKey) options.tls = { certFile: tlsCert.text, keyFile: tlsKey.text };
+    else if (tls || tlsDir) options.tls = tlsDir ? { dir: tlsDir.text } : {};
     if (fsync !== undefined) options.fsync = fsync;
     if (v['journal-limit']) {
       options.journalLimitBytes = integer(v['journal-limit'].from, v['journal-limit'].text, 4096, 2 ** 40);
@@ -324,6 +366,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
       : '  no accounts are seeded: the example imports two first',
   );
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
+  if (stub.tls !== undefined) lines.push(...tlsBanner(stub));
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
   // Standard marks need the Ultimate edition (51013 otherwise); a custom mark works on every edition.
   const ultimate = app?.edition === undefined || app.edition === 'ultimate';
@@ -332,8 +375,9 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
       ? `  try it: star ${from}'s conversation with ${to}, then read it back:`
       : `  try it: give ${from}'s conversation with ${to} a custom mark (standard marks need Ultimate), then read it back:`,
   );
+  const cacert = stub.tls?.caFile === undefined ? '' : ` --cacert ${shellQuote(stub.tls.caFile)}`;
   const curl = (url: string, body: unknown) =>
-    `    curl -s -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
+    `    curl -s -X POST ${shellQuote(url)}${cacert} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
   if (!seededAccounts.includes(from) || !seededAccounts.includes(to)) {
     lines.push(curl(stub.commandUrl('multiaccountImport'), { Accounts: [from, to] }));
   }
@@ -350,6 +394,35 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   );
   lines.push(curl(stub.commandUrl('getContactGroup'), { From_Account: from, StartIndex: 0 }));
   return `${lines.join('\n')}\n`;
+}
+
+/** With --tls: what the port serves, and the lines that make each runtime trust the certificate. */
+function tlsBanner(stub: Stub): string[] {
+  const tls = stub.tls as NonNullable<Stub['tls']>;
+  const lines = [`  TLS: ${stub.url} and ${stub.proxyUrl} on the same port; certificate ${tls.certFile}`];
+  if (tls.caFile === undefined) {
+    // A given certificate covers what it covers: say which Tencent hosts a client would refuse.
+    const uncovered = [...TENCENT_API_HOSTS.keys()].filter((host) => !tls.hosts.includes(host));
+    lines.push(`  it covers: ${tls.hosts.join(', ') || '(no subjectAltName)'}`);
+    if (uncovered.length > 0) {
+      lines.push(`  not covered (clients will refuse them through CONNECT): ${uncovered.join(', ')}`);
+    }
+    lines.push(`  trust the CA that issued ${tls.certFile} (given with --tls-cert)`);
+  } else {
+    const ca = shellQuote(tls.caFile);
+    lines.push(
+      `  it covers localhost, 127.0.0.1, ::1 and the Tencent API hosts, each standing for its region:`,
+      ...[...TENCENT_API_HOSTS].map(([host, region]) => `    ${host} (${region})`),
+      `  CA: ${tls.caFile}${tls.created.includes('ca') ? ' (new: trust it once)' : ' (reused)'}; trust it:`,
+      `    Node:                     NODE_EXTRA_CA_CERTS=${ca}`,
+      `    Python, Go, Rust, curl:   SSL_CERT_FILE=${ca} REQUESTS_CA_BUNDLE=${ca}`,
+      `    Java:                     -Djavax.net.ssl.trustStore=${shellQuote(tls.truststoreFile as string)} -Djavax.net.ssl.trustStorePassword=${tls.truststorePassword} -Djavax.net.ssl.trustStoreType=PKCS12`,
+    );
+  }
+  lines.push(
+    `  SDKs that fix the Tencent host: HTTPS_PROXY=${stub.proxyUrl} (CONNECT answered for those hosts only, 403 for others)`,
+  );
+  return lines;
 }
 
 export async function main(

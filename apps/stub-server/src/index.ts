@@ -2,6 +2,7 @@
 export type { AppDefinition, Edition, SeedGroup } from './apps.js';
 export { EDITIONS } from './apps.js';
 export { type AppConfig, ConfigError, type StubConfig, validateConfig } from './config.js';
+export { CONNECT_REFUSALS } from './connect-proxy.js';
 export {
   ControlError,
   type SeedSpec,
@@ -23,4 +24,12 @@ export type { FaultCode, FaultSpec } from './faults.js';
 export { LOG_LEVELS, type LogLevel, type LogSink } from './logger.js';
 export type { CommandSeries, SecondStats } from './stats.js';
 export type { AppState, GroupRecord, MarkState, Store, StubState } from './store/store.js';
-export { type Stub, type StubAppInfo, type StubOptions, startStub } from './stub.js';
+export { type Stub, type StubAppInfo, type StubOptions, type StubTls, startStub } from './stub.js';
+export { CERTIFICATE_HOSTS, TENCENT_API_HOSTS } from './tencent-hosts.js';
+export {
+  DEFAULT_TLS_DIR,
+  TLS_FILES,
+  TlsMaterialError,
+  type TlsOption,
+  TRUSTSTORE_PASSWORD,
+} from './tls-material.js';

@@ -1,7 +1,9 @@
 // startStub: builds the apps, the store (with its journal when a state file is set), the API
-// pipeline and the control plane, then listens on bare node:http.
+// pipeline and the control plane, then listens on bare node:http (with `tls`: HTTPS and HTTP on one
+// port; CONNECT for the Tencent hosts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
@@ -9,6 +11,7 @@ import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
 import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
 import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
 import { appsFromConfig, type StubConfig, validateConfig } from './config.js';
+import { connectHandler } from './connect-proxy.js';
 import { CONTROL_PREFIX, Control, DEFAULT_CONTROL_BODY_LIMIT_BYTES, type StubControl } from './control.js';
 import {
   DEFAULT_ADMIN,
@@ -26,6 +29,8 @@ import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
+import { acceptTlsToo, type DualProtocol } from './tls-listener.js';
+import { loadTlsMaterial, type TlsMaterial, type TlsOption } from './tls-material.js';
 import { VERSION } from './version.js';
 
 export interface StubOptions {
@@ -82,7 +87,16 @@ export interface StubOptions {
   userSigCacheSize?: number;
   /** How long close() waits for requests in flight before cutting connections. Default 10000 ms. */
   shutdownTimeoutMs?: number;
+  /**
+   * Serve HTTPS as well as HTTP on the port, and CONNECT for the Tencent API hosts: `{}` generates
+   * a certificate and its CA in DEFAULT_TLS_DIR (`{ dir }` elsewhere) and reuses them on later
+   * starts; `{ certFile, keyFile }` serves the given ones.
+   */
+  tls?: TlsOption;
 }
+
+/** What a stub started with `tls` serves and what a client must trust. */
+export type StubTls = Omit<TlsMaterial, 'cert' | 'key'>;
 
 export interface StubAppInfo {
   sdkAppId: number;
@@ -92,8 +106,12 @@ export interface StubAppInfo {
 }
 
 export interface Stub {
-  /** `http://HOST:PORT`, with the real port. */
+  /** `http://HOST:PORT`, with the real port (`https://` with `tls`: the port serves both). */
   readonly url: string;
+  /** `http://HOST:PORT`: the value of HTTPS_PROXY for a service whose SDK fixes the Tencent host. */
+  readonly proxyUrl: string;
+  /** The certificate served and the files to trust; undefined without `tls`. */
+  readonly tls: StubTls | undefined;
   readonly host: string;
   readonly port: number;
   /** The default (first) app. */
@@ -148,6 +166,10 @@ function urlHost(host: string): string {
 export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const host = options.host ?? DEFAULT_HOST;
   const logger = createLogger(options.logLevel ?? 'warn', options.logSink);
+  const tls = options.tls === undefined ? undefined : await loadTlsMaterial(options.tls);
+  if (tls?.caFile !== undefined && tls.created.length > 0) {
+    logger.info(`TLS: created ${tls.created.join(', ')} in ${dirname(tls.caFile)}`);
+  }
   const controlEnabled = options.control ?? isLoopback(host);
   if (controlEnabled && !isLoopback(host) && !options.controlToken) {
     throw new TypeError(
@@ -238,7 +260,20 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
     answerClientError(error, socket),
   );
+  // CONNECT: the Tencent hosts (with tls) and the stub itself, served here; anything else refused.
+  let port = options.port ?? DEFAULT_PORT;
+  let dual: DualProtocol | undefined;
+  server.on(
+    'connect',
+    connectHandler({
+      ownPort: () => port,
+      tls: tls !== undefined,
+      logger,
+      serve: (socket) => (dual === undefined ? server.emit('connection', socket) : dual.serve(socket)),
+    }),
+  );
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => answerExpectation(req, res));
+  if (tls !== undefined) dual = acceptTlsToo(server, tls);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -253,9 +288,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     throw error;
   }
   const address = server.address();
-  const port =
-    typeof address === 'object' && address !== null ? address.port : (options.port ?? DEFAULT_PORT);
-  const url = `http://${urlHost(host)}:${port}`;
+  if (typeof address === 'object' && address !== null) port = address.port;
+  const proxyUrl = `http://${urlHost(host)}:${port}`;
+  const url = tls === undefined ? proxyUrl : `https://${urlHost(host)}:${port}`;
   logger.info(`serving on ${url}`);
 
   const userSig = (identifier?: string, sdkAppId?: number) => {
@@ -280,14 +315,23 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       };
       server.on('connection', seen);
       server.on('request', seen);
-      setImmediate(() => setImmediate(() => server.closeIdleConnections()));
+      setImmediate(() =>
+        setImmediate(() => {
+          server.closeIdleConnections();
+          dual?.tlsServer.closeIdleConnections();
+        }),
+      );
       const startedAt = performance.now();
       let last = -1;
       const stop = () => {
         server.off('connection', seen);
         server.off('request', seen);
-        const force = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+        const force = setTimeout(() => {
+          server.closeAllConnections();
+          dual?.closeAllConnections();
+        }, options.shutdownTimeoutMs ?? 10_000);
         force.unref();
+        dual?.close();
         server.close(() => {
           clearTimeout(force);
           resolve();
@@ -311,6 +355,8 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
 
   return {
     url,
+    proxyUrl,
+    tls: tls === undefined ? undefined : (({ cert: _cert, key: _key, ...files }) => files)(tls),
     host,
     port,
     sdkAppId: first.sdkAppId,

@@ -125,6 +125,46 @@ describe('starting', () => {
     }
   });
 
+  it('with --tls-dir: an https:// URL, the CA and how each runtime trusts it, and a curl line that works', async () => {
+    const tlsDir = join(dir, 'tls');
+    const stub = await startCli(['--port', '0', '--log-level', 'warn', '--tls-dir', tlsDir]);
+    try {
+      const out = stub.stdout();
+      expect(stub.url).toMatch(/^https:\/\/127\.0\.0\.1:[1-9][0-9]*$/);
+      const ca = join(tlsDir, 'ca.pem');
+      expect(out).toContain(`CA: ${ca} (new: trust it once)`);
+      expect(out).toContain(`NODE_EXTRA_CA_CERTS='${ca}'`);
+      expect(out).toContain(`SSL_CERT_FILE='${ca}' REQUESTS_CA_BUNDLE='${ca}'`);
+      expect(out).toContain(
+        `-Djavax.net.ssl.trustStore='${join(tlsDir, 'truststore.p12')}' -Djavax.net.ssl.trustStorePassword=changeit`,
+      );
+      expect(out).toContain(`HTTPS_PROXY=${stub.url.replace('https:', 'http:')}`);
+      expect(out).toContain('adminapisgp.im.qcloud.com (singapore)');
+      const hasCurl = await promisify(execFile)('curl', ['--version']).then(
+        () => true,
+        () => false,
+      );
+      if (hasCurl) {
+        const line = out
+          .split('\n')
+          .find((l) => l.includes('mark_contact'))
+          ?.trim() as string;
+        expect(line).toContain(`--cacert '${ca}'`);
+        const answer = JSON.parse((await promisify(execFile)('sh', ['-c', line])).stdout);
+        expect(answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
+      }
+    } finally {
+      await stop(stub);
+    }
+    // The second start reuses the CA.
+    const again = await startCli(['--port', '0', '--log-level', 'warn'], { TIM_STUB_TLS_DIR: tlsDir });
+    try {
+      expect(again.stdout()).toContain(`CA: ${join(tlsDir, 'ca.pem')} (reused)`);
+    } finally {
+      await stop(again);
+    }
+  });
+
   it('takes every setting from the environment, and a flag wins over its variable', async () => {
     const stub = await startCli(['--sdkappid', '1400000077'], {
       TIM_STUB_HOST: '127.0.0.1',
@@ -250,6 +290,10 @@ describe('--help and bad input', () => {
       '--control',
       '--no-control',
       '--control-token',
+      '--tls',
+      '--tls-dir',
+      '--tls-cert',
+      '--tls-key',
     ];
     for (const flag of flags) expect(stdout).toContain(flag);
     // One row per flag, its variable on the same line, the variables in one column.
@@ -269,6 +313,10 @@ describe('--help and bad input', () => {
       'FSYNC',
       'LOG_LEVEL',
       'CONTROL',
+      'TLS',
+      'TLS_DIR',
+      'TLS_CERT',
+      'TLS_KEY',
     ]) {
       expect(stdout).toContain(`TIM_STUB_${variable}`);
     }
@@ -300,6 +348,14 @@ describe('--help and bad input', () => {
     [[], { TIM_STUB_CONTROL: 'maybe' }, /TIM_STUB_CONTROL/],
     [['--config', 'examples/multi-app.json', '--sdkappid', '1'], {}, /cannot be combined with --config/],
     [['--config', '/no/such/file.json'], {}, /config \/no\/such\/file\.json cannot be read: ENOENT/],
+    [['--tls-cert', 'cert.pem'], {}, /--tls-cert needs --tls-key too/],
+    [[], { TIM_STUB_TLS_KEY: 'key.pem' }, /TIM_STUB_TLS_KEY needs --tls-cert too/],
+    [
+      ['--tls-dir', 'd', '--tls-cert', 'c', '--tls-key', 'k'],
+      {},
+      /--tls-dir cannot be combined with --tls-cert/,
+    ],
+    [[], { TIM_STUB_TLS: 'maybe' }, /TIM_STUB_TLS must be 1 or 0/],
   ];
   for (const [args, env, message] of bad) {
     it(`${[...args, ...Object.entries(env).map(([k, v]) => `${k}=${v}`)].join(' ') || '(env)'} → one clear line, exit 2`, async () => {

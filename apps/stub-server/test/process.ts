@@ -65,7 +65,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): Prom
     });
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(stdout);
+      const match = /listening on (https?:\/\/[^\s]+)/.exec(stdout);
       if (match?.[1] !== undefined && stdout.includes('get_contact_group')) {
         clearTimeout(timer);
         resolve({ child, url: match[1], stdout: () => stdout, stderr: () => stderr, exited });

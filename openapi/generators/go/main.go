@@ -49,8 +49,11 @@ func main() {
 		AccountImportRequest(*openapi.NewAccountImportRequest(owner)).Execute())
 	check("account_import ErrorCode", imported.ErrorCode, int32(0))
 
+	// The body takes Accounts or AccountList (both optional in the schema): the older form here.
+	accounts := openapi.NewMultiaccountImportRequest()
+	accounts.SetAccounts([]string{peer})
 	multi := must(client.ImOpenLoginSvcAPI.MultiaccountImport(ctx).Sdkappid(sdkAppID).Identifier(identifier).Usersig(usersig).Random(random()).Contenttype("json").
-		MultiaccountImportRequest(*openapi.NewMultiaccountImportRequest([]string{peer})).Execute())
+		MultiaccountImportRequest(*accounts).Execute())
 	check("multiaccount_import ErrorCode", multi.ErrorCode, int32(0))
 	check("multiaccount_import FailAccounts", len(multi.FailAccounts), 0)
 

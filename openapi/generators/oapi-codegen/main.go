@@ -58,7 +58,8 @@ func main() {
 
 	multi := must(client.MultiaccountImportWithResponse(ctx,
 		&timmarks.MultiaccountImportParams{Sdkappid: sdkAppID, Identifier: identifier, Usersig: usersig, Random: random(), Contenttype: timmarks.MultiaccountImportParamsContenttypeJson},
-		timmarks.MultiaccountImportRequest{Accounts: []string{peer}}))
+		// The body takes Accounts or AccountList (both optional in the schema): the older form here.
+		timmarks.MultiaccountImportRequest{Accounts: &[]timmarks.UserID{peer}}))
 	check("multiaccount_import ErrorCode", multi.ErrorCode, 0)
 	check("multiaccount_import FailAccounts", multi.FailAccounts != nil && len(*multi.FailAccounts) == 0, true)
 

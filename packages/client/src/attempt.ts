@@ -92,10 +92,9 @@ export function commandPath(command: CommandName, identity: Identity, userSig: s
   return `${cached.prefix}${freshRandom()}&contenttype=json`;
 }
 
-const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json' }) as Record<
-  string,
-  string
->;
+// A fresh object per request: undici's ProxyAgent adds a `host` header to the request's headers
+// (a frozen shared object made every call through a proxy fail).
+const jsonHeaders = (): Record<string, string> => ({ 'content-type': 'application/json' });
 
 /** undici's own timeouts, used with the system clock: no timer or AbortController of ours per send. */
 const UNDICI_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -137,7 +136,7 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
         origin: input.origin,
         path,
         method: 'POST',
-        headers: JSON_HEADERS,
+        headers: jsonHeaders(),
         body,
         signal,
         headersTimeout: input.timeoutMs,
@@ -159,7 +158,7 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
         origin: input.origin,
         path,
         method: 'POST',
-        headers: JSON_HEADERS,
+        headers: jsonHeaders(),
         body,
         signal: request.signal,
       });

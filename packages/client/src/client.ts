@@ -1,17 +1,23 @@
 import {
   type AccountImportAnswer,
+  type AccountImportByIdentifier,
   type AccountImportRequest,
+  accountListField,
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
   type CreateGroupAnswer,
   type CreateGroupRequest,
+  currentAccountImport,
   type DestroyGroupAnswer,
   type DestroyGroupRequest,
   type GetContactGroupAnswer,
   type GetContactGroupRequest,
+  itemsOf,
   LIMITS,
   type MarkContactRequest,
+  type MultiaccountImportAccountList,
+  type MultiaccountImportAccounts,
   type MultiaccountImportAnswer,
   type MultiaccountImportRequest,
   REGIONS,
@@ -336,7 +342,14 @@ export class TimMarksClient {
       const page = await this.page(method, { From_Account, StartIndex }, options);
       yield page;
       const next = page.NextStartIndex;
-      if (page.CompleteFlag === 1 || (page.CompleteFlag === undefined && next === undefined)) return;
+      // The last page answers CompleteFlag 1 and NextStartIndex 0 (the official example); a server that
+      // leaves CompleteFlag out ends with a NextStartIndex that is absent or 0.
+      if (
+        page.CompleteFlag === 1 ||
+        (page.CompleteFlag === undefined && (next === undefined || next === 0))
+      ) {
+        return;
+      }
       if (typeof next !== 'number' || next <= StartIndex) {
         throw new TimMarksInvalidResponseError(
           { method, operation: 'getContactGroup' },
@@ -357,8 +370,14 @@ export class TimMarksClient {
    * account_import: imports one account (importing an existing one succeeds). For many accounts,
    * importAccounts sends 100 per call.
    */
-  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
-    return this.send('importAccount', 'accountImport', checkSetupRequest('accountImport', request), options);
+  async importAccount(
+    request: AccountImportRequest | AccountImportByIdentifier,
+    options?: CallOptions,
+  ): Promise<AccountImportAnswer> {
+    // The deprecated `Identifier` form is checked by the server's rules and sent as `UserID`, the
+    // field's current name.
+    const checked = checkSetupRequest('accountImport', request);
+    return this.send('importAccount', 'accountImport', currentAccountImport(checked), options);
   }
 
   /**
@@ -366,13 +385,17 @@ export class TimMarksClient {
    * LIMITS.accountsPerMultiImport; `FailAccounts` gathers every call's.
    */
   async importAccounts(
-    request: MultiaccountImportRequest,
+    request: MultiaccountImportAccounts | MultiaccountImportAccountList,
     options?: CallOptions,
   ): Promise<MultiaccountImportAnswer> {
-    const runs = chunks(checkAccountsRequest(request).Accounts, LIMITS.accountsPerMultiImport);
+    const checked = checkAccountsRequest(request) as Record<string, unknown>;
     const responses: MultiaccountImportAnswer[] = [];
-    for (const Accounts of runs) {
-      responses.push(await this.send('importAccounts', 'multiaccountImport', { Accounts }, options));
+    // Either form, as given: `AccountList` (newer: with Nick and FaceUrl) or `Accounts` (UserIDs);
+    // an empty list beside the other form is left out, as the server leaves it out.
+    const field = accountListField(checked);
+    for (const run of chunks(itemsOf('multiaccountImport', checked), LIMITS.accountsPerMultiImport)) {
+      const body = { [field]: run } as MultiaccountImportRequest;
+      responses.push(await this.send('importAccounts', 'multiaccountImport', body, options));
     }
     return mergeAccountImports(responses);
   }

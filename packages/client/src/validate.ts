@@ -132,13 +132,14 @@ export function checkSetupRequest<T>(command: Exclude<CommandName, ItemListComma
 /**
  * Checks a multiaccount_import request of any length (the client sends it in calls of at most
  * LIMITS.accountsPerMultiImport). Stricter than the server: an entry the server would answer in
- * FailAccounts (an empty or over-long UserID) is refused here, naming its index.
+ * FailAccounts (an empty or over-long UserID) is refused here, naming its index. Either form is
+ * taken: `Accounts` (UserIDs) or `AccountList` (entries with Nick and FaceUrl).
  */
 export function checkAccountsRequest<T>(value: T): T {
   const command = 'multiaccountImport';
   check(checkRequest(command, value, { splitsItems: true }), { field: 'request', command });
   itemsOf(command, value as Record<string, unknown>).forEach((entry, index) => {
-    check(checkItem(command, entry, index), { field: `Accounts[${index}]`, itemIndex: index, command });
+    check(checkItem(command, entry, index), { field: '', itemIndex: index, command });
   });
   return value;
 }

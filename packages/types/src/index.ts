@@ -40,6 +40,14 @@ export type GetContactGroupAnswer = Schemas['GetContactGroupAnswer'];
 export type AccountImportRequest = Schemas['AccountImportRequest'];
 export type AccountImportAnswer = Schemas['AccountImportAnswer'];
 export type MultiaccountImportRequest = Schemas['MultiaccountImportRequest'];
+export type ImportedAccount = Schemas['ImportedAccount'];
+/** multiaccount_import's two forms (the body takes exactly one): UserIDs, or accounts with a nickname and an avatar. */
+export type MultiaccountImportAccounts = { Accounts: UserID[] };
+export type MultiaccountImportAccountList = { AccountList: ImportedAccount[] };
+/** account_import's deprecated form, which names the account by `Identifier` (UserID's older name). */
+export type AccountImportByIdentifier = Omit<AccountImportRequest, 'UserID' | 'Identifier'> & {
+  Identifier: UserID;
+};
 export type MultiaccountImportAnswer = Schemas['MultiaccountImportAnswer'];
 export type GroupType = Schemas['GroupType'];
 export type CreateGroupRequest = Schemas['CreateGroupRequest'];

@@ -27,11 +27,13 @@ export const getContactGroup: CommandHandler<'getContactGroup'> = async (body, c
       : { Type: 2, ToGroupId: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp };
   });
   const next = start + ContactItem.length;
+  const complete = next >= page.total;
   return {
     ContactItem,
     GroupItem: [],
-    CompleteFlag: next >= page.total ? 1 : 0,
-    NextStartIndex: next,
+    CompleteFlag: complete ? 1 : 0,
+    // The official example answers 0 on the last page: SDKs that loop while NextStartIndex != 0 stop there.
+    NextStartIndex: complete ? 0 : next,
     ActionStatus: 'OK',
     ErrorCode: ErrorCode.OK,
     ErrorInfo: '',

@@ -465,6 +465,78 @@ const bits = (extra: Record<string, unknown>) => ({
       code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
     });
   }
+  // Identifier: the deprecated older name of UserID, still sent by some SDKs.
+  add(group, {
+    input: 'account_import Identifier 5 (the older name of UserID)',
+    command: 'accountImport',
+    send: sendJson('accountImport', { Identifier: 5 }),
+    code: ErrorCode.ACCOUNT_TYPE,
+  });
+  add(group, {
+    input: 'account_import Identifier ""',
+    command: 'accountImport',
+    send: sendJson('accountImport', { Identifier: '' }),
+    code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  });
+  add(group, {
+    input: 'account_import UserID "newbie" and Identifier "other": two different accounts',
+    command: 'accountImport',
+    send: sendJson('accountImport', { UserID: 'newbie', Identifier: 'other' }),
+    code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  });
+  add(group, {
+    input: 'account_import Identifier "newbie" alone: imported, as UserID would be',
+    command: 'accountImport',
+    send: sendJson('accountImport', { Identifier: 'newbie' }),
+    code: ErrorCode.OK,
+    accountsAdded: ['newbie'],
+  });
+  add(group, {
+    input: 'multiaccount_import with both Accounts and AccountList',
+    command: 'multiaccountImport',
+    send: sendJson('multiaccountImport', { Accounts: ['newbie'], AccountList: [{ UserID: 'newbie' }] }),
+    code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  });
+  add(group, {
+    input:
+      'multiaccount_import Accounts ["newbie"] beside an empty AccountList (as generated Java clients send)',
+    command: 'multiaccountImport',
+    send: sendJson('multiaccountImport', { Accounts: ['newbie'], AccountList: [] }),
+    code: ErrorCode.OK,
+    accountsAdded: ['newbie'],
+  });
+  for (const [label, value] of [
+    ['[5]', [5]],
+    ['[{"UserID":5}]', [{ UserID: 5 }]],
+    ['[{}]', [{}]],
+  ] as const) {
+    add(group, {
+      input: `multiaccount_import AccountList ${label}`,
+      command: 'multiaccountImport',
+      send: sendJson('multiaccountImport', { AccountList: value }),
+      code: ErrorCode.ACCOUNT_TYPE,
+    });
+  }
+  add(group, {
+    input: 'multiaccount_import AccountList [{"UserID":"newbie","Nick":5}]',
+    command: 'multiaccountImport',
+    send: sendJson('multiaccountImport', { AccountList: [{ UserID: 'newbie', Nick: 5 }] }),
+    code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  });
+  add(group, {
+    input: 'multiaccount_import AccountList []',
+    command: 'multiaccountImport',
+    send: sendJson('multiaccountImport', { AccountList: [] }),
+    code: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  });
+  add(group, {
+    input:
+      'multiaccount_import AccountList [{"UserID":""}, {"UserID":"newbie"}]: the empty one in FailAccounts',
+    command: 'multiaccountImport',
+    send: sendJson('multiaccountImport', { AccountList: [{ UserID: '' }, { UserID: 'newbie' }] }),
+    code: ErrorCode.OK,
+    accountsAdded: ['newbie'],
+  });
   add(group, {
     input: 'multiaccount_import Accounts "newbie"',
     command: 'multiaccountImport',

@@ -405,6 +405,103 @@ const ROWS: Row[] = [
     stub: '70402',
     client: 'splits',
   },
+  // account_import's deprecated `Identifier` (UserID's older name)
+  {
+    name: 'account_import Identifier alone',
+    command: 'accountImport',
+    body: { Identifier: 'ident1' },
+    stub: '0',
+  },
+  { name: 'account_import Identifier 5', command: 'accountImport', body: { Identifier: 5 }, stub: '60015' },
+  { name: 'account_import Identifier ""', command: 'accountImport', body: { Identifier: '' }, stub: '70402' },
+  {
+    name: 'account_import Identifier of 33 bytes',
+    command: 'accountImport',
+    body: { Identifier: bytes(33) },
+    stub: '70402',
+  },
+  {
+    name: 'account_import UserID and Identifier naming one account',
+    command: 'accountImport',
+    body: { UserID: 'ident2', Identifier: 'ident2' },
+    stub: '0',
+  },
+  {
+    name: 'account_import UserID and Identifier naming two accounts',
+    command: 'accountImport',
+    body: { UserID: 'ident3', Identifier: 'ident4' },
+    stub: '70402',
+  },
+  // multiaccount_import's newer `AccountList` form
+  {
+    name: 'multiaccount_import AccountList with Nick and FaceUrl',
+    command: 'multiaccountImport',
+    body: {
+      AccountList: [{ UserID: 'al1', Nick: 'One', FaceUrl: 'https://example.com/1.png' }, { UserID: 'al2' }],
+    },
+    stub: '0',
+  },
+  {
+    name: 'multiaccount_import AccountList []',
+    command: 'multiaccountImport',
+    body: { AccountList: [] },
+    stub: '70402',
+  },
+  {
+    name: 'multiaccount_import AccountList an entry of 33 bytes',
+    command: 'multiaccountImport',
+    body: { AccountList: [{ UserID: 'a' }, { UserID: bytes(33) }] },
+    stub: '0; 70402 at 1',
+  },
+  {
+    name: 'multiaccount_import AccountList an empty UserID',
+    command: 'multiaccountImport',
+    body: { AccountList: [{ UserID: 'a' }, { UserID: '' }] },
+    stub: '0; 70402 at 1',
+  },
+  {
+    name: 'multiaccount_import AccountList an entry that is a string',
+    command: 'multiaccountImport',
+    body: { AccountList: [{ UserID: 'a' }, 'b'] },
+    stub: '60015',
+  },
+  {
+    name: 'multiaccount_import AccountList UserID 5',
+    command: 'multiaccountImport',
+    body: { AccountList: [{ UserID: 'a' }, { UserID: 5 }] },
+    stub: '60015',
+  },
+  {
+    name: 'multiaccount_import AccountList Nick 5',
+    command: 'multiaccountImport',
+    body: { AccountList: [{ UserID: 'a', Nick: 5 }] },
+    stub: '70402',
+  },
+  {
+    name: 'multiaccount_import Accounts and AccountList both given',
+    command: 'multiaccountImport',
+    body: { Accounts: ['a'], AccountList: [{ UserID: 'b' }] },
+    stub: '70402',
+  },
+  {
+    name: 'multiaccount_import Accounts [] beside AccountList (a generated client)',
+    command: 'multiaccountImport',
+    body: { Accounts: [], AccountList: [{ UserID: 'al3' }] },
+    stub: '0',
+  },
+  {
+    name: 'multiaccount_import AccountList [] beside Accounts (a generated client)',
+    command: 'multiaccountImport',
+    body: { Accounts: ['al4'], AccountList: [] },
+    stub: '0',
+  },
+  {
+    name: 'multiaccount_import AccountList of 101 entries',
+    command: 'multiaccountImport',
+    body: { AccountList: Array.from({ length: 101 }, (_, i) => ({ UserID: `l${i}` })) },
+    stub: '70402',
+    client: 'splits',
+  },
   // create_group, destroy_group
   {
     name: 'create_group Owner_Account 5',
@@ -472,6 +569,15 @@ function stubVerdict(command: CommandName, answer: Record<string, unknown>): str
 }
 const answerBodies = new WeakMap<object, unknown>();
 
+/** The UserIDs a multiaccount_import body imports, in either form (AccountList when it is not empty). */
+function importedIds(body: unknown): unknown[] {
+  const { Accounts, AccountList } = body as { Accounts?: unknown; AccountList?: unknown };
+  if (Array.isArray(AccountList) && AccountList.length > 0) {
+    return AccountList.map((entry) => (entry as { UserID?: unknown } | null)?.UserID);
+  }
+  return Array.isArray(Accounts) ? Accounts : [];
+}
+
 /** What the client did, in the same notation: its local refusal, or `sent`. */
 async function clientVerdict(tim: TimMarksClient, row: Row): Promise<string> {
   const body = row.body as never;
@@ -512,7 +618,7 @@ describe.skipIf(missing !== undefined)('the client and the stub apply one rule s
       body: JSON.stringify(body),
     });
     const answer = (await response.body.json()) as Record<string, unknown>;
-    if (command === 'multiaccountImport') answerBodies.set(answer, (body as { Accounts: unknown }).Accounts);
+    if (command === 'multiaccountImport') answerBodies.set(answer, importedIds(body));
     return answer;
   }
 

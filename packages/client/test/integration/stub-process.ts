@@ -72,7 +72,7 @@ function waitForListening(child: ChildProcess): Promise<string> {
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      const match = /listening on (https?:\/\/\S+)/.exec(stdout);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
         resolve(match[1].replace(/\/$/, ''));
@@ -83,7 +83,11 @@ function waitForListening(child: ChildProcess): Promise<string> {
 }
 
 /** Starts `node apps/stub-server/dist/cli.js --port 0 ...` and waits for its `listening on` line. */
-export async function startStubProcess(options: { rateLimit: number }): Promise<StubProcess> {
+export async function startStubProcess(options: {
+  rateLimit: number;
+  /** More flags (e.g. `--tls-dir DIR`). */
+  args?: string[];
+}): Promise<StubProcess> {
   if (!existsSync(STUB_BINARY)) {
     throw new Error(
       `${STUB_BINARY} is missing: build the stub first (npx nx run @tim-marks/stub-server:build)`,
@@ -101,6 +105,7 @@ export async function startStubProcess(options: { rateLimit: number }): Promise<
       String(options.rateLimit),
       '--log-level',
       'warn',
+      ...(options.args ?? []),
     ],
     // The secret key goes through the environment: command lines are visible to other users.
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TIM_STUB_SECRET_KEY: SECRET_KEY } },

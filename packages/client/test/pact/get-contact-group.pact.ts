@@ -47,7 +47,7 @@ describe('get_contact_group', () => {
     await pact
       .addInteraction()
       .given(STATES.user0Has150Marked)
-      .uponReceiving('get_contact_group of the last page answers CompleteFlag 1')
+      .uponReceiving('get_contact_group of the last page answers CompleteFlag 1 and NextStartIndex 0')
       .withRequest('POST', PATH, (request) =>
         request.query(commandQuery()).jsonBody({ From_Account: 'user0', StartIndex: SECOND_PAGE_START }),
       )
@@ -56,7 +56,7 @@ describe('get_contact_group', () => {
           ContactItem: contactItems('c0100'),
           GroupItem: [],
           CompleteFlag: 1,
-          NextStartIndex: integer(150),
+          NextStartIndex: 0,
           ...okEnvelope(),
         }),
       )

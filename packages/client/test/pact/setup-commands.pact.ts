@@ -27,6 +27,45 @@ describe('setup commands', () => {
       });
   });
 
+  it('account_import given the deprecated Identifier sends it as UserID', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.user0Imported)
+      .uponReceiving('account_import of a new account named by UserID (the client never sends Identifier)')
+      .withRequest('POST', COMMANDS.accountImport, (request) =>
+        request.query(commandQuery()).jsonBody({ UserID: 'carol' }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody(OK))
+      .executeTest(async (server) => {
+        const made = clientFor(server);
+        await expect(made.client.importAccount({ Identifier: 'carol' })).resolves.toMatchObject({
+          ErrorCode: 0,
+        });
+      });
+  });
+
+  it('multiaccount_import in the AccountList form answers FailAccounts as the Accounts form does', async () => {
+    const AccountList = [
+      { UserID: 'dave', Nick: 'Dave', FaceUrl: 'https://example.com/dave.png' },
+      { UserID: 'erin' },
+    ];
+    await pact
+      .addInteraction()
+      .given(STATES.user0Imported)
+      .uponReceiving(
+        'multiaccount_import of new accounts in the AccountList form succeeds with no FailAccounts',
+      )
+      .withRequest('POST', COMMANDS.multiaccountImport, (request) =>
+        request.query(commandQuery()).jsonBody({ AccountList }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody({ FailAccounts: [], ...OK }))
+      .executeTest(async (server) => {
+        const { client } = clientFor(server);
+        const answer = await client.importAccounts({ AccountList });
+        expect(answer.FailAccounts).toEqual([]);
+      });
+  });
+
   it('multiaccount_import imports several accounts and lists none as failed', async () => {
     await pact
       .addInteraction()

@@ -17,17 +17,18 @@ const contacts: ContactItemWithMarks[] = Array.from({ length: 7 }, (_, i) => ({
   Timestamp: 1700000000 + i,
 }));
 
-/** Pages of three, NextStartIndex the index of the next contact. */
+/** Pages of three, NextStartIndex the index of the next contact, 0 on the last page (as the API answers). */
 function pages(sent: Sent) {
   const start = sent.body.StartIndex as number;
   const next = start + 3;
+  const complete = next >= contacts.length;
   return {
     body: {
       ...OK,
       ContactItem: contacts.slice(start, next),
       GroupItem: [{ GroupName: 'work', GroupId: 1 }],
-      CompleteFlag: next >= contacts.length ? 1 : 0,
-      NextStartIndex: next,
+      CompleteFlag: complete ? 1 : 0,
+      NextStartIndex: complete ? 0 : next,
     },
   };
 }
@@ -67,6 +68,18 @@ describe('paging', () => {
     const seen = [];
     for await (const contact of api.client().contacts('user0')) seen.push(contact);
     expect(seen).toHaveLength(1);
+  });
+
+  it('ends on NextStartIndex 0 when the answer has no CompleteFlag, instead of starting over', async () => {
+    api = new FakeApi().listen((sent) =>
+      sent.body.StartIndex === 0
+        ? { body: { ...OK, ContactItem: contacts.slice(0, 3), NextStartIndex: 3 } }
+        : { body: { ...OK, ContactItem: contacts.slice(3, 5), NextStartIndex: 0 } },
+    );
+    const seen = [];
+    for await (const contact of api.client().contacts('user0')) seen.push(contact);
+    expect(seen).toEqual(contacts.slice(0, 5));
+    expect(api.sent).toHaveLength(2);
   });
 
   it('refuses a page that says "more" without moving forward, instead of looping', async () => {

@@ -80,4 +80,31 @@ describe('every request', () => {
     expect(api.sent.map((sent) => sent.body.Accounts.length)).toEqual([100, 50]);
     expect(result.FailAccounts).toEqual(['u0', 'u100']);
   });
+
+  it('imports an AccountList in calls of 100 entries, in that form, and gathers FailAccounts', async () => {
+    api = new FakeApi().listen((sent) => ({
+      body: {
+        ActionStatus: 'OK',
+        ErrorCode: 0,
+        ErrorInfo: '',
+        FailAccounts: [sent.body.AccountList[0].UserID],
+      },
+    }));
+    const AccountList = Array.from({ length: 120 }, (_, i) => ({ UserID: `u${i}`, Nick: `U ${i}` }));
+    const result = await api.client().importAccounts({ AccountList });
+    expect(api.sent.map((sent) => sent.body.AccountList.length)).toEqual([100, 20]);
+    expect(api.sent[1]?.body.AccountList[0]).toEqual({ UserID: 'u100', Nick: 'U 100' });
+    expect(result.FailAccounts).toEqual(['u0', 'u100']);
+  });
+
+  it('sends the deprecated Identifier as UserID, and refuses two different names before sending', async () => {
+    api = new FakeApi().listen();
+    const client = api.client();
+    await client.importAccount({ Identifier: 'legacy', Nick: 'L' });
+    expect(api.sent[0]?.body).toEqual({ UserID: 'legacy', Nick: 'L' });
+    await expect(
+      client.importAccount({ Identifier: 'a', UserID: 'b' } as unknown as { UserID: string }),
+    ).rejects.toMatchObject({ name: 'TimMarksValidationError', code: 70402, field: 'Identifier' });
+    expect(api.sent).toHaveLength(1);
+  });
 });

@@ -12,7 +12,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nand the schemas `MarkItem`, `MarkResultItem`, `MarkContactAnswer`, `OptType`, `MarkPosition`,\n`CustomMark` and `StandardMark`.\n\n## Generating a client in your language\n\nFeed this file, unchanged, to your generator; no patch or generator option is needed. The\ntim-marks repository checks these on every `npm test` (`openapi/generators/`): each client is\ngenerated, compiled, and run against the stub (accounts, a group, a C2C and a group mark read\nback intact, and a request-level error read from the answer body).\n\n```sh\njava -jar openapi-generator-cli-7.25.0.jar generate -g python -i openapi.yaml -o client-python\njava -jar openapi-generator-cli-7.25.0.jar generate -g go -i openapi.yaml -o client-go\njava -jar openapi-generator-cli-7.25.0.jar generate -g typescript-fetch -i openapi.yaml -o client-ts\njava -jar openapi-generator-cli-7.25.0.jar generate -g java -i openapi.yaml -o client-java\noapi-codegen -package timmarks -o timmarks.gen.go openapi.yaml\nopenapi-python-client generate --path openapi.yaml --output-path client-python\nnpx openapi-typescript openapi.yaml -o openapi.d.ts\n```\n\n`ContactItem` and `ContactItemWithMarks` are `oneOf` unions told apart by the integer `Type`\n(`const` 1 = C2C, 2 = group); generated clients expose them as a union (or one field per\nbranch). Answers are named `<Command>Answer` (`MarkContactAnswer`, ...). Every answer is HTTP\n200: read `ErrorCode` from the body. `Timestamp`, `StartIndex` and `NextStartIndex` are 64-bit.\n",
+    "description": "The slice of the Tencent Cloud IM server REST API that reads and writes conversation marks\n(`v4/recentcontact/mark_contact`, `v4/recentcontact/get_contact_group`), plus the account and\ngroup commands needed to create what marks refer to.\n\nThis document is the single source of truth of the tim-marks toolkit: the generated types,\nthe error catalogue (`x-error-codes`), the limits (`x-limits`) and the regions (`x-region` on\neach server) are read from it by the client, the stub server and the load harness.\n\n## Conventions shared by every command\n\n- Every command is `POST`, with a JSON body (never empty: send `{}`), and the five query\n  parameters `sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`. Names and\n  values are case-sensitive.\n- The HTTP status is **200 for every API-level answer**, success or failure; only network-level\n  failures (502, 503, 504) use another status. Success or failure is in the body:\n  `ActionStatus` (`OK` / `FAIL`), `ErrorCode` (0 = success), `ErrorInfo`, `ErrorDisplay`.\n- Batch commands also answer a `ResultCode` / `ResultInfo` per item.\n- The server gives up after 3 s; clients should wait longer and keep connections alive.\n\n## Where the public documents are silent\n\nEach assumption is written once, as `x-assumption`, on the part of this document it governs:\nthe error catalogue entries (`x-error-codes`: the order of the request checks is on 60002),\n`x-limits` (the sliding window, the page size, bytes versus characters), the operations,\nthe stub's server entry (the regional hosts through its CONNECT proxy), and the schemas\n`MarkItem`, `MarkResultItem`, `MarkContactAnswer`, `OptType`, `MarkPosition`, `CustomMark`,\n`StandardMark`, `AccountImportRequest` and `MultiaccountImportRequest`.\n\n## Generating a client in your language\n\nFeed this file, unchanged, to your generator; no patch or generator option is needed. The\ntim-marks repository checks these on every `npm test` (`openapi/generators/`): each client is\ngenerated, compiled, and run against the stub (accounts, a group, a C2C and a group mark read\nback intact, and a request-level error read from the answer body).\n\n```sh\njava -jar openapi-generator-cli-7.25.0.jar generate -g python -i openapi.yaml -o client-python\njava -jar openapi-generator-cli-7.25.0.jar generate -g go -i openapi.yaml -o client-go\njava -jar openapi-generator-cli-7.25.0.jar generate -g typescript-fetch -i openapi.yaml -o client-ts\njava -jar openapi-generator-cli-7.25.0.jar generate -g java -i openapi.yaml -o client-java\noapi-codegen -package timmarks -o timmarks.gen.go openapi.yaml\nopenapi-python-client generate --path openapi.yaml --output-path client-python\nnpx openapi-typescript openapi.yaml -o openapi.d.ts\n```\n\n`ContactItem` and `ContactItemWithMarks` are `oneOf` unions told apart by the integer `Type`\n(`const` 1 = C2C, 2 = group); generated clients expose them as a union (or one field per\nbranch). Answers are named `<Command>Answer` (`MarkContactAnswer`, ...). Every answer is HTTP\n200: read `ErrorCode` from the body. `Timestamp`, `StartIndex` and `NextStartIndex` are 64-bit.\n",
     "contact": {
       "name": "tim-marks",
       "url": "https://cloud.tencent.com/document/product/269/105592"
@@ -66,8 +66,9 @@ export const openapiDocument: Record<string, unknown> = {
     },
     {
       "url": "http://127.0.0.1:8080",
-      "description": "The tim-marks stub server, started with `npm start` (see the README).",
-      "x-region": "local"
+      "description": "The tim-marks stub server, started with `npm start` (see the README). With `--tls` the same port also serves `https://`, and answers `CONNECT` for every host above on port 443, so a service whose SDK fixes one of them reaches the stub with `HTTPS_PROXY=http://127.0.0.1:8080`.",
+      "x-region": "local",
+      "x-assumption": "Through the stub, every regional host above stands for its `x-region` and serves the same apps and the same state as the stub's own URL: an SDKAppID lives in one region in reality, but the stub does not split its apps by host. `--config` decides which apps exist, not the host they are reached by. CONNECT to any other host, or to a host above on another port, answers 403: the stub never connects anywhere itself."
     }
   ],
   "security": [
@@ -498,7 +499,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "summary": "Read the marked and grouped conversations of a user, page by page",
         "description": "Answers the conversations of `From_Account` that carry a mark or belong to a conversation\ngroup, with their standard mark, custom mark, group ids and time of last change, and the\nuser's conversation groups. Start with `StartIndex` 0, then pass the previous answer's\n`NextStartIndex` until `CompleteFlag` is 1. Limited to 200 calls per second per SDKAppID.\n",
-        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`. A StartIndex at or past the end answers an empty page with CompleteFlag 1 and NextStartIndex equal to StartIndex. An unknown From_Account answers 50001.",
+        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`. The last page answers CompleteFlag 1 and NextStartIndex 0, as the official example does; a StartIndex at or past the end answers an empty last page. An unknown From_Account answers 50001.",
         "parameters": [
           {
             "$ref": "#/components/parameters/sdkappid"
@@ -633,6 +634,21 @@ export const openapiDocument: Record<string, unknown> = {
                       "user1",
                       "user2",
                       "user3"
+                    ]
+                  }
+                },
+                "accountList": {
+                  "summary": "The newer form, with nicknames and avatars",
+                  "value": {
+                    "AccountList": [
+                      {
+                        "UserID": "user1",
+                        "Nick": "User One",
+                        "FaceUrl": "https://example.com/user1.png"
+                      },
+                      {
+                        "UserID": "user2"
+                      }
                     ]
                   }
                 }
@@ -914,7 +930,7 @@ export const openapiDocument: Record<string, unknown> = {
                   ],
                   "GroupItem": [],
                   "CompleteFlag": 1,
-                  "NextStartIndex": 1,
+                  "NextStartIndex": 0,
                   "ActionStatus": "OK",
                   "ErrorCode": 0,
                   "ErrorInfo": "",
@@ -1397,7 +1413,7 @@ export const openapiDocument: Record<string, unknown> = {
                 "type": "integer",
                 "format": "int64",
                 "minimum": 0,
-                "description": "The StartIndex of the next page."
+                "description": "The StartIndex of the next page; 0 on the last page (CompleteFlag 1)."
               }
             }
           }
@@ -1405,6 +1421,32 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "AccountImportRequest": {
         "type": "object",
+        "required": [
+          "UserID"
+        ],
+        "properties": {
+          "UserID": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "Identifier": {
+            "$ref": "#/components/schemas/UserID",
+            "deprecated": true,
+            "description": "The older name of `UserID`, still sent by some SDKs. Send `UserID`."
+          },
+          "Nick": {
+            "type": "string",
+            "description": "Nickname."
+          },
+          "FaceUrl": {
+            "type": "string",
+            "description": "Avatar URL."
+          }
+        },
+        "x-assumption": "`Identifier` is the older name of `UserID` (the 2020 edition of the page documents it, and SDKs still send it): the server also takes a body that names the account by `Identifier` alone, although this schema, written for what a client should send, requires `UserID`. Both at once with different values answer 70402; with the same value they are one account."
+      },
+      "ImportedAccount": {
+        "type": "object",
+        "description": "An entry of multiaccount_import's `AccountList`.",
         "required": [
           "UserID"
         ],
@@ -1427,20 +1469,28 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "MultiaccountImportRequest": {
         "type": "object",
-        "required": [
-          "Accounts"
-        ],
+        "description": "The accounts to import, in one of two forms: plain UserIDs (`Accounts`, the older form) or `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported.",
         "properties": {
           "Accounts": {
             "type": "array",
             "minItems": 1,
             "maxItems": 100,
-            "description": "The UserIDs to import, 1..100.",
+            "description": "The UserIDs to import, 1..100 (the older form).",
             "items": {
               "$ref": "#/components/schemas/UserID"
             }
+          },
+          "AccountList": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The accounts to import, 1..100 (the newer form).",
+            "items": {
+              "$ref": "#/components/schemas/ImportedAccount"
+            }
           }
-        }
+        },
+        "x-assumption": "Exactly one of `Accounts` and `AccountList` is given (the schema leaves both optional, as generators cannot express \"one of two\" without turning the body into a union): neither answers 70402 `Accounts is required`, both non-empty answer 70402, and an empty list beside the other is left out (generated clients send a list they were not given as `[]`). An `AccountList` entry whose UserID is a string the schema refuses (empty, over 32 bytes) is answered in FailAccounts, as a refused `Accounts` entry is; an entry that is not an object, or whose UserID is not a string, answers 60015 for the whole call."
       },
       "MultiaccountImportAnswer": {
         "allOf": [

@@ -267,11 +267,24 @@ export interface components {
             CompleteFlag?: 0 | 1;
             /**
              * Format: int64
-             * @description The StartIndex of the next page.
+             * @description The StartIndex of the next page; 0 on the last page (CompleteFlag 1).
              */
             NextStartIndex?: number;
         };
         AccountImportRequest: {
+            UserID: components["schemas"]["UserID"];
+            /**
+             * @deprecated
+             * @description The older name of `UserID`, still sent by some SDKs. Send `UserID`.
+             */
+            Identifier?: components["schemas"]["UserID"];
+            /** @description Nickname. */
+            Nick?: string;
+            /** @description Avatar URL. */
+            FaceUrl?: string;
+        };
+        /** @description An entry of multiaccount_import's `AccountList`. */
+        ImportedAccount: {
             UserID: components["schemas"]["UserID"];
             /** @description Nickname. */
             Nick?: string;
@@ -279,9 +292,12 @@ export interface components {
             FaceUrl?: string;
         };
         AccountImportAnswer: components["schemas"]["ResponseEnvelope"];
+        /** @description The accounts to import, in one of two forms: plain UserIDs (`Accounts`, the older form) or `AccountList` entries with a nickname and an avatar (the newer form, official REST doc 269/4919; its international edition, tencentcloud.com/document/product/1047/34954, shows both forms and one sample answer). Both forms answer the same: `FailAccounts`, the UserIDs not imported. */
         MultiaccountImportRequest: {
-            /** @description The UserIDs to import, 1..100. */
-            Accounts: components["schemas"]["UserID"][];
+            /** @description The UserIDs to import, 1..100 (the older form). */
+            Accounts?: components["schemas"]["UserID"][];
+            /** @description The accounts to import, 1..100 (the newer form). */
+            AccountList?: components["schemas"]["ImportedAccount"][];
         };
         MultiaccountImportAnswer: components["schemas"]["ResponseEnvelope"] & {
             /** @description The UserIDs that could not be imported. */

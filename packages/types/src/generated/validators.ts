@@ -851,7 +851,7 @@ return errors === 0;
 validate33.evaluated = {"props":{"From_Account":true,"StartIndex":true},"dynamicProps":false,"dynamicItems":false};
 
 export const AccountImportRequest: SchemaValidator = validate34;
-const schema50 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
+const schema50 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Identifier":{"$ref":"#/components/schemas/UserID","deprecated":true},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -899,11 +899,27 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.Nick !== undefined){
+if(data.Identifier !== undefined){
+let data1 = data.Identifier;
 const _errs4 = errors;
-if(typeof data.Nick !== "string"){
-validate34.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate34.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
+}
+else {
+if(func1(data1, 32)){
+validate34.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
 }
 var valid0 = _errs4 === errors;
 }
@@ -911,16 +927,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.Nick !== undefined){
+const _errs7 = errors;
+if(typeof data.Nick !== "string"){
+validate34.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.FaceUrl !== undefined){
-const _errs6 = errors;
+const _errs9 = errors;
 if(typeof data.FaceUrl !== "string"){
 validate34.errors = [{instancePath:instancePath+"/FaceUrl",schemaPath:"#/properties/FaceUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -934,10 +963,10 @@ return false;
 validate34.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":{"UserID":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":{"UserID":true,"Identifier":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MultiaccountImportRequest: SchemaValidator = validate35;
-const schema52 = {"type":"object","required":["Accounts"],"properties":{"Accounts":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/UserID"}}}};
+export const ImportedAccount: SchemaValidator = validate35;
+const schema53 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -952,61 +981,61 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.Accounts === undefined) && (missing0 = "Accounts")){
+if((data.UserID === undefined) && (missing0 = "UserID")){
 validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.Accounts !== undefined){
-let data0 = data.Accounts;
+if(data.UserID !== undefined){
+let data0 = data.UserID;
 const _errs1 = errors;
-if(errors === _errs1){
-if(Array.isArray(data0)){
-if(data0.length > 100){
-validate35.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
-return false;
-}
-else {
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
 if(data0.length < 1){
-validate35.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate35.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs3 = errors;
+if(func1(data0, 32)){
+validate35.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.Nick !== undefined){
 const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(data1.length < 1){
-validate35.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data.Nick !== "string"){
+validate35.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+var valid0 = _errs4 === errors;
 }
 else {
-if(func1(data1, 32)){
-validate35.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+var valid0 = true;
+}
+if(valid0){
+if(data.FaceUrl !== undefined){
+const _errs6 = errors;
+if(typeof data.FaceUrl !== "string"){
+validate35.errors = [{instancePath:instancePath+"/FaceUrl",schemaPath:"#/properties/FaceUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-}
+var valid0 = _errs6 === errors;
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-}
-else {
-validate35.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid0 = true;
 }
 }
 }
@@ -1020,10 +1049,10 @@ return false;
 validate35.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":{"Accounts":true},"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":{"UserID":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GroupType: SchemaValidator = validate36;
-const schema54 = {"type":"string","enum":["Public","Private","ChatRoom","AVChatRoom","Community","Work","Meeting"]};
+export const MultiaccountImportRequest: SchemaValidator = validate36;
+const schema55 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/UserID"}},"AccountList":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/ImportedAccount"}}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1035,26 +1064,152 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Accounts !== undefined){
+let data0 = data.Accounts;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+if(data0.length > 100){
+validate36.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
-if(!(((((((data === "Public") || (data === "Private")) || (data === "ChatRoom")) || (data === "AVChatRoom")) || (data === "Community")) || (data === "Work")) || (data === "Meeting"))){
-validate36.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"}];
+else {
+if(data0.length < 1){
+validate36.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
+}
+else {
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate36.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data1, 32)){
+validate36.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.AccountList !== undefined){
+let data2 = data.AccountList;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+if(data2.length > 100){
+validate36.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+if(data2.length < 1){
+validate36.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+const _errs8 = errors;
+if(!(validate35(data2[i1], {instancePath:instancePath+"/AccountList/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs8 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+else {
+validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 validate36.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":{"Accounts":true,"AccountList":true},"dynamicProps":false,"dynamicItems":false};
 
-export const CreateGroupRequest: SchemaValidator = validate37;
-const schema55 = {"type":"object","required":["Type","Name"],"properties":{"Owner_Account":{"$ref":"#/components/schemas/UserID"},"Type":{"$ref":"#/components/schemas/GroupType"},"Name":{"type":"string","minLength":1,"x-max-bytes":30},"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
+export const GroupType: SchemaValidator = validate38;
+const schema57 = {"type":"string","enum":["Public","Private","ChatRoom","AVChatRoom","Community","Work","Meeting"]};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate38.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((((data === "Public") || (data === "Private")) || (data === "ChatRoom")) || (data === "AVChatRoom")) || (data === "Community")) || (data === "Work")) || (data === "Meeting"))){
+validate38.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+validate38.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const CreateGroupRequest: SchemaValidator = validate39;
+const schema58 = {"type":"object","required":["Type","Name"],"properties":{"Owner_Account":{"$ref":"#/components/schemas/UserID"},"Type":{"$ref":"#/components/schemas/GroupType"},"Name":{"type":"string","minLength":1,"x-max-bytes":30},"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1065,7 +1220,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.Type === undefined) && (missing0 = "Type")) || ((data.Name === undefined) && (missing0 = "Name"))){
-validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -1076,18 +1231,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length < 1){
-validate37.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate39.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data0, 32)){
-validate37.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+validate39.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1101,11 +1256,11 @@ if(data.Type !== undefined){
 let data1 = data.Type;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
-validate37.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((data1 === "Public") || (data1 === "Private")) || (data1 === "ChatRoom")) || (data1 === "AVChatRoom")) || (data1 === "Community")) || (data1 === "Work")) || (data1 === "Meeting"))){
-validate37.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"}];
+validate39.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1120,18 +1275,18 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
 if(data2.length < 1){
-validate37.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate39.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data2, 30)){
-validate37.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/x-max-bytes",keyword:"x-max-bytes",params:{limit: 30},message:"must be at most 30 UTF-8 bytes"}];
+validate39.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/x-max-bytes",keyword:"x-max-bytes",params:{limit: 30},message:"must be at most 30 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1147,18 +1302,18 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(data3.length < 1){
-validate37.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate39.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data3, 48)){
-validate37.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
+validate39.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1173,22 +1328,22 @@ var valid0 = true;
 }
 }
 else {
-validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"Owner_Account":true,"Type":true,"Name":true,"GroupId":true},"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":{"Owner_Account":true,"Type":true,"Name":true,"GroupId":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DestroyGroupRequest: SchemaValidator = validate38;
-const schema58 = {"type":"object","required":["GroupId"],"properties":{"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
+export const DestroyGroupRequest: SchemaValidator = validate40;
+const schema61 = {"type":"object","required":["GroupId"],"properties":{"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1199,7 +1354,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.GroupId === undefined) && (missing0 = "GroupId")){
-validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -1209,18 +1364,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(data0.length < 1){
-validate38.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate40.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data0, 48)){
-validate38.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
+validate40.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate40.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1228,19 +1383,19 @@ return false;
 }
 }
 else {
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":{"GroupId":true},"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":{"GroupId":true},"dynamicProps":false,"dynamicItems":false};
 
 
 /** The schemas request bodies reach, each with its validator above. */
-export const REQUEST_SCHEMA_NAMES = ["UserID","C2CContactItem","GroupContactItem","ContactItem","OptType","MarkPosition","CustomMark","MarkItem","MarkContactRequest","GetContactGroupRequest","AccountImportRequest","MultiaccountImportRequest","GroupType","CreateGroupRequest","DestroyGroupRequest"];
-export type RequestSchemaName = "UserID" | "C2CContactItem" | "GroupContactItem" | "ContactItem" | "OptType" | "MarkPosition" | "CustomMark" | "MarkItem" | "MarkContactRequest" | "GetContactGroupRequest" | "AccountImportRequest" | "MultiaccountImportRequest" | "GroupType" | "CreateGroupRequest" | "DestroyGroupRequest";
+export const REQUEST_SCHEMA_NAMES = ["UserID","C2CContactItem","GroupContactItem","ContactItem","OptType","MarkPosition","CustomMark","MarkItem","MarkContactRequest","GetContactGroupRequest","AccountImportRequest","ImportedAccount","MultiaccountImportRequest","GroupType","CreateGroupRequest","DestroyGroupRequest"];
+export type RequestSchemaName = "UserID" | "C2CContactItem" | "GroupContactItem" | "ContactItem" | "OptType" | "MarkPosition" | "CustomMark" | "MarkItem" | "MarkContactRequest" | "GetContactGroupRequest" | "AccountImportRequest" | "ImportedAccount" | "MultiaccountImportRequest" | "GroupType" | "CreateGroupRequest" | "DestroyGroupRequest";
 
 /** Each command's request schema (its operation's requestBody). */
 export const REQUEST_SCHEMA_OF = {

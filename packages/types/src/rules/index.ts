@@ -135,13 +135,72 @@ export const INVALID_PARAMETER_CODE: Readonly<Record<CommandName, number>> = {
 const ACCOUNT_FIELDS: Readonly<Record<CommandName, readonly string[]>> = {
   markContact: ['From_Account'],
   getContactGroup: ['From_Account'],
-  accountImport: ['UserID'],
+  accountImport: ['UserID', 'Identifier'],
   multiaccountImport: [],
   createGroup: ['Owner_Account'],
   destroyGroup: [],
 };
 
 const REQUEST_SCHEMA: Readonly<Record<CommandName, RequestSchemaName>> = generated.REQUEST_SCHEMA_OF;
+
+// ---------------------------------------------------------------------------------------------
+// account_import's deprecated `Identifier` (AccountImportRequest's x-assumption)
+
+/** The account an account_import body names: `UserID`, or its older name `Identifier`. */
+export function importedUserID(body: Record<string, unknown>): unknown {
+  return body.UserID ?? body.Identifier;
+}
+
+/** An account_import body in its current form: `Identifier` (deprecated) becomes `UserID`. Only
+ * for a body `checkRequest` accepted (both names, if given, name one account). */
+export function currentAccountImport<T extends object>(body: T): Omit<T, 'Identifier'> & { UserID: string } {
+  const { Identifier: _older, ...rest } = body as T & { Identifier?: unknown };
+  return { ...rest, UserID: importedUserID(body as Record<string, unknown>) as string } as Omit<
+    T,
+    'Identifier'
+  > & { UserID: string };
+}
+
+/** account_import: the older form is checked as the current one, and its refusals name the field
+ * it sent; both names with different values are ambiguous. */
+function accountImportRefusal(body: Record<string, unknown>): Refusal | undefined {
+  const invalid = ErrorCode.ACCOUNT_INVALID_PARAMETER;
+  if (body.UserID !== undefined && body.Identifier !== undefined && body.UserID !== body.Identifier) {
+    return {
+      code: invalid,
+      field: 'Identifier',
+      reason: 'names another account than UserID: send UserID alone (Identifier is its older name)',
+    };
+  }
+  if (body.UserID !== undefined || body.Identifier === undefined) {
+    return schemaRefusal('AccountImportRequest', body, '', invalid);
+  }
+  const refusal = schemaRefusal('AccountImportRequest', { ...body, UserID: body.Identifier }, '', invalid);
+  return refusal !== undefined && /^UserID\b/.test(refusal.field)
+    ? { ...refusal, field: refusal.field.replace(/^UserID/, 'Identifier') }
+    : refusal;
+}
+
+// ---------------------------------------------------------------------------------------------
+// multiaccount_import's two forms (MultiaccountImportRequest's x-assumption)
+
+/** A list that is there and not empty (generated clients send a list they were not given as []). */
+function given(list: unknown): boolean {
+  return list !== undefined && !(Array.isArray(list) && list.length === 0);
+}
+
+/** The list a multiaccount_import body imports: `AccountList` (the newer form, entries with Nick and
+ * FaceUrl) or `Accounts` (UserIDs). An empty list beside the other form is left out. */
+export function accountListField(body: Record<string, unknown>): 'Accounts' | 'AccountList' {
+  return given(body.AccountList) || (body.Accounts === undefined && body.AccountList !== undefined)
+    ? 'AccountList'
+    : 'Accounts';
+}
+
+/** The UserID of an entry of either form (a string of Accounts, an object of AccountList). */
+export function importedAccountID(entry: unknown): string {
+  return (isObject(entry) ? entry.UserID : entry) as string;
+}
 
 /** The commands whose list is judged entry by entry: a bad entry fails alone (a ResultItem of its
  * own, or a place in FailAccounts) while the others are applied. */
@@ -153,6 +212,7 @@ export const ITEM_LISTS = {
     countCode: ErrorCode.MARK_ITEM_COUNT,
   },
   multiaccountImport: {
+    // Or 'AccountList', by the form the body takes: see accountListField.
     field: 'Accounts',
     noun: 'accounts',
     max: LIMITS.accountsPerMultiImport,
@@ -189,6 +249,7 @@ export function checkRequest(
   }
   if (command === 'markContact') return markContactRefusal(body, options);
   if (command === 'multiaccountImport') return accountsRefusal(body, options);
+  if (command === 'accountImport') return accountImportRefusal(body);
   return schemaRefusal(REQUEST_SCHEMA[command], body, '', invalid);
 }
 
@@ -207,13 +268,36 @@ function markContactRefusal(
 }
 
 function accountsRefusal(body: Record<string, unknown>, options: RequestCheckOptions): Refusal | undefined {
-  const list = listRefusal('multiaccountImport', body, options);
+  const invalid = ErrorCode.ACCOUNT_INVALID_PARAMETER;
+  if (given(body.Accounts) && given(body.AccountList)) {
+    return { code: invalid, field: 'Accounts', reason: 'and AccountList are both given: send one of them' };
+  }
+  if (body.Accounts === undefined && body.AccountList === undefined) {
+    return { code: invalid, field: 'Accounts', reason: 'is required (or, in the newer form, AccountList)' };
+  }
+  const field = accountListField(body);
+  const list = listRefusal('multiaccountImport', body, options, field);
   if (list !== undefined) return list;
-  // Any entry that is not a string fails the whole request (x-error-codes 60015): one linear pass.
-  const accounts = body.Accounts as unknown[];
+  // Any entry that is not a string (an object whose UserID is a string, in AccountList) fails the
+  // whole request (x-error-codes 60015): one linear pass.
+  const accounts = body[field] as unknown[];
   for (let i = 0; i < accounts.length; i++) {
-    const refusal = accountTypeRefusal(accounts[i], `Accounts[${i}]`);
-    if (refusal !== undefined) return refusal;
+    const entry = accounts[i];
+    if (field === 'Accounts') {
+      const refusal = accountTypeRefusal(entry, `Accounts[${i}]`);
+      if (refusal !== undefined) return refusal;
+    } else if (!isObject(entry) || typeof entry.UserID !== 'string') {
+      return {
+        code: ErrorCode.ACCOUNT_TYPE,
+        field: `AccountList[${i}]`,
+        reason: 'must be an object whose UserID is a string',
+      };
+    } else {
+      // The entry's other fields (Nick, FaceUrl) fail the whole request; a UserID the schema
+      // refuses fails the entry alone (checkItem), as a refused entry of Accounts does.
+      const refusal = schemaRefusal('ImportedAccount', entry, `AccountList[${i}]`, invalid);
+      if (refusal !== undefined && refusal.field !== `AccountList[${i}].UserID`) return refusal;
+    }
   }
   return undefined;
 }
@@ -222,8 +306,9 @@ function listRefusal(
   command: ItemListCommand,
   body: Record<string, unknown>,
   options: RequestCheckOptions,
+  field: string = ITEM_LISTS[command].field,
 ): Refusal | undefined {
-  const { field, noun, max, countCode } = ITEM_LISTS[command];
+  const { noun, max, countCode } = ITEM_LISTS[command];
   const list = body[field];
   const invalid = INVALID_PARAMETER_CODE[command];
   if (list !== undefined && !Array.isArray(list)) {
@@ -243,16 +328,21 @@ function listRefusal(
 
 /** The list of a request that `checkRequest` accepted, for `checkItem`. */
 export function itemsOf(command: ItemListCommand, body: Record<string, unknown>): unknown[] {
-  return body[ITEM_LISTS[command].field] as unknown[];
+  return body[
+    command === 'multiaccountImport' ? accountListField(body) : ITEM_LISTS[command].field
+  ] as unknown[];
 }
 
 /**
- * The rules of one entry of the list of `command` (a MarkItem; an entry of Accounts). A refusal fails
+ * The rules of one entry of the list of `command` (a MarkItem; an entry of Accounts or AccountList). A refusal fails
  * that entry alone: its ResultCode and ResultInfo, or a place in FailAccounts.
  */
 export function checkItem(command: ItemListCommand, item: unknown, index: number): Refusal | undefined {
   if (command === 'markContact') return checkMarkItem(item, `MarkItem[${index}]`);
-  return schemaRefusal('UserID', item, `Accounts[${index}]`, ErrorCode.ACCOUNT_INVALID_PARAMETER);
+  // checkRequest has seen the form: an object is an AccountList entry, a string an Accounts one.
+  return isObject(item)
+    ? schemaRefusal('ImportedAccount', item, `AccountList[${index}]`, ErrorCode.ACCOUNT_INVALID_PARAMETER)
+    : schemaRefusal('UserID', item, `Accounts[${index}]`, ErrorCode.ACCOUNT_INVALID_PARAMETER);
 }
 
 // ---------------------------------------------------------------------------------------------
