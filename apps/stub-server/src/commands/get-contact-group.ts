@@ -1,9 +1,9 @@
-// v4/recentcontact/get_contact_group: the user's marked conversations in first-marked order, a page
-// of LIMITS.getContactGroupPageSize at a time. Conversation groups are not emulated yet, so
-// GroupItem is always [] and ContactGroupId never appears.
-import { type ContactItemWithMarks, ErrorCode, LIMITS } from '@tim-marks/types';
+// v4/recentcontact/get_contact_group: the user's marked or grouped conversations in the order they
+// entered that set, a page of LIMITS.getContactGroupPageSize at a time, with every conversation group
+// of the user on each page.
+import { ErrorCode, LIMITS } from '@tim-marks/types';
 import { fail } from '../envelope.js';
-import { toBinaryString } from '../standard-mark.js';
+import { contactWithMarks } from './contact-groups.js';
 import type { CommandHandler, ValidRequest } from './context.js';
 import { describeError, firstError } from './describe.js';
 
@@ -31,17 +31,11 @@ export const getContactGroup: CommandHandler<'getContactGroup'> = async (body, c
       `From_Account ${from} was never imported (account_import first)`,
     );
   }
-  // An absent custom mark is `undefined`, which JSON leaves out, as the API does.
-  const ContactItem = page.items.map((c): ContactItemWithMarks => {
-    const StandardMark = toBinaryString(c.hi, c.lo);
-    return c.type === 1
-      ? { Type: 1, To_Account: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp }
-      : { Type: 2, ToGroupId: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp };
-  });
+  const ContactItem = page.items.map(contactWithMarks);
   const next = start + ContactItem.length;
   return {
     ContactItem,
-    GroupItem: [],
+    GroupItem: page.groups,
     CompleteFlag: next >= page.total ? 1 : 0,
     NextStartIndex: next,
     ActionStatus: 'OK',
