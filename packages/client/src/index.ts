@@ -4,6 +4,10 @@
 export {
   type ContactItem,
   type ContactItemWithMarks,
+  type CreateContactGroupAnswer,
+  type CreateContactGroupRequest,
+  type DelContactGroupAnswer,
+  type DelContactGroupRequest,
   ERROR_CATALOGUE,
   type ErrorCatalogueEntry,
   ErrorCode,
@@ -17,8 +21,12 @@ export {
   type MarkResultItem,
   REGIONS,
   type Region,
+  type SearchContactGroupAnswer,
+  type SearchContactGroupRequest,
   StandardMark,
   type StandardMarkName,
+  type UpdateContactGroupAnswer,
+  type UpdateContactGroupRequest,
 } from '@tim-marks/types';
 export type { CallOptions, RetryEvent } from './caller.js';
 export {

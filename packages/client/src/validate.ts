@@ -17,7 +17,7 @@ const OPT_TYPE_STANDARD = 1;
 const OPT_TYPE_CUSTOM = 2;
 const OPT_TYPE_BOTH = 3;
 
-interface Where {
+export interface Where {
   field: string;
   itemIndex?: number | undefined;
   command?: CommandName | undefined;
@@ -33,12 +33,12 @@ function fail(where: Where, reason: string, code: number = ErrorCode.INVALID_PAR
   });
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An account field: a non-empty string; another type is what the server answers 60015 for. */
-function checkAccount(value: unknown, where: Where): string {
+export function checkAccount(value: unknown, where: Where): string {
   if (value === undefined || value === null) fail(where, 'is missing');
   if (typeof value !== 'string') fail(where, 'must be a string', ErrorCode.ACCOUNT_TYPE);
   if (value === '') fail(where, 'must not be empty');
