@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@tim-marks/types';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalIo } from '../../src/durability.js';
 import type { Stub } from '../../src/stub.js';
 import { allContacts, c2c, call, readStateFile, remote, testStub } from '../helpers.js';
@@ -143,8 +143,9 @@ function execWrite(fd: number, buffer: Buffer, offset: number, length: number, p
   return writeSync(fd, buffer, offset, length, position);
 }
 
-// A real full disk: a 256 KiB tmpfs, where this machine lets root mount one.
-const TMPFS = (() => {
+// A real full disk: a 256 KiB tmpfs, where this machine lets root mount one. Mounted only while the
+// suite below runs (a probe first decides whether it can run at all).
+function mountTmpfs(): string | undefined {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
   const mount = mkdtempSync(join(tmpdir(), 'tim-marks-tmpfs-'));
   try {
@@ -154,13 +155,27 @@ const TMPFS = (() => {
     rmSync(mount, { recursive: true, force: true });
     return undefined;
   }
+}
+
+function unmount(mount: string): void {
+  execFileSync('umount', [mount]);
+  rmSync(mount, { recursive: true, force: true });
+}
+
+const CAN_MOUNT = (() => {
+  const probe = mountTmpfs();
+  if (probe === undefined) return false;
+  unmount(probe);
+  return true;
 })();
 
-describe.skipIf(TMPFS === undefined)('a full disk (a 256 KiB tmpfs)', () => {
+describe.skipIf(!CAN_MOUNT)('a full disk (a 256 KiB tmpfs)', () => {
+  let TMPFS: string | undefined;
+  beforeAll(() => {
+    TMPFS = mountTmpfs();
+  });
   afterAll(() => {
-    if (TMPFS === undefined) return;
-    execFileSync('umount', [TMPFS]);
-    rmSync(TMPFS, { recursive: true, force: true });
+    if (TMPFS !== undefined) unmount(TMPFS);
   });
   afterEach(() => {
     if (TMPFS === undefined) return;
