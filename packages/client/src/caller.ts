@@ -1,9 +1,8 @@
 import { type CommandBodies, type CommandName, ErrorCode } from '@tim-marks/types';
-import type { Dispatcher } from 'undici';
-import { type AttemptOutcome, attempt, type Identity } from './attempt.js';
+import { type AttemptOutcome, attempt, type Identity, type RequestDispatcher } from './attempt.js';
 import type { Clock } from './clock.js';
-import { TimMarksAbortError, type TimMarksError } from './errors.js';
-import type { SlidingWindowLimiter } from './limiter.js';
+import { type CallSite, type ClientMethod, TimMarksAbortError, type TimMarksError } from './errors.js';
+import type { Admission } from './limiter.js';
 import { backoffDelay, type RetryPolicy } from './retry.js';
 import type { UserSigSource } from './usersig.js';
 
@@ -17,7 +16,10 @@ export interface CallOptions {
 
 /** What `onRetry` is told before each retry. */
 export interface RetryEvent {
-  command: CommandName;
+  /** The method called, e.g. `importAccounts`. */
+  command: ClientMethod;
+  /** The API command being sent (operationId), e.g. `multiaccountImport`. */
+  operation: CommandName;
   /** The send that failed (1 = the first). */
   attempt: number;
   error: TimMarksError;
@@ -26,7 +28,7 @@ export interface RetryEvent {
 }
 
 export interface CallerConfig {
-  dispatcher: Dispatcher;
+  dispatcher: RequestDispatcher;
   origin: string;
   identity: Identity;
   userSig: UserSigSource;
@@ -34,7 +36,8 @@ export interface CallerConfig {
   retry: RetryPolicy;
   clock: Clock;
   random: () => number;
-  limiterFor: (command: CommandName) => SlidingWindowLimiter | undefined;
+  /** When each send may go: the rate of its command and the calls in flight. */
+  admission: Admission;
   onRetry: ((event: RetryEvent) => void) | undefined;
 }
 
@@ -45,24 +48,24 @@ export interface CallerConfig {
  */
 export async function call<C extends CommandName>(
   config: CallerConfig,
-  command: C,
+  site: CallSite & { operation: C },
   body: CommandBodies[C]['request'],
   options: CallOptions = {},
 ): Promise<CommandBodies[C]['response']> {
   const { signal } = options;
+  const command = site.operation;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  const limiter = config.limiterFor(command);
   let sends = 0;
   let retriesUsed = 0;
   let resigned = false;
 
   for (;;) {
-    let release: (() => void) | undefined;
-    if (limiter !== undefined) {
+    let ticket = signal?.aborted ? undefined : config.admission.tryAcquire(command);
+    if (ticket === undefined) {
       try {
-        release = await limiter.acquire(signal);
+        ticket = await config.admission.acquire(command, signal);
       } catch (reason) {
-        throw new TimMarksAbortError(command, reason, sends);
+        throw new TimMarksAbortError(site, reason, sends);
       }
     }
     sends += 1;
@@ -73,7 +76,7 @@ export async function call<C extends CommandName>(
         origin: config.origin,
         identity: config.identity,
         userSig: config.userSig.current(),
-        command,
+        site,
         body,
         timeoutMs,
         clock: config.clock,
@@ -81,25 +84,26 @@ export async function call<C extends CommandName>(
         attempt: sends,
       });
     } finally {
-      release?.();
+      ticket.done();
     }
     if (outcome.ok) return outcome.response as CommandBodies[C]['response'];
 
     const { error } = outcome;
+    if (error.code === ErrorCode.RATE_LIMITED) config.admission.refused();
     if (error.code === ErrorCode.USERSIG_EXPIRED && !resigned && config.userSig.renew()) {
       resigned = true;
-      config.onRetry?.({ command, attempt: sends, error, delayMs: 0 });
+      config.onRetry?.({ command: site.method, operation: command, attempt: sends, error, delayMs: 0 });
       continue;
     }
     if (!error.retryable || retriesUsed >= config.retry.retries) throw error;
 
     retriesUsed += 1;
     const delayMs = backoffDelay(retriesUsed, config.retry, config.random);
-    config.onRetry?.({ command, attempt: sends, error, delayMs });
+    config.onRetry?.({ command: site.method, operation: command, attempt: sends, error, delayMs });
     try {
       await config.clock.sleep(delayMs, signal);
     } catch (reason) {
-      throw new TimMarksAbortError(command, signal?.reason ?? reason, sends);
+      throw new TimMarksAbortError(site, signal?.reason ?? reason, sends);
     }
   }
 }

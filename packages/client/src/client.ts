@@ -27,7 +27,8 @@ import {
   type UpdateContactGroupRequest,
   type UserID,
 } from '@tim-marks/types';
-import { type Dispatcher, Pool } from 'undici';
+import { Pool } from 'undici';
+import type { RequestDispatcher } from './attempt.js';
 import { type CallerConfig, type CallOptions, call, type RetryEvent } from './caller.js';
 import { type Clock, systemClock } from './clock.js';
 import {
@@ -36,9 +37,22 @@ import {
   checkSearchContactGroupRequest,
   checkUpdateContactGroupRequest,
 } from './contact-groups.js';
-import { TimMarksConfigError, TimMarksError, TimMarksInvalidResponseError } from './errors.js';
-import { SlidingWindowLimiter } from './limiter.js';
-import { chunks, type MarkContactResult, MarkResults, mergeAccountImports } from './results.js';
+import {
+  type CallSite,
+  type ClientMethod,
+  renameMethod,
+  TimMarksConfigError,
+  TimMarksError,
+  TimMarksInvalidResponseError,
+} from './errors.js';
+import { Admission } from './limiter.js';
+import {
+  chunks,
+  describePartial,
+  type MarkContactResult,
+  MarkResults,
+  mergeAccountImports,
+} from './results.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { fixedUserSig, signingUserSig, type UserSigSource } from './usersig.js';
 import { checkGetContactGroupRequest, checkMarkContactRequest } from './validate.js';
@@ -59,9 +73,15 @@ interface CommonOptions {
    * `false` turns the limiter off. Default LIMITS.callsPerSecondPerCommand (200).
    */
   rateLimit?: number | false;
-  /** Sends through this undici dispatcher (a MockAgent in tests, a shared Agent, a proxy) instead of the client's own Pool. */
-  dispatcher?: Dispatcher;
-  /** Connections of the client's own keep-alive Pool. Default 16. */
+  /**
+   * Sends through this undici dispatcher (a MockAgent in tests, a shared Agent, a ProxyAgent) instead
+   * of the client's own Pool. Any undici 6.x or 7.x dispatcher fits; the client does not close it.
+   */
+  dispatcher?: RequestDispatcher;
+  /**
+   * The most connections (and so calls in flight) the client uses. Within it, the client sizes its
+   * calls in flight from the rate limit and the round trips it observes. Default 256.
+   */
   connections?: number;
   /** Told before each retry (for logs and metrics). */
   onRetry?: (event: RetryEvent) => void;
@@ -79,7 +99,7 @@ export type EndpointOptions = { region: Region; baseUrl?: never } | { baseUrl: s
 
 export type ClientOptions = CommonOptions & AuthOptions & EndpointOptions;
 
-export type { CallOptions, RetryEvent };
+export type { CallOptions, RequestDispatcher, RetryEvent };
 
 /** Options of the paging iterators. */
 export interface PagingOptions extends CallOptions {
@@ -89,7 +109,11 @@ export interface PagingOptions extends CallOptions {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_USERSIG_EXPIRE_SECONDS = 86400;
-const DEFAULT_CONNECTIONS = 16;
+/**
+ * A cap, not a count: the client opens what admission lets fly (rate x round trip x 2: 16 on a
+ * LAN, about 130 behind 300 ms). 256 covers one command at the ceiling behind 600 ms.
+ */
+const DEFAULT_CONNECTIONS = 256;
 
 function positiveInteger(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
@@ -149,6 +173,20 @@ function resolveUserSig(options: ClientOptions, clock: Clock): UserSigSource {
   );
 }
 
+/** The call sites of methods named as their command, made once (they go with every send). */
+const SITES: Partial<Record<CommandName, CallSite>> = {
+  markContact: { method: 'markContact', operation: 'markContact' },
+  getContactGroup: { method: 'getContactGroup', operation: 'getContactGroup' },
+  createGroup: { method: 'createGroup', operation: 'createGroup' },
+  destroyGroup: { method: 'destroyGroup', operation: 'destroyGroup' },
+  createContactGroup: { method: 'createContactGroup', operation: 'createContactGroup' },
+  updateContactGroup: { method: 'updateContactGroup', operation: 'updateContactGroup' },
+  delContactGroup: { method: 'delContactGroup', operation: 'delContactGroup' },
+  searchContactGroup: { method: 'searchContactGroup', operation: 'searchContactGroup' },
+};
+
+const MARK_CONTACT = { method: 'markContact', operation: 'markContact' } as const;
+
 /**
  * A client of the conversation-marks API. Safe to share: the rate limiter and the connection pool
  * are shared by every concurrent call made through it.
@@ -184,13 +222,10 @@ export class TimMarksClient {
       throw new TimMarksConfigError('retry delays must satisfy 0 <= minDelayMs <= maxDelayMs');
     }
 
-    this.ownPool =
-      options.dispatcher === undefined
-        ? new Pool(this.origin, {
-            connections: positiveInteger('connections', options.connections ?? DEFAULT_CONNECTIONS),
-          })
-        : undefined;
-    const limiters = new Map<CommandName, SlidingWindowLimiter>();
+    const connections = positiveInteger('connections', options.connections ?? DEFAULT_CONNECTIONS);
+    // The pool may open as many connections as admission lets calls fly, so a granted call never
+    // queues inside it (its send stamp would then be early; see limiter.ts).
+    this.ownPool = options.dispatcher === undefined ? new Pool(this.origin, { connections }) : undefined;
     this.config = {
       dispatcher: options.dispatcher ?? (this.ownPool as Pool),
       origin: this.origin,
@@ -201,55 +236,76 @@ export class TimMarksClient {
       clock,
       random: options.random ?? Math.random,
       onRetry: options.onRetry,
-      limiterFor: (command) => {
-        if (ceiling === false) return undefined;
-        let limiter = limiters.get(command);
-        if (limiter === undefined) {
-          limiter = new SlidingWindowLimiter(ceiling, LIMITS.rateWindowMs, clock);
-          limiters.set(command, limiter);
-        }
-        return limiter;
-      },
+      admission: new Admission({
+        limit: ceiling,
+        windowMs: LIMITS.rateWindowMs,
+        maxInFlight: connections,
+        clock,
+      }),
     };
   }
 
   private send<C extends CommandName>(
-    command: C,
+    method: ClientMethod,
+    operation: C,
     body: CommandBodies[C]['request'],
     options?: CallOptions,
   ): Promise<CommandBodies[C]['response']> {
-    return call(this.config, command, body, options);
+    return call(
+      this.config,
+      method === operation ? (SITES[operation] as CallSite & { operation: C }) : { method, operation },
+      body,
+      options,
+    );
   }
 
   /**
    * mark_contact: sets standard marks and custom marks of any number of conversations. Every item
    * is checked before anything is sent (a bad one throws TimMarksValidationError, nothing is sent);
-   * more than 100 items are sent as consecutive calls of at most 100 and merged in order. Items the
-   * server refuses do not throw: they are listed in `result.failed`.
+   * more than 100 items are sent as consecutive calls of at most 100 and merged in order (`calls`
+   * says how many). Items the server refuses do not throw: they are listed in `result.failed`. A
+   * call that fails after earlier calls were applied throws with `error.partial`: what was applied.
    */
   async markContact(request: MarkContactRequest, options?: CallOptions): Promise<MarkContactResult> {
-    const { From_Account, MarkItem } = checkMarkContactRequest(request);
+    const site = MARK_CONTACT;
+    let checked: MarkContactRequest;
+    try {
+      checked = checkMarkContactRequest(request);
+    } catch (error) {
+      throw renameMethod(error, site.method);
+    }
+    const { From_Account, MarkItem } = checked;
     const results = new MarkResults();
     let offset = 0;
-    for (const run of chunks(MarkItem, LIMITS.markItemsPerCall)) {
+    const runs =
+      MarkItem.length <= LIMITS.markItemsPerCall ? [MarkItem] : chunks(MarkItem, LIMITS.markItemsPerCall);
+    for (const run of runs) {
       try {
-        const response = await this.send('markContact', { From_Account, MarkItem: run }, options);
+        const response = await this.send(
+          site.method,
+          site.operation,
+          { From_Account, MarkItem: run },
+          options,
+        );
         const ResultItem = response.ResultItem;
         if (!Array.isArray(ResultItem) || ResultItem.length !== run.length) {
           throw new TimMarksInvalidResponseError(
-            'markContact',
+            site,
             `${run.length} MarkItems answered by ${Array.isArray(ResultItem) ? ResultItem.length : 'no'} ResultItems`,
             1,
           );
         }
-        results.add(run, offset, { ...response, ResultItem });
+        results.add(run, offset, response, ResultItem);
       } catch (error) {
-        if (error instanceof TimMarksError && offset > 0) error.partial = results.result();
+        if (error instanceof TimMarksError && offset > 0) {
+          error.partial = results.result();
+          error.message += ` (${describePartial(error.partial, MarkItem.length)})`;
+        }
         throw error;
       }
       offset += run.length;
     }
-    return results.result();
+    return results.finish();
   }
 
   /** get_contact_group: one page of the user's marked and grouped conversations. */
@@ -257,23 +313,47 @@ export class TimMarksClient {
     request: GetContactGroupRequest,
     options?: CallOptions,
   ): Promise<GetContactGroupAnswer> {
-    return this.send('getContactGroup', checkGetContactGroupRequest(request), options);
+    return this.page('getContactGroup', request, options);
   }
 
-  /** Every page of get_contact_group, following NextStartIndex until CompleteFlag is 1. */
-  async *contactPages(
+  private async page(
+    method: ClientMethod,
+    request: GetContactGroupRequest,
+    options?: CallOptions,
+  ): Promise<GetContactGroupAnswer> {
+    let checked: GetContactGroupRequest;
+    try {
+      checked = checkGetContactGroupRequest(request);
+    } catch (error) {
+      throw renameMethod(error, method);
+    }
+    return this.send(method, 'getContactGroup', checked, options);
+  }
+
+  /**
+   * Every page of get_contact_group for `From_Account`, in order: it asks for the page at
+   * `options.startIndex` (default 0), yields it, and follows NextStartIndex until CompleteFlag is 1.
+   * Each page is one call (rate-limited and retried like any other); a page that does not advance
+   * throws TIM_INVALID_RESPONSE rather than loop. Errors name `contactPages`.
+   */
+  contactPages(From_Account: UserID, options: PagingOptions = {}): AsyncGenerator<GetContactGroupAnswer> {
+    return this.pages('contactPages', From_Account, options);
+  }
+
+  private async *pages(
+    method: ClientMethod,
     From_Account: UserID,
-    options: PagingOptions = {},
+    options: PagingOptions,
   ): AsyncGenerator<GetContactGroupAnswer> {
     let StartIndex = options.startIndex ?? 0;
     for (;;) {
-      const page = await this.getContactGroup({ From_Account, StartIndex }, options);
+      const page = await this.page(method, { From_Account, StartIndex }, options);
       yield page;
       const next = page.NextStartIndex;
       if (page.CompleteFlag === 1 || (page.CompleteFlag === undefined && next === undefined)) return;
       if (typeof next !== 'number' || next <= StartIndex) {
         throw new TimMarksInvalidResponseError(
-          'getContactGroup',
+          { method, operation: 'getContactGroup' },
           `CompleteFlag 0 with NextStartIndex ${JSON.stringify(next)} after StartIndex ${StartIndex}`,
           1,
         );
@@ -282,14 +362,14 @@ export class TimMarksClient {
     }
   }
 
-  /** Every marked or grouped conversation of `From_Account`, across all pages. */
+  /** Every marked or grouped conversation of `From_Account`, across all pages (see contactPages). */
   async *contacts(From_Account: UserID, options: PagingOptions = {}): AsyncGenerator<ContactItemWithMarks> {
-    for await (const page of this.contactPages(From_Account, options)) yield* page.ContactItem ?? [];
+    for await (const page of this.pages('contacts', From_Account, options)) yield* page.ContactItem ?? [];
   }
 
   /** The user's conversation groups (GroupItem of get_contact_group's first page), in GroupId order. */
   async contactGroups(From_Account: UserID, options?: CallOptions): Promise<GroupItem[]> {
-    const page = await this.getContactGroup({ From_Account, StartIndex: 0 }, options);
+    const page = await this.page('contactGroups', { From_Account, StartIndex: 0 }, options);
     return page.GroupItem ?? [];
   }
 
@@ -302,7 +382,12 @@ export class TimMarksClient {
     request: CreateContactGroupRequest,
     options?: CallOptions,
   ): Promise<CreateContactGroupAnswer> {
-    return this.send('createContactGroup', checkCreateContactGroupRequest(request), options);
+    return this.send(
+      'createContactGroup',
+      'createContactGroup',
+      checkCreateContactGroupRequest(request),
+      options,
+    );
   }
 
   /** update_contact_group: renames a group (UpdateGroupType 1) or adds and removes conversations (2). */
@@ -310,7 +395,12 @@ export class TimMarksClient {
     request: UpdateContactGroupRequest,
     options?: CallOptions,
   ): Promise<UpdateContactGroupAnswer> {
-    return this.send('updateContactGroup', checkUpdateContactGroupRequest(request), options);
+    return this.send(
+      'updateContactGroup',
+      'updateContactGroup',
+      checkUpdateContactGroupRequest(request),
+      options,
+    );
   }
 
   /** del_contact_group: deletes one group by name; its conversations leave it. */
@@ -318,7 +408,7 @@ export class TimMarksClient {
     request: DelContactGroupRequest,
     options?: CallOptions,
   ): Promise<DelContactGroupAnswer> {
-    return this.send('delContactGroup', checkDelContactGroupRequest(request), options);
+    return this.send('delContactGroup', 'delContactGroup', checkDelContactGroupRequest(request), options);
   }
 
   /**
@@ -332,7 +422,12 @@ export class TimMarksClient {
     const { From_Account, ContactItem } = checkSearchContactGroupRequest(request);
     let merged: SearchContactGroupAnswer | undefined;
     for (const run of chunks(ContactItem, LIMITS.searchContactItemsPerCall)) {
-      const answer = await this.send('searchContactGroup', { From_Account, ContactItem: run }, options);
+      const answer = await this.send(
+        'searchContactGroup',
+        'searchContactGroup',
+        { From_Account, ContactItem: run },
+        options,
+      );
       merged =
         merged === undefined
           ? { ...answer, ContactResultItem: [...(answer.ContactResultItem ?? [])] }
@@ -344,9 +439,12 @@ export class TimMarksClient {
     return merged as SearchContactGroupAnswer;
   }
 
-  /** account_import: imports one account (importing an existing one succeeds). */
+  /**
+   * account_import: imports one account (importing an existing one succeeds). For many accounts,
+   * importAccounts sends 100 per call.
+   */
   importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
-    return this.send('accountImport', request, options);
+    return this.send('importAccount', 'accountImport', request, options);
   }
 
   /**
@@ -360,18 +458,20 @@ export class TimMarksClient {
     const runs =
       request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
     const responses: MultiaccountImportAnswer[] = [];
-    for (const Accounts of runs) responses.push(await this.send('multiaccountImport', { Accounts }, options));
+    for (const Accounts of runs) {
+      responses.push(await this.send('importAccounts', 'multiaccountImport', { Accounts }, options));
+    }
     return mergeAccountImports(responses);
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
   createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
-    return this.send('createGroup', request, options);
+    return this.send('createGroup', 'createGroup', request, options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
   destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
-    return this.send('destroyGroup', request, options);
+    return this.send('destroyGroup', 'destroyGroup', request, options);
   }
 
   /** Closes the client's own connection pool (an injected dispatcher is left to its owner). */

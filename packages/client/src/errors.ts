@@ -1,10 +1,42 @@
 import {
   type CommandName,
+  type ContactItem,
   ERROR_CATALOGUE,
   type ErrorCatalogueEntry,
   type ResponseEnvelope,
 } from '@tim-marks/types';
 import type { MarkContactResult } from './results.js';
+
+/**
+ * The public method a failure belongs to, as the caller wrote it: the client's methods, and the
+ * `mark` builder's (`mark.custom` for `mark.c2c('x').custom(...)`).
+ */
+export type ClientMethod =
+  | 'markContact'
+  | 'getContactGroup'
+  | 'contactPages'
+  | 'contacts'
+  | 'importAccount'
+  | 'importAccounts'
+  | 'createGroup'
+  | 'destroyGroup'
+  | 'contactGroups'
+  | 'createContactGroup'
+  | 'updateContactGroup'
+  | 'delContactGroup'
+  | 'searchContactGroup'
+  | 'mark.c2c'
+  | 'mark.group'
+  | 'mark.to'
+  | 'mark.set'
+  | 'mark.clear'
+  | 'mark.custom';
+
+/** Where a failure happened: the method called and the API command (operationId) it was sending. */
+export interface CallSite {
+  method: ClientMethod;
+  operation: CommandName;
+}
 
 /** Codes of failures that never reached an API answer (the API's own codes are numbers). */
 export const ClientErrorCode = {
@@ -40,7 +72,8 @@ export interface TimMarksErrorInit {
   code: number | ClientErrorCode;
   message: string;
   retryable?: boolean;
-  command?: CommandName | undefined;
+  command?: ClientMethod | undefined;
+  operation?: CommandName | undefined;
   attempts?: number;
   errorInfo?: string | undefined;
   errorDisplay?: string | undefined;
@@ -54,8 +87,13 @@ export class TimMarksError extends Error {
   readonly code: number | ClientErrorCode;
   /** Whether the client considered this failure worth retrying (it already did, up to its bound). */
   readonly retryable: boolean;
-  /** The command (operationId) that failed, when the failure belongs to one. */
-  readonly command: CommandName | undefined;
+  /**
+   * The method the caller called, e.g. `importAccounts` (not the API command it sends,
+   * `multiaccountImport`: that is `operation`), or the builder method, e.g. `mark.custom`.
+   */
+  readonly command: ClientMethod | undefined;
+  /** The API command (the spec's operationId) being sent, when the failure belongs to one. */
+  readonly operation: CommandName | undefined;
   /** How many times the request was sent (0 when it failed before the network). */
   readonly attempts: number;
   /** The server's ErrorInfo (or ResultInfo), when it answered. */
@@ -73,6 +111,7 @@ export class TimMarksError extends Error {
     this.code = init.code;
     this.retryable = init.retryable ?? false;
     this.command = init.command;
+    this.operation = init.operation;
     this.attempts = init.attempts ?? 0;
     this.errorInfo = init.errorInfo;
     this.errorDisplay = init.errorDisplay;
@@ -85,6 +124,34 @@ export class TimMarksError extends Error {
   }
 }
 
+/** `c2c 'user1'` or `group '@TGS#1'`, for messages. */
+export function describeContact(contact: ContactItem): string {
+  return contact.Type === 1
+    ? `c2c ${JSON.stringify(contact.To_Account)}`
+    : `group ${JSON.stringify((contact as { ToGroupId?: unknown }).ToGroupId)}`;
+}
+
+/**
+ * Names the method the caller called on an error raised below it (the shared request rules name
+ * the command they check; contactPages() runs getContactGroup). Used by every public method.
+ */
+export function renameMethod(error: unknown, method: ClientMethod): unknown {
+  if (error instanceof TimMarksError && error.command !== method) {
+    const previous = error.command;
+    (error as { command: ClientMethod }).command = method;
+    if (previous !== undefined && error.message.startsWith(`${previous}:`)) {
+      error.message = `${method}:${error.message.slice(previous.length + 1)}`;
+    } else if (previous !== undefined && error.message.startsWith(`${previous} `)) {
+      error.message = `${method}${error.message.slice(previous.length)}`;
+    }
+  }
+  return error;
+}
+
+function siteFields(site: CallSite): { command: ClientMethod; operation: CommandName } {
+  return { command: site.method, operation: site.operation };
+}
+
 /** The API answered `ActionStatus: FAIL` (or a non-zero ErrorCode): the whole request failed. */
 export class TimMarksApiError extends TimMarksError {
   override name = 'TimMarksApiError';
@@ -92,14 +159,14 @@ export class TimMarksApiError extends TimMarksError {
   /** The answer as received. */
   readonly response: ResponseEnvelope;
 
-  constructor(command: CommandName, response: ResponseEnvelope, attempts: number) {
+  constructor(site: CallSite, response: ResponseEnvelope, attempts: number) {
     const code = response.ErrorCode;
     const name = catalogueEntry(code)?.name ?? 'UNKNOWN';
     super({
       code,
-      message: `${command} failed with ${code} ${name}: ${response.ErrorInfo || '(no ErrorInfo)'}`,
+      message: `${site.method} failed with ${code} ${name}: ${response.ErrorInfo || '(no ErrorInfo)'}`,
       retryable: isRetryableCode(code),
-      command,
+      ...siteFields(site),
       attempts,
       errorInfo: response.ErrorInfo,
       errorDisplay: response.ErrorDisplay,
@@ -117,35 +184,47 @@ export class TimMarksValidationError extends TimMarksError {
   declare readonly code: number;
   /** The index of the offending MarkItem in the request as the caller passed it. */
   readonly itemIndex: number | undefined;
-  /** The offending field, e.g. `MarkItem[3].SetMark`. */
+  /** The offending field, e.g. `MarkItem[3].SetMark`, or `CustomMark` for a builder. */
   readonly field: string;
+  /** The conversation of the offending item, when known (always, for a `mark` builder error). */
+  readonly contactItem: ContactItem | undefined;
 
   constructor(init: {
     code: number;
     field: string;
     reason: string;
     itemIndex?: number | undefined;
-    command?: CommandName;
+    /** The method (or, from the shared rules, the operationId, e.g. `markContact`). */
+    command?: ClientMethod | CommandName | undefined;
+    contactItem?: ContactItem | undefined;
   }) {
+    const where = init.contactItem === undefined ? '' : ` of ${describeContact(init.contactItem)}`;
     super({
       code: init.code,
-      message: `${init.field}: ${init.reason} (${init.code}, caught before sending)`,
-      command: init.command,
+      message: `${init.field}${where}: ${init.reason} (${init.code}, caught before sending)`,
+      // The shared rules name the command they check; markContact and getContactGroup are both
+      // an operationId and the method that sends it. The public methods rename it (see named()).
+      command: init.command as ClientMethod | undefined,
+      operation:
+        init.command === undefined || init.command.startsWith('mark.')
+          ? undefined
+          : (init.command as CommandName),
       errorInfo: init.reason,
     });
     this.itemIndex = init.itemIndex;
     this.field = init.field;
+    this.contactItem = init.contactItem;
   }
 }
 
 export class TimMarksTimeoutError extends TimMarksError {
   override name = 'TimMarksTimeoutError';
-  constructor(command: CommandName, timeoutMs: number, attempts: number) {
+  constructor(site: CallSite, timeoutMs: number, attempts: number) {
     super({
       code: ClientErrorCode.TIMEOUT,
-      message: `${command}: no answer within ${timeoutMs} ms`,
+      message: `${site.method}: no answer within ${timeoutMs} ms`,
       retryable: true,
-      command,
+      ...siteFields(site),
       attempts,
     });
   }
@@ -153,13 +232,13 @@ export class TimMarksTimeoutError extends TimMarksError {
 
 export class TimMarksNetworkError extends TimMarksError {
   override name = 'TimMarksNetworkError';
-  constructor(command: CommandName, cause: unknown, attempts: number) {
+  constructor(site: CallSite, cause: unknown, attempts: number) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super({
       code: ClientErrorCode.NETWORK,
-      message: `${command}: network failure: ${detail}`,
+      message: `${site.method}: network failure: ${detail}`,
       retryable: true,
-      command,
+      ...siteFields(site),
       attempts,
       cause,
     });
@@ -169,12 +248,12 @@ export class TimMarksNetworkError extends TimMarksError {
 export class TimMarksHttpStatusError extends TimMarksError {
   override name = 'TimMarksHttpStatusError';
   readonly statusCode: number;
-  constructor(command: CommandName, statusCode: number, attempts: number) {
+  constructor(site: CallSite, statusCode: number, attempts: number) {
     super({
       code: ClientErrorCode.HTTP_STATUS,
-      message: `${command}: HTTP ${statusCode}`,
+      message: `${site.method}: HTTP ${statusCode}`,
       retryable: RETRYABLE_HTTP_STATUSES.has(statusCode),
-      command,
+      ...siteFields(site),
       attempts,
     });
     this.statusCode = statusCode;
@@ -183,11 +262,11 @@ export class TimMarksHttpStatusError extends TimMarksError {
 
 export class TimMarksAbortError extends TimMarksError {
   override name = 'TimMarksAbortError';
-  constructor(command: CommandName | undefined, reason: unknown, attempts: number) {
+  constructor(site: CallSite, reason: unknown, attempts: number) {
     super({
       code: ClientErrorCode.ABORTED,
-      message: `${command ?? 'request'}: aborted`,
-      command,
+      message: `${site.method}: aborted`,
+      ...siteFields(site),
       attempts,
       cause: reason,
     });
@@ -196,11 +275,11 @@ export class TimMarksAbortError extends TimMarksError {
 
 export class TimMarksInvalidResponseError extends TimMarksError {
   override name = 'TimMarksInvalidResponseError';
-  constructor(command: CommandName, reason: string, attempts: number) {
+  constructor(site: CallSite, reason: string, attempts: number) {
     super({
       code: ClientErrorCode.INVALID_RESPONSE,
-      message: `${command}: invalid response: ${reason}`,
-      command,
+      message: `${site.method}: invalid response: ${reason}`,
+      ...siteFields(site),
       attempts,
     });
   }

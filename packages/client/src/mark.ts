@@ -1,12 +1,39 @@
 import type { ContactItem, CustomMark, MarkItem, MarkPosition, OptType, UserID } from '@tim-marks/types';
+import { type ClientMethod, TimMarksValidationError } from './errors.js';
 import { checkContactItem, checkCustomMark, checkPosition } from './validate.js';
+
+/**
+ * Runs a rule check for a builder method and names, in the error, the method (`mark.custom`) and the
+ * conversation being built: the builder has no request or item index yet.
+ */
+function named<T>(method: ClientMethod, contact: ContactItem | undefined, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof TimMarksValidationError)) throw error;
+    throw new TimMarksValidationError({
+      code: error.code,
+      field: error.field,
+      reason: error.errorInfo ?? error.message,
+      command: method,
+      contactItem: contact,
+    });
+  }
+}
 
 // OptType is a bit set: 1 = standard marks, 2 = custom mark, 3 = both.
 const STANDARD_BIT = 1;
 const CUSTOM_BIT = 2;
 
-function positionsOf(positions: readonly number[], field: string): number[] {
-  return positions.map((position, i) => checkPosition(position, { field: `${field}[${i}]` }));
+function positionsOf(
+  positions: readonly number[],
+  field: 'SetMark' | 'ClearMark',
+  contact: ContactItem,
+): number[] {
+  const method = field === 'SetMark' ? 'mark.set' : 'mark.clear';
+  return named(method, contact, () =>
+    positions.map((position, i) => checkPosition(position, { field: `${field}[${i}]` })),
+  );
 }
 
 function without(list: readonly number[], removed: readonly number[]): number[] {
@@ -34,7 +61,7 @@ export class MarkChange implements MarkItem {
   declare readonly ClearMark?: MarkPosition[];
   declare readonly CustomMark?: CustomMark;
 
-  /** Use `mark.c2c(...)` / `mark.group(...)` instead. */
+  /** Internal: use `mark.c2c(...)` / `mark.group(...)` (the class is not exported; its arguments are not checked). */
   constructor(
     contact: ContactItem,
     set: readonly number[],
@@ -53,7 +80,7 @@ export class MarkChange implements MarkItem {
 
   /** Also set these standard-mark positions (1..64, e.g. StandardMark.Star). */
   set(position: MarkPosition, ...more: MarkPosition[]): MarkChange {
-    const added = positionsOf([position, ...more], 'SetMark');
+    const added = positionsOf([position, ...more], 'SetMark', this.ContactItem);
     return new MarkChange(
       this.ContactItem,
       union(this.SetMark ?? [], added),
@@ -64,7 +91,7 @@ export class MarkChange implements MarkItem {
 
   /** Also clear these standard-mark positions. */
   clear(position: MarkPosition, ...more: MarkPosition[]): MarkChange {
-    const removed = positionsOf([position, ...more], 'ClearMark');
+    const removed = positionsOf([position, ...more], 'ClearMark', this.ContactItem);
     return new MarkChange(
       this.ContactItem,
       without(this.SetMark ?? [], removed),
@@ -75,7 +102,9 @@ export class MarkChange implements MarkItem {
 
   /** Set the custom mark (at most 256 UTF-8 bytes). */
   custom(text: CustomMark): MarkChange {
-    const CustomMark = checkCustomMark(text, { field: 'CustomMark' });
+    const CustomMark = named('mark.custom', this.ContactItem, () =>
+      checkCustomMark(text, { field: 'CustomMark' }),
+    );
     return new MarkChange(this.ContactItem, this.SetMark ?? [], this.ClearMark ?? [], CustomMark);
   }
 
@@ -101,8 +130,10 @@ export class MarkChange implements MarkItem {
 export class MarkTarget {
   readonly ContactItem: ContactItem;
 
-  constructor(contact: ContactItem) {
-    this.ContactItem = Object.freeze(checkContactItem(contact, { field: 'ContactItem' }));
+  constructor(contact: ContactItem, method: ClientMethod = 'mark.to') {
+    this.ContactItem = Object.freeze(
+      named(method, contact, () => checkContactItem(contact, { field: 'ContactItem' })),
+    );
     Object.freeze(this);
   }
 
@@ -132,11 +163,11 @@ export class MarkTarget {
 export const mark = {
   /** A one-to-one conversation with `To_Account`. */
   c2c(To_Account: UserID): MarkTarget {
-    return new MarkTarget({ Type: 1, To_Account });
+    return new MarkTarget({ Type: 1, To_Account }, 'mark.c2c');
   },
   /** A group conversation (`ToGroupId`, e.g. `@TGS#...`). */
   group(ToGroupId: string): MarkTarget {
-    return new MarkTarget({ Type: 2, ToGroupId });
+    return new MarkTarget({ Type: 2, ToGroupId }, 'mark.group');
   },
   /** A conversation given as a ContactItem (for instance one read back from get_contact_group). */
   to(contact: ContactItem): MarkTarget {

@@ -1,6 +1,6 @@
-export { escapeBase64, unescapeBase64 } from './base64url.js';
-export { type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP, runCli } from './cli-main.js';
-export { computeSig, contentToSign, type SignedFields } from './content.js';
-export { type DecodedUserSig, type DecodeOutcome, decode, decodeDetailed } from './decode.js';
-export { DEFAULT_EXPIRE_SECONDS, type SignOptions, sign } from './sign.js';
+// The public face of @tim-marks/usersig: sign, verify, decode and their types. The CLI
+// (tim-marks-usersig) is a bin, not an export; the codec helpers behind these three stay internal.
+export type { DecodedUserSig } from './decode.js';
+export { decode } from './decode.js';
+export { type SignOptions, sign } from './sign.js';
 export { type VerifyFailureCode, type VerifyOptions, type VerifyResult, verify } from './verify.js';

@@ -1,7 +1,8 @@
 import { ErrorCode } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, runCli } from '../src/cli-main.js';
-import { DEFAULT_EXPIRE_SECONDS, decode, sign, verify } from '../src/index.js';
+import { decode, sign, verify } from '../src/index.js';
+import { DEFAULT_EXPIRE_SECONDS } from '../src/sign.js';
 
 const KEY = 'cli-secret-key';
 const SIGN_ARGS = ['--sdkappid', '1400000000', '--identifier', 'admin', '--secret-key', KEY];

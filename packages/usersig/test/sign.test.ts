@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPIRE_SECONDS, decode, sign, verify } from '../src/index.js';
+import { decode, sign, verify } from '../src/index.js';
+import { DEFAULT_EXPIRE_SECONDS } from '../src/sign.js';
 import { inflateUserSig, PYTHON_VECTOR, readDoc } from './helpers.js';
 
 const SDK_APP_ID = 1400000000;

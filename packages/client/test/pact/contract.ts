@@ -175,9 +175,13 @@ function describeError(error: unknown): string {
  * request first (51006: no MarkItem) or cannot express it (60003: a body that is not a JSON object).
  */
 export function sendRaw(client: TimMarksClient, command: CommandName, body: unknown): Promise<unknown> {
-  const raw = client as unknown as { send?: (command: CommandName, body: unknown) => Promise<unknown> };
+  const raw = client as unknown as {
+    send?: (method: string, operation: CommandName, body: unknown) => Promise<unknown>;
+  };
   if (typeof raw.send !== 'function') {
-    throw new Error('TimMarksClient#send(command, body) is gone: update sendRaw in test/pact/contract.ts');
+    throw new Error(
+      'TimMarksClient#send(method, operation, body, options) is gone: update sendRaw in test/pact/contract.ts',
+    );
   }
-  return raw.send(command, body);
+  return raw.send(command, command, body);
 }

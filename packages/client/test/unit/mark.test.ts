@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   hasMark,
   type MarkItem,
-  MarkTarget,
   mark,
   readStandardMark,
   StandardMark,
   writeStandardMark,
 } from '../../src/index.js';
+import { MarkTarget } from '../../src/mark.js';
 
 describe('mark builder', () => {
   it('computes OptType from what was set', () => {
