@@ -13,7 +13,6 @@ import {
   type ResponseEnvelope,
 } from '@tim-marks/types';
 import { fail } from '../envelope.js';
-import type { ErrorObject } from '../schemas.js';
 import { toBinaryString } from '../standard-mark.js';
 import type {
   ContactGroupResult,
@@ -23,32 +22,25 @@ import type {
   MemberOp,
 } from '../store/store.js';
 import type { CommandContext, CommandHandler } from './context.js';
-import { describeError, firstError, isObject } from './describe.js';
+import { isObject } from './describe.js';
 
 const OK_ENVELOPE = { ActionStatus: 'OK', ErrorCode: ErrorCode.OK, ErrorInfo: '', ErrorDisplay: '' } as const;
 
 /** A conversation of a request, checked alone: what the store needs, or why it fails. */
 type Checked = { type: ConversationType; id: string } | { code: number; info: string };
 
-/** From_Account: 50002 missing or malformed, 60015 not a string. */
-function fromFailure(
-  body: Record<string, unknown>,
-  errors: readonly ErrorObject[],
-): ResponseEnvelope | undefined {
+/** From_Account: 50002 missing, empty or over 32 UTF-8 bytes, 60015 not a string. */
+function fromFailure(body: Record<string, unknown>): ResponseEnvelope | undefined {
   const from = body.From_Account;
   if (from === undefined) return fail(ErrorCode.INVALID_PARAMETER, 'From_Account is required');
   if (typeof from !== 'string') return fail(ErrorCode.ACCOUNT_TYPE, 'From_Account must be a string');
-  const error = errors.find((e) => e.instancePath === '/From_Account');
-  return error === undefined ? undefined : fail(ErrorCode.INVALID_PARAMETER, describeError(error));
-}
-
-function errorsOf(
-  ctx: CommandContext,
-  command: 'createContactGroup' | 'updateContactGroup' | 'delContactGroup' | 'searchContactGroup',
-  body: unknown,
-): ErrorObject[] {
-  const validate = ctx.validators[command];
-  return (validate(body) as boolean) ? [] : [...(validate.errors ?? [])];
+  if (from === '' || Buffer.byteLength(from) > LIMITS.userIdMaxBytes) {
+    return fail(
+      ErrorCode.INVALID_PARAMETER,
+      `From_Account must be 1 to ${LIMITS.userIdMaxBytes} UTF-8 bytes`,
+    );
+  }
+  return undefined;
 }
 
 /** A ContactItem as the API reads it: C2C with a UserID, or group with a ToGroupId. */
@@ -193,8 +185,7 @@ function groupAnswer(
 }
 
 export const createContactGroup: CommandHandler<'createContactGroup'> = async (body, ctx) => {
-  const errors = errorsOf(ctx, 'createContactGroup', body);
-  const fromError = fromFailure(body, errors);
+  const fromError = fromFailure(body);
   if (fromError !== undefined) return fromError;
   const from = body.From_Account as string;
   const groups = body.GroupContactItem;
@@ -239,8 +230,7 @@ export const createContactGroup: CommandHandler<'createContactGroup'> = async (b
 };
 
 export const updateContactGroup: CommandHandler<'updateContactGroup'> = async (body, ctx) => {
-  const errors = errorsOf(ctx, 'updateContactGroup', body);
-  const fromError = fromFailure(body, errors);
+  const fromError = fromFailure(body);
   if (fromError !== undefined) return fromError;
   const from = body.From_Account as string;
   if (body.UpdateType !== 1) return fail(ErrorCode.INVALID_PARAMETER, 'UpdateType must be 1');
@@ -317,8 +307,7 @@ export const updateContactGroup: CommandHandler<'updateContactGroup'> = async (b
 };
 
 export const delContactGroup: CommandHandler<'delContactGroup'> = async (body, ctx) => {
-  const errors = errorsOf(ctx, 'delContactGroup', body);
-  const fromError = fromFailure(body, errors);
+  const fromError = fromFailure(body);
   if (fromError !== undefined) return fromError;
   const from = body.From_Account as string;
   const names = body.GroupName;
@@ -335,8 +324,7 @@ export const delContactGroup: CommandHandler<'delContactGroup'> = async (body, c
 };
 
 export const searchContactGroup: CommandHandler<'searchContactGroup'> = async (body, ctx) => {
-  const errors = errorsOf(ctx, 'searchContactGroup', body);
-  const fromError = fromFailure(body, errors);
+  const fromError = fromFailure(body);
   if (fromError !== undefined) return fromError;
   const from = body.From_Account as string;
   const contacts = body.ContactItem;
@@ -356,9 +344,6 @@ export const searchContactGroup: CommandHandler<'searchContactGroup'> = async (b
     if ('code' in checked) return fail(checked.code, checked.info);
     wanted.push(checked);
   }
-  const other = errors.find((e) => !e.instancePath.startsWith('/ContactItem') && e.instancePath !== '');
-  if (other !== undefined)
-    return fail(ErrorCode.INVALID_PARAMETER, describeError(firstError([other]) ?? other));
   const found = await ctx.store.searchContacts(ctx.app.sdkAppId, from, wanted);
   if (found === undefined) return notImported(from);
   return { ContactResultItem: found.items.map(contactWithMarks), GroupItem: found.groups, ...OK_ENVELOPE };
