@@ -1909,7 +1909,11 @@ export const openapiDocument: Record<string, unknown> = {
           1,
           2
         ],
-        "description": "1 = add the conversation to the group, 2 = remove it."
+        "description": "1 = add the conversation to the group, 2 = remove it.",
+        "x-enum-varnames": [
+          "CONTACT_OPT_ADD",
+          "CONTACT_OPT_REMOVE"
+        ]
       },
       "ContactUpdateItem": {
         "type": "object",
