@@ -29,7 +29,9 @@ async function start() {
   const build =
     process.argv[3] === undefined ? new URL('..', import.meta.url) : pathToFileURL(`${process.argv[3]}/`);
   const { startStub } = await import(new URL('dist/index.js', build).href);
-  const stub = await startStub({ host: '127.0.0.1', port: 0, rateLimit: 0, logLevel: 'error' });
+  // BENCH_STUB_OPTIONS: more startStub options, as JSON (bench/worst.mjs sets the large-body budget).
+  const more = JSON.parse(process.env.BENCH_STUB_OPTIONS ?? '{}');
+  const stub = await startStub({ host: '127.0.0.1', port: 0, rateLimit: 0, logLevel: 'error', ...more });
   return {
     url: stub.url,
     markUrl: stub.commandUrl('markContact'),

@@ -14,13 +14,13 @@ import { AnswerBatch } from './answer-batch.js';
 import { answerText } from './answer-text.js';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
-import { encodingProblem, nestingProblem } from './body.js';
+import { encodingProblem, nestingProblem, structureProblem } from './body.js';
 import { type CommandContext, HANDLERS } from './commands/index.js';
 import { type ApiAnswer, fail } from './envelope.js';
 import type { FaultDecision, Faults } from './faults.js';
+import { LARGE_BODY_BYTES, LargeBodyBudget } from './large-bodies.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
-import type { ValidateFunction } from './schemas.js';
 import { type CommandCounter, monotonicSecond } from './stats.js';
 import { type Store, WriteFailed } from './store/store.js';
 
@@ -34,10 +34,11 @@ export interface ApiDeps {
   apps: ReadonlyMap<number, AppRuntime>;
   store: Store;
   verifier: UserSigVerifier;
-  validators: Record<CommandName, ValidateFunction>;
   faults: Faults;
   logger: Logger;
   bodyLimitBytes: number;
+  /** See StubOptions.largeBodyBytesPerSecond (undefined: the default). */
+  largeBodyBytesPerSecond?: number | undefined;
   /** True once a graceful shutdown began: answers then close their connection. */
   closing(): boolean;
 }
@@ -95,10 +96,12 @@ function sendText(res: ServerResponse, status: number, text: string, close: bool
 export class Api {
   /** One command context per app, made once. */
   private readonly contexts = new Map<AppRuntime, CommandContext>();
+  private readonly largeBodies: LargeBodyBudget;
 
   private readonly batch: AnswerBatch;
 
   constructor(private readonly deps: ApiDeps) {
+    this.largeBodies = new LargeBodyBudget(deps.largeBodyBytesPerSecond);
     this.batch = new AnswerBatch((res, text, close) => sendText(res, 200, text, close), deps.closing);
   }
 
@@ -118,6 +121,13 @@ export class Api {
       if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(monotonicSecond());
       this.reply(req, res, path, started, gate.command, answer, close);
     };
+    // A large body over the large-body budget is refused unread when its length is declared (the
+    // connection is closed, as for a body over the limit), else once it has arrived.
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && !this.largeBodies.admit(Number(declared), performance.now())) {
+      finish(this.largeBodyBusy(), true);
+      return;
+    }
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
     let size = 0;
@@ -134,6 +144,10 @@ export class Api {
     });
     req.on('end', () => {
       if (size > limit) return;
+      if (declared === undefined && !this.largeBodies.admit(size, performance.now())) {
+        finish(this.largeBodyBusy());
+        return;
+      }
       const body = more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY_BODY);
       const fault = deps.faults.active ? deps.faults.decide(gate.app.sdkAppId, path) : undefined;
       if (fault === undefined) this.run(gate, body, finish);
@@ -212,6 +226,8 @@ export class Api {
   private execute(command: CommandName, app: AppRuntime, body: Buffer): ApiAnswer | Promise<ApiAnswer> {
     const encoding = encodingProblem(body);
     if (encoding !== undefined) return fail(ErrorCode.INVALID_JSON, encoding);
+    const structure = structureProblem(body);
+    if (structure !== undefined) return fail(ErrorCode.INVALID_JSON, structure);
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));
@@ -228,7 +244,7 @@ export class Api {
     if (nesting !== undefined) return fail(ErrorCode.INVALID_JSON, nesting);
     let ctx = this.contexts.get(app);
     if (ctx === undefined) {
-      ctx = { app, store: this.deps.store, validators: this.deps.validators, nowSeconds };
+      ctx = { app, store: this.deps.store, nowSeconds };
       this.contexts.set(app, ctx);
     }
     try {
@@ -248,6 +264,13 @@ export class Api {
     }
     this.deps.logger.error(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fail(ErrorCode.INTERNAL_ERROR, 'internal server error, retry');
+  }
+
+  private largeBodyBusy(): ApiAnswer {
+    return fail(
+      ErrorCode.APP_RATE_LIMITED,
+      `bodies of ${LARGE_BODY_BYTES} bytes or more are parsed at most ${this.largeBodies.bytesPerSecond} bytes a second; this one was not, retry later`,
+    );
   }
 
   private tooLarge(): ApiAnswer {

@@ -1,14 +1,17 @@
-// The request (and, for tests, response) schemas of every command, compiled once from the spec's
-// `openapiDocument` with Ajv 2020 (ContactItem's oneOf branches are told apart by their `const`
-// Type). `x-max-bytes` becomes a real keyword, counting UTF-8 bytes where JSON Schema's maxLength
-// only counts characters.
+// The response schemas of every command, compiled at run time from the spec's `openapiDocument` with
+// Ajv 2020, for tests and the Pact spec check (trusted input, never the request path). Requests are
+// checked by @tim-marks/types' rules (`checkRequest` / `checkItem`): validators generated from the
+// same spec at `npm run generate`, shared with the client. ContactItem's oneOf branches are told
+// apart by their `const` Type. `x-max-bytes` becomes a real keyword, counting UTF-8 bytes where JSON
+// Schema's maxLength only counts characters.
 
-import { COMMANDS, type CommandName, openapiDocument } from '@tim-marks/types';
+import { COMMANDS, type CommandName, exceedsMaxBytes, openapiDocument } from '@tim-marks/types';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
 const DOCUMENT_ID = 'openapi.json';
 
-/** Teaches `ajv` the spec's `x-max-bytes` (a string's UTF-8 length); the config file uses it too. */
+/** Teaches `ajv` the spec's `x-max-bytes` (a string's UTF-8 length) with the generated validators'
+ * own byte count; the config file uses it too. */
 export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
   return ajv.addKeyword({
     keyword: 'x-max-bytes',
@@ -16,8 +19,7 @@ export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
     schemaType: 'number',
     errors: true,
     validate: function maxBytes(max: number, data: string) {
-      // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no byte count.
-      if (data.length * 3 <= max || Buffer.byteLength(data, 'utf8') <= max) return true;
+      if (!exceedsMaxBytes(data, max)) return true;
       (maxBytes as unknown as { errors: Partial<ErrorObject>[] }).errors = [
         { keyword: 'x-max-bytes', message: `must be at most ${max} UTF-8 bytes`, params: { limit: max } },
       ];
@@ -26,14 +28,14 @@ export function addMaxBytesKeyword(ajv: Ajv2020): Ajv2020 {
   });
 }
 
+/** `allErrors` lists every error of an answer in a failing test; never use this on a request. */
 export function createAjv(): Ajv2020 {
-  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true }));
+  const ajv = addMaxBytesKeyword(new Ajv2020({ strict: false, allErrors: true, validateFormats: false }));
   ajv.addSchema({ ...openapiDocument, $id: DOCUMENT_ID } as object);
   return ajv;
 }
 
 type Operation = {
-  requestBody: { content: { 'application/json': { schema: { $ref: string } } } };
   responses: { '200': { $ref: string } };
 };
 
@@ -48,18 +50,6 @@ function compileRef(ajv: Ajv2020, ref: string): ValidateFunction {
   const validate = ajv.getSchema(`${DOCUMENT_ID}${ref}`);
   if (validate === undefined) throw new Error(`the spec has no schema ${ref}`);
   return validate;
-}
-
-/** The request-body validator of each command. */
-export function compileRequestValidators(ajv: Ajv2020 = createAjv()): Record<CommandName, ValidateFunction> {
-  const validators = {} as Record<CommandName, ValidateFunction>;
-  for (const command of Object.keys(COMMANDS) as CommandName[]) {
-    validators[command] = compileRef(
-      ajv,
-      operation(command).requestBody.content['application/json'].schema.$ref,
-    );
-  }
-  return validators;
 }
 
 /** The response-body validator of each command (used by tests, never on the hot path). */

@@ -26,7 +26,6 @@ import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
-import { compileRequestValidators } from './schemas.js';
 import { MemoryStore } from './store/memory.js';
 
 export interface StubOptions {
@@ -70,6 +69,9 @@ export interface StubOptions {
   control?: boolean;
   /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
   bodyLimitBytes?: number;
+  /** Bytes of bodies of 64 KiB or more parsed per second; past it such a body answers 60011 unread
+   * (src/large-bodies.ts), after a burst of 4 seconds of it. Default 1 MiB; 0 turns the budget off. */
+  largeBodyBytesPerSecond?: number;
   /** Time for a client to send its headers. Default 5000 ms. */
   headersTimeoutMs?: number;
   /** Time for a client to send its whole request. Default 10000 ms. */
@@ -200,10 +202,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     apps,
     store,
     verifier: new UserSigVerifier(options.userSigCacheSize ?? DEFAULT_USERSIG_CACHE_SIZE),
-    validators: compileRequestValidators(),
     faults,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    largeBodyBytesPerSecond: options.largeBodyBytesPerSecond,
     closing: () => closing,
   });
 

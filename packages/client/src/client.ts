@@ -55,7 +55,12 @@ import {
 } from './results.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { fixedUserSig, signingUserSig, type UserSigSource } from './usersig.js';
-import { checkGetContactGroupRequest, checkMarkContactRequest } from './validate.js';
+import {
+  checkAccountsRequest,
+  checkGetContactGroupRequest,
+  checkMarkContactRequest,
+  checkSetupRequest,
+} from './validate.js';
 
 interface CommonOptions {
   /** The app's SDKAppID. */
@@ -443,8 +448,8 @@ export class TimMarksClient {
    * account_import: imports one account (importing an existing one succeeds). For many accounts,
    * importAccounts sends 100 per call.
    */
-  importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
-    return this.send('importAccount', 'accountImport', request, options);
+  async importAccount(request: AccountImportRequest, options?: CallOptions): Promise<AccountImportAnswer> {
+    return this.send('importAccount', 'accountImport', checkSetupRequest('accountImport', request), options);
   }
 
   /**
@@ -455,8 +460,7 @@ export class TimMarksClient {
     request: MultiaccountImportRequest,
     options?: CallOptions,
   ): Promise<MultiaccountImportAnswer> {
-    const runs =
-      request.Accounts.length === 0 ? [[]] : chunks(request.Accounts, LIMITS.accountsPerMultiImport);
+    const runs = chunks(checkAccountsRequest(request).Accounts, LIMITS.accountsPerMultiImport);
     const responses: MultiaccountImportAnswer[] = [];
     for (const Accounts of runs) {
       responses.push(await this.send('importAccounts', 'multiaccountImport', { Accounts }, options));
@@ -465,13 +469,13 @@ export class TimMarksClient {
   }
 
   /** create_group: creates a group whose conversation can then be marked. */
-  createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
-    return this.send('createGroup', 'createGroup', request, options);
+  async createGroup(request: CreateGroupRequest, options?: CallOptions): Promise<CreateGroupAnswer> {
+    return this.send('createGroup', 'createGroup', checkSetupRequest('createGroup', request), options);
   }
 
   /** destroy_group: dissolves a group; later marks of its conversation fail with 51007. */
-  destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
-    return this.send('destroyGroup', 'destroyGroup', request, options);
+  async destroyGroup(request: DestroyGroupRequest, options?: CallOptions): Promise<DestroyGroupAnswer> {
+    return this.send('destroyGroup', 'destroyGroup', checkSetupRequest('destroyGroup', request), options);
   }
 
   /** Closes the client's own connection pool (an injected dispatcher is left to its owner). */

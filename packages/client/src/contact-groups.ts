@@ -1,11 +1,14 @@
 // The rules of the conversation-group commands (the spec's x-assumption of each), checked before a
 // request leaves the process. Each failure carries the code the server would answer: 51011 for a
 // name, 51006 for a count, 60015 for an account that is not a string, 50002 otherwise.
-// (To move into the shared rule set of @tim-marks/types once it exists in main.)
+// Field shapes come from the shared rule set (@tim-marks/types' checkValue: the spec's generated
+// validators, the ones the stub runs); which code a failure answers is the conversation-group
+// commands' own (a bad name is 51011, not 50002).
 import {
   type ContactItem,
   type ContactUpdateItem,
   type CreateContactGroupRequest,
+  checkValue,
   type DelContactGroupRequest,
   ErrorCode,
   LIMITS,
@@ -13,7 +16,11 @@ import {
   type UpdateContactGroupRequest,
 } from '@tim-marks/types';
 import { TimMarksValidationError } from './errors.js';
-import { checkAccount, checkContactItem, isObject } from './validate.js';
+import { checkContactItem } from './validate.js';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 type GroupCommand = 'createContactGroup' | 'updateContactGroup' | 'delContactGroup' | 'searchContactGroup';
 
@@ -29,9 +36,18 @@ function refuse(
 /** A conversation group name: 1..32 UTF-8 bytes (51011 otherwise). */
 export function checkContactGroupName(value: unknown, field: string, command: GroupCommand): string {
   const max = LIMITS.contactGroupNameMaxBytes;
-  if (typeof value !== 'string' || value === '' || Buffer.byteLength(value, 'utf8') > max) {
+  if (checkValue('ContactGroupName', value, field) !== undefined) {
     refuse(command, field, `must be a name of 1 to ${max} UTF-8 bytes`, ErrorCode.CONTACT_GROUP_NAME);
   }
+  return value as string;
+}
+
+/** From_Account: a UserID (50002), and a string (60015 otherwise). */
+function checkFrom(value: unknown, command: GroupCommand): string {
+  if (value === undefined) refuse(command, 'From_Account', 'is required');
+  if (typeof value !== 'string') refuse(command, 'From_Account', 'must be a string', ErrorCode.ACCOUNT_TYPE);
+  const refusal = checkValue('UserID', value, 'From_Account');
+  if (refusal !== undefined) refuse(command, refusal.field, refusal.reason, refusal.code);
   return value;
 }
 
@@ -57,7 +73,7 @@ function checkContacts(
 export function checkCreateContactGroupRequest(value: unknown): CreateContactGroupRequest {
   const command = 'createContactGroup';
   if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkAccount(value.From_Account, { field: 'From_Account', command });
+  const From_Account = checkFrom(value.From_Account, command);
   const groups = value.GroupContactItem;
   if (!Array.isArray(groups) || groups.length !== 1 || !isObject(groups[0])) {
     refuse(command, 'GroupContactItem', 'must hold exactly one group { GroupName, ContactItem }');
@@ -77,7 +93,7 @@ export function checkCreateContactGroupRequest(value: unknown): CreateContactGro
 export function checkUpdateContactGroupRequest(value: unknown): UpdateContactGroupRequest {
   const command = 'updateContactGroup';
   if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkAccount(value.From_Account, { field: 'From_Account', command });
+  const From_Account = checkFrom(value.From_Account, command);
   if (value.UpdateType !== 1) refuse(command, 'UpdateType', 'must be 1');
   const update = value.UpdateGroup;
   if (!isObject(update)) refuse(command, 'UpdateGroup', 'must be an object');
@@ -120,7 +136,7 @@ export function checkUpdateContactGroupRequest(value: unknown): UpdateContactGro
 export function checkDelContactGroupRequest(value: unknown): DelContactGroupRequest {
   const command = 'delContactGroup';
   if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkAccount(value.From_Account, { field: 'From_Account', command });
+  const From_Account = checkFrom(value.From_Account, command);
   const names = value.GroupName;
   if (!Array.isArray(names) || names.length !== 1 || typeof names[0] !== 'string') {
     refuse(command, 'GroupName', 'must hold exactly one group name');
@@ -132,7 +148,7 @@ export function checkDelContactGroupRequest(value: unknown): DelContactGroupRequ
 export function checkSearchContactGroupRequest(value: unknown): SearchContactGroupRequest {
   const command = 'searchContactGroup';
   if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkAccount(value.From_Account, { field: 'From_Account', command });
+  const From_Account = checkFrom(value.From_Account, command);
   const ContactItem = checkContacts(value.ContactItem, 'ContactItem', command, 1, Number.MAX_SAFE_INTEGER);
   return { From_Account, ContactItem };
 }

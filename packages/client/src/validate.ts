@@ -1,26 +1,40 @@
 import {
   type CommandName,
   type ContactItem,
+  checkItem,
+  checkRequest,
+  checkValue,
+  checkContactItem as contactItemRefusal,
   ErrorCode,
   type GetContactGroupRequest,
-  LIMITS,
+  type ItemListCommand,
+  itemsOf,
   type MarkContactRequest,
   type MarkItem,
+  checkMarkItem as markItemRefusal,
+  type Refusal,
 } from '@tim-marks/types';
 import { TimMarksValidationError } from './errors.js';
 
-// The rules the server applies to a mark_contact request (see the spec's x-assumption on OptType,
-// MarkPosition and CustomMark), checked here so that a bad request never leaves the process. Each
-// failure carries the code the server would answer.
+// A request is checked here with the rules the stub applies on receipt (@tim-marks/types'
+// checkRequest / checkItem: the spec's generated validators plus its semantic rules), so that a bad
+// request never leaves the process and each failure carries the code the server would answer. Where
+// the client is stricter than the server it says so, here and in the README ("Local validation").
 
-const OPT_TYPE_STANDARD = 1;
-const OPT_TYPE_CUSTOM = 2;
-const OPT_TYPE_BOTH = 3;
-
-export interface Where {
+interface Where {
   field: string;
   itemIndex?: number | undefined;
   command?: CommandName | undefined;
+}
+
+function refuse(refusal: Refusal, itemIndex?: number, command?: CommandName): never {
+  throw new TimMarksValidationError({
+    code: refusal.code,
+    reason: refusal.reason,
+    field: refusal.field === '' ? 'request' : refusal.field,
+    itemIndex,
+    command,
+  });
 }
 
 function fail(where: Where, reason: string, code: number = ErrorCode.INVALID_PARAMETER): never {
@@ -33,113 +47,56 @@ function fail(where: Where, reason: string, code: number = ErrorCode.INVALID_PAR
   });
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An account field: a non-empty string; another type is what the server answers 60015 for. */
-export function checkAccount(value: unknown, where: Where): string {
-  if (value === undefined || value === null) fail(where, 'is missing');
-  if (typeof value !== 'string') fail(where, 'must be a string', ErrorCode.ACCOUNT_TYPE);
-  if (value === '') fail(where, 'must not be empty');
-  return value;
+function check(refusal: Refusal | undefined, where: Where): void {
+  if (refusal !== undefined) refuse(refusal, where.itemIndex, where.command);
 }
 
 /** A standard-mark bit position: an integer 1..64. */
 export function checkPosition(value: unknown, where: Where): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isInteger(value) ||
-    value < LIMITS.markPositionMin ||
-    value > LIMITS.markPositionMax
-  ) {
-    fail(
-      where,
-      `must be an integer ${LIMITS.markPositionMin}..${LIMITS.markPositionMax}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value;
+  check(checkValue('MarkPosition', value, where.field), where);
+  return value as number;
 }
 
 /** A custom mark: a string of at most 256 UTF-8 bytes (not characters). */
 export function checkCustomMark(value: unknown, where: Where): string {
-  if (typeof value !== 'string') fail(where, 'must be a string');
-  const bytes = Buffer.byteLength(value, 'utf8');
-  if (bytes > LIMITS.customMarkMaxBytes) {
-    fail(where, `is ${bytes} UTF-8 bytes, more than ${LIMITS.customMarkMaxBytes}`);
-  }
-  return value;
+  check(checkValue('CustomMark', value, where.field), where);
+  return value as string;
 }
 
+/** A ContactItem, answered as a plain copy holding only the fields of its Type. */
 export function checkContactItem(value: unknown, where: Where): ContactItem {
-  if (!isObject(value)) fail(where, 'must be an object with Type 1 (To_Account) or 2 (ToGroupId)');
-  if (value.Type === 1) {
-    return {
-      Type: 1,
-      To_Account: checkAccount(value.To_Account, { ...where, field: `${where.field}.To_Account` }),
-    };
-  }
-  if (value.Type === 2) {
-    const groupId = value.ToGroupId;
-    const field = { ...where, field: `${where.field}.ToGroupId` };
-    if (groupId === undefined || groupId === null) fail(field, 'is missing');
-    if (typeof groupId !== 'string' || groupId === '') fail(field, 'must be a non-empty string');
-    return { Type: 2, ToGroupId: groupId };
-  }
-  return fail({ ...where, field: `${where.field}.Type` }, 'must be 1 (C2C) or 2 (group)');
-}
-
-function checkPositions(value: unknown, where: Where): number[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) fail(where, 'must be an array of positions');
-  return value.map((position, i) => checkPosition(position, { ...where, field: `${where.field}[${i}]` }));
+  check(contactItemRefusal(value, where.field), where);
+  const contact = value as ContactItem;
+  return contact.Type === 1
+    ? { Type: 1, To_Account: contact.To_Account }
+    : { Type: 2, ToGroupId: contact.ToGroupId };
 }
 
 /**
  * Checks one MarkItem and answers a plain copy holding only the fields of the spec (a builder or
  * an object with extra fields sends exactly what the API reads).
+ *
+ * Stricter than the server: a field that the item's OptType tells the server to ignore (CustomMark
+ * with OptType 1, SetMark/ClearMark with OptType 2) is refused, as it would be dropped silently.
  */
 export function checkMarkItem(value: unknown, itemIndex?: number, command?: CommandName): MarkItem {
   const field = itemIndex === undefined ? 'MarkItem' : `MarkItem[${itemIndex}]`;
-  const at = (name: string): Where => ({ field: `${field}.${name}`, itemIndex, command });
-  if (!isObject(value)) fail({ field, itemIndex, command }, 'must be an object');
-
-  const ContactItem = checkContactItem(value.ContactItem, at('ContactItem'));
-  const OptType = value.OptType;
-  if (OptType !== OPT_TYPE_STANDARD && OptType !== OPT_TYPE_CUSTOM && OptType !== OPT_TYPE_BOTH) {
-    fail(
-      at('OptType'),
-      `must be 1 (standard marks), 2 (custom mark) or 3 (both), got ${JSON.stringify(OptType)}`,
-    );
+  check(markItemRefusal(value, field), { field, itemIndex, command });
+  const item = value as MarkItem;
+  const at: Where = { field: `${field}.OptType`, itemIndex, command };
+  const hasPositions = (item.SetMark?.length ?? 0) + (item.ClearMark?.length ?? 0) > 0;
+  if (item.OptType === 2 && hasPositions) {
+    fail(at, 'OptType 2 sets the custom mark only; use 3 to send SetMark/ClearMark too');
   }
-  const SetMark = checkPositions(value.SetMark, at('SetMark'));
-  const ClearMark = checkPositions(value.ClearMark, at('ClearMark'));
-  const CustomMark =
-    value.CustomMark === undefined ? undefined : checkCustomMark(value.CustomMark, at('CustomMark'));
-
-  const hasPositions = (SetMark?.length ?? 0) + (ClearMark?.length ?? 0) > 0;
-  const hasCustom = CustomMark !== undefined;
-  const wantsPositions = OptType === OPT_TYPE_STANDARD || OptType === OPT_TYPE_BOTH;
-  const wantsCustom = OptType === OPT_TYPE_CUSTOM || OptType === OPT_TYPE_BOTH;
-  if (wantsPositions && !hasPositions) fail(at('OptType'), `OptType ${OptType} needs SetMark or ClearMark`);
-  if (wantsCustom && !hasCustom) fail(at('OptType'), `OptType ${OptType} needs CustomMark`);
-  // Fields the OptType tells the server to ignore would be dropped silently: refuse them instead.
-  if (!wantsPositions && hasPositions)
-    fail(at('OptType'), 'OptType 2 sets the custom mark only; use 3 to send SetMark/ClearMark too');
-  if (!wantsCustom && hasCustom)
-    fail(at('OptType'), 'OptType 1 sets standard marks only; use 3 to send CustomMark too');
-
-  if (SetMark !== undefined && ClearMark !== undefined) {
-    const cleared = new Set(ClearMark);
-    const both = SetMark.find((position) => cleared.has(position));
-    if (both !== undefined) fail(at('SetMark'), `position ${both} is both set and cleared`);
+  if (item.OptType === 1 && item.CustomMark !== undefined) {
+    fail(at, 'OptType 1 sets standard marks only; use 3 to send CustomMark too');
   }
-
-  const item: MarkItem = { OptType, ContactItem };
-  if (SetMark !== undefined) item.SetMark = SetMark;
-  if (ClearMark !== undefined) item.ClearMark = ClearMark;
-  if (CustomMark !== undefined) item.CustomMark = CustomMark;
-  return item;
+  const contact: Where = { field: `${field}.ContactItem`, itemIndex, command };
+  const copy: MarkItem = { OptType: item.OptType, ContactItem: checkContactItem(item.ContactItem, contact) };
+  if (item.SetMark !== undefined) copy.SetMark = [...item.SetMark];
+  if (item.ClearMark !== undefined) copy.ClearMark = [...item.ClearMark];
+  if (item.CustomMark !== undefined) copy.CustomMark = item.CustomMark;
+  return copy;
 }
 
 /**
@@ -148,22 +105,40 @@ export function checkMarkItem(value: unknown, itemIndex?: number, command?: Comm
  */
 export function checkMarkContactRequest(value: unknown): MarkContactRequest {
   const command = 'markContact';
-  if (!isObject(value)) fail({ field: 'request', command }, 'must be an object');
-  const From_Account = checkAccount(value.From_Account, { field: 'From_Account', command });
-  const items = value.MarkItem;
-  if (!Array.isArray(items) || items.length === 0) {
-    fail({ field: 'MarkItem', command }, 'must name at least one conversation', ErrorCode.MARK_ITEM_COUNT);
-  }
-  return { From_Account, MarkItem: items.map((item, index) => checkMarkItem(item, index, command)) };
+  check(checkRequest(command, value, { splitsItems: true }), { field: 'request', command });
+  const body = value as Record<string, unknown>;
+  return {
+    From_Account: body.From_Account as string,
+    MarkItem: itemsOf(command, body).map((item, index) => checkMarkItem(item, index, command)),
+  };
 }
 
 export function checkGetContactGroupRequest(value: unknown): GetContactGroupRequest {
-  const where = (field: string): Where => ({ field, command: 'getContactGroup' });
-  if (!isObject(value)) fail(where('request'), 'must be an object');
-  const From_Account = checkAccount(value.From_Account, where('From_Account'));
-  const StartIndex = value.StartIndex;
-  if (typeof StartIndex !== 'number' || !Number.isSafeInteger(StartIndex) || StartIndex < 0) {
-    fail(where('StartIndex'), `must be an integer >= 0, got ${JSON.stringify(StartIndex)}`);
-  }
+  const command = 'getContactGroup';
+  check(checkRequest(command, value), { field: 'request', command });
+  const { From_Account, StartIndex } = value as GetContactGroupRequest;
   return { From_Account, StartIndex };
+}
+
+/**
+ * Checks the request of a setup command (account_import, create_group, destroy_group) with the
+ * server's rules and answers it unchanged.
+ */
+export function checkSetupRequest<T>(command: Exclude<CommandName, ItemListCommand>, value: T): T {
+  check(checkRequest(command, value), { field: 'request', command });
+  return value;
+}
+
+/**
+ * Checks a multiaccount_import request of any length (the client sends it in calls of at most
+ * LIMITS.accountsPerMultiImport). Stricter than the server: an entry the server would answer in
+ * FailAccounts (an empty or over-long UserID) is refused here, naming its index.
+ */
+export function checkAccountsRequest<T>(value: T): T {
+  const command = 'multiaccountImport';
+  check(checkRequest(command, value, { splitsItems: true }), { field: 'request', command });
+  itemsOf(command, value as Record<string, unknown>).forEach((entry, index) => {
+    check(checkItem(command, entry, index), { field: `Accounts[${index}]`, itemIndex: index, command });
+  });
+  return value;
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { validatorsModule } from './generate-validators.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -111,6 +112,7 @@ const files = {
   'openapi.ts': await typesModule(),
   'constants.ts': constantsModule(),
   'document.ts': documentModule(),
+  'validators.ts': validatorsModule(spec, HEADER),
 };
 
 const stale = [];

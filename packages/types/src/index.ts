@@ -4,6 +4,8 @@ import type { components, operations, paths } from './generated/openapi.js';
 
 export * from './generated/constants.js';
 export { openapiDocument } from './generated/document.js';
+// The rules every request must follow, shared by the client (before sending) and the stub (on receipt).
+export * from './rules/index.js';
 export type { components, operations, paths };
 
 type Schemas = components['schemas'];

@@ -1,13 +1,12 @@
 import type { CommandBodies, CommandName } from '@tim-marks/types';
 import type { AppRuntime } from '../apps.js';
-import type { ValidateFunction } from '../schemas.js';
 import type { Awaitable, Store } from '../store/store.js';
 
-/** What a command handler may use: the app it runs for, the store, the compiled request schemas, the clock. */
+/** What a command handler may use: the app it runs for, the store, the clock. The request rules are
+ * @tim-marks/types' (checkRequest / checkItem), shared with the client. */
 export interface CommandContext {
   app: AppRuntime;
   store: Store;
-  validators: Record<CommandName, ValidateFunction>;
   /** Unix seconds. */
   nowSeconds(): number;
 }

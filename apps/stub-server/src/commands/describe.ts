@@ -1,4 +1,5 @@
-// Turns Ajv errors into the readable ErrorInfo / ResultInfo texts the API gives ("which field, what is wrong").
+// Turns Ajv errors of the config file and the control plane's state into readable texts ("which field,
+// what is wrong"). API requests are described by @tim-marks/types' rules (refusalText).
 import type { ErrorObject } from 'ajv/dist/2020.js';
 
 /** `/MarkItem/0/SetMark/1` → `MarkItem[0].SetMark[1]`. */
@@ -20,13 +21,6 @@ export function describeError(error: ErrorObject): string {
   if (error.keyword === 'enum') message = `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
   if (error.keyword === 'const') message = `must be ${JSON.stringify(params.allowedValue)}`;
   return `${field || 'the body'} ${message}`;
-}
-
-/** The most useful error of a list: a concrete one rather than the oneOf / allOf summary. */
-export function firstError(errors: readonly ErrorObject[]): ErrorObject | undefined {
-  return (
-    errors.find((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if') ?? errors[0]
-  );
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

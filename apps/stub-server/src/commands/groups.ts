@@ -1,19 +1,13 @@
 // v4/group_open_http_svc/create_group and destroy_group: just enough groups for group conversations
 // to resolve (51007 once dissolved). A dissolved group's id stays taken.
-import { ErrorCode } from '@tim-marks/types';
+// The rules are @tim-marks/types' (checkRequest), the same the client checks.
+import { checkRequest, ErrorCode, refusalText } from '@tim-marks/types';
 import { fail, ok } from '../envelope.js';
 import type { CommandHandler, ValidRequest } from './context.js';
-import { describeError, firstError } from './describe.js';
 
 export const createGroup: CommandHandler<'createGroup'> = async (body, ctx) => {
-  const validate = ctx.validators.createGroup;
-  if (!(validate(body) as boolean)) {
-    if (body.Owner_Account !== undefined && typeof body.Owner_Account !== 'string') {
-      return fail(ErrorCode.ACCOUNT_TYPE, 'Owner_Account must be a string');
-    }
-    const error = firstError(validate.errors ?? []);
-    return fail(ErrorCode.GROUP_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
-  }
+  const refusal = checkRequest('createGroup', body);
+  if (refusal !== undefined) return fail(refusal.code, refusalText(refusal));
   const request = body as ValidRequest<'createGroup'>;
   const owner = request.Owner_Account;
   const result = await ctx.store.createGroup(ctx.app.sdkAppId, {
@@ -35,11 +29,8 @@ export const createGroup: CommandHandler<'createGroup'> = async (body, ctx) => {
 };
 
 export const destroyGroup: CommandHandler<'destroyGroup'> = async (body, ctx) => {
-  const validate = ctx.validators.destroyGroup;
-  if (!(validate(body) as boolean)) {
-    const error = firstError(validate.errors ?? []);
-    return fail(ErrorCode.GROUP_INVALID_PARAMETER, error ? describeError(error) : 'invalid request');
-  }
+  const refusal = checkRequest('destroyGroup', body);
+  if (refusal !== undefined) return fail(refusal.code, refusalText(refusal));
   const groupId = (body as ValidRequest<'destroyGroup'>).GroupId;
   if (!(await ctx.store.destroyGroup(ctx.app.sdkAppId, groupId))) {
     return fail(ErrorCode.GROUP_NOT_FOUND, `GroupId ${groupId} does not exist or was already dissolved`);

@@ -1,69 +1,40 @@
 // v4/recentcontact/mark_contact. Request-level failures answer the envelope alone and change
 // nothing; item-level failures fail their item (ResultCode / ResultInfo) while the others apply.
-// Items are validated first (schema, then the rules the schema cannot say), then the store applies
-// all valid items in one atomic call, which also checks From_Account, groups and the 1000 cap.
+// The rules are @tim-marks/types' (the same the client checks before sending), in the spec's order:
+// From_Account and the MarkItem count first, before any item is read, then the edition, then each
+// item alone; the store applies all valid items in one atomic call, which also checks that
+// From_Account was imported, the groups and the 1000 cap.
 import {
   type ContactItemEcho,
+  checkItem,
+  checkRequest,
   ErrorCode,
+  itemsOf,
   LIMITS,
   type MarkContactAnswer,
   type MarkItem,
   type MarkResultItem,
+  refusalText,
 } from '@tim-marks/types';
 import { fail } from '../envelope.js';
-import type { ErrorObject } from '../schemas.js';
 import { addPosition, type MarkMasks } from '../standard-mark.js';
 import type { MarkOp, MarkOutcome } from '../store/store.js';
 import type { CommandHandler } from './context.js';
-import { describeError, firstError, isObject } from './describe.js';
+import { isObject } from './describe.js';
 
 interface ItemFailure {
   code: number;
   info: string;
 }
 
-const ITEM_PATH = /^\/MarkItem\/([0-9]+)(?:\/|$)/;
-
 // Not an async function: with a synchronous store (the in-memory one) the whole command runs without
 // a promise or a saved frame, which is measurable on the hot path.
 export const markContact: CommandHandler<'markContact'> = (body, ctx) => {
-  const validate = ctx.validators.markContact;
-  const valid = validate(body) as boolean;
-  const itemErrors = new Map<number, ErrorObject[]>();
-  const requestErrors: ErrorObject[] = [];
-  if (!valid) {
-    for (const error of validate.errors ?? []) {
-      const match = ITEM_PATH.exec(error.instancePath);
-      if (match === null) requestErrors.push(error);
-      else {
-        const index = Number(match[1]);
-        const list = itemErrors.get(index);
-        if (list === undefined) itemErrors.set(index, [error]);
-        else list.push(error);
-      }
-    }
-  }
-
-  const from = body.From_Account;
-  if (from === undefined) return fail(ErrorCode.INVALID_PARAMETER, 'From_Account is required');
-  if (typeof from !== 'string') return fail(ErrorCode.ACCOUNT_TYPE, 'From_Account must be a string');
-  const fromError = requestErrors.find((e) => e.instancePath === '/From_Account');
-  if (fromError !== undefined) return fail(ErrorCode.INVALID_PARAMETER, describeError(fromError));
-
-  const items = body.MarkItem;
-  if (items !== undefined && !Array.isArray(items)) {
-    return fail(ErrorCode.INVALID_PARAMETER, 'MarkItem must be an array of conversations');
-  }
-  const count = items?.length ?? 0;
-  if (count < 1 || count > LIMITS.markItemsPerCall) {
-    return fail(
-      ErrorCode.MARK_ITEM_COUNT,
-      `MarkItem must name 1 to ${LIMITS.markItemsPerCall} conversations, got ${count}`,
-    );
-  }
-  const list = items as unknown[];
-  const otherError = requestErrors.find((e) => !e.instancePath.startsWith('/MarkItem'));
-  if (otherError !== undefined) return fail(ErrorCode.INVALID_PARAMETER, describeError(otherError));
+  const refusal = checkRequest('markContact', body);
+  if (refusal !== undefined) return fail(refusal.code, refusalText(refusal));
+  const from = body.From_Account as string;
+  const list = itemsOf('markContact', body);
+  const count = list.length;
 
   if (
     !ctx.app.ultimate &&
@@ -79,14 +50,12 @@ export const markContact: CommandHandler<'markContact'> = (body, ctx) => {
   const ops: MarkOp[] = [];
   const opOf: number[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    const errors = itemErrors.get(i);
     const item = list[i];
-    const failure =
-      errors !== undefined ? schemaFailure(i, item, errors) : ruleFailure(i, item as Record<string, unknown>);
-    if (failure !== undefined) failures[i] = failure;
+    const itemRefusal = checkItem('markContact', item, i);
+    if (itemRefusal !== undefined) failures[i] = { code: itemRefusal.code, info: refusalText(itemRefusal) };
     else {
       opOf[i] = ops.length;
-      // The schema and the rules accepted this item: it is a MarkItem.
+      // The rules accepted this item: it is a MarkItem.
       ops.push(toOp(item as MarkItem));
     }
   }
@@ -138,64 +107,6 @@ function echoOf(item: Record<string, unknown>): Partial<MarkResultItem> {
     out.ContactItem = echoed;
   }
   return out;
-}
-
-/** An item the schema refused: its ContactItem explained in words, else the first concrete error. */
-function schemaFailure(index: number, item: unknown, errors: ErrorObject[]): ItemFailure {
-  const prefix = `/MarkItem/${index}/ContactItem`;
-  if (isObject(item) && errors.some((e) => e.instancePath.startsWith(prefix))) {
-    const contact = contactItemFailure(index, item.ContactItem);
-    if (contact !== undefined) return contact;
-  }
-  const error = firstError(errors.filter((e) => !e.instancePath.startsWith(prefix))) ?? firstError(errors);
-  return {
-    code: ErrorCode.INVALID_PARAMETER,
-    info: error ? describeError(error) : `MarkItem[${index}] is invalid`,
-  };
-}
-
-function contactItemFailure(index: number, contact: unknown): ItemFailure | undefined {
-  const name = `MarkItem[${index}].ContactItem`;
-  const invalid = (info: string) => ({ code: ErrorCode.INVALID_PARAMETER, info: `${name}${info}` });
-  if (!isObject(contact)) return invalid(' must be an object with Type and To_Account or ToGroupId');
-  if (contact.Type === 1) {
-    const to = contact.To_Account;
-    if (to === undefined) return invalid('.To_Account is required when Type is 1 (C2C)');
-    if (typeof to !== 'string')
-      return { code: ErrorCode.ACCOUNT_TYPE, info: `${name}.To_Account must be a string` };
-    if (to.length === 0) return invalid('.To_Account must not be empty');
-    if (Buffer.byteLength(to) > LIMITS.userIdMaxBytes) {
-      return invalid(`.To_Account must be at most ${LIMITS.userIdMaxBytes} UTF-8 bytes`);
-    }
-    return undefined;
-  }
-  if (contact.Type === 2) {
-    const group = contact.ToGroupId;
-    if (group === undefined) return invalid('.ToGroupId is required when Type is 2 (group)');
-    if (typeof group !== 'string' || group.length === 0)
-      return invalid('.ToGroupId must be a non-empty string');
-    return undefined;
-  }
-  return invalid(`.Type must be 1 (C2C) or 2 (group), got ${JSON.stringify(contact.Type) ?? 'nothing'}`);
-}
-
-/** The rules of an item the schema cannot express (x-assumption of OptType and MarkPosition). */
-function ruleFailure(index: number, item: Record<string, unknown>): ItemFailure | undefined {
-  const name = `MarkItem[${index}]`;
-  const invalid = (info: string) => ({ code: ErrorCode.INVALID_PARAMETER, info: `${name} ${info}` });
-  const optType = item.OptType as 1 | 2 | 3;
-  const set = (item.SetMark as number[] | undefined) ?? [];
-  const clear = (item.ClearMark as number[] | undefined) ?? [];
-  if (optType !== 2 && set.length + clear.length === 0) {
-    return invalid(`OptType ${optType} needs SetMark or ClearMark with at least one position`);
-  }
-  if (optType !== 1 && item.CustomMark === undefined) return invalid(`OptType ${optType} needs CustomMark`);
-  if (optType !== 2 && set.length > 0 && clear.length > 0) {
-    for (const p of set) {
-      if (clear.includes(p)) return invalid(`sets and clears position ${p} at once`);
-    }
-  }
-  return undefined;
 }
 
 function toOp(item: MarkItem): MarkOp {

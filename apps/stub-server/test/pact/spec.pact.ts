@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Interaction, type PactFile, stubPacts } from './pacts.js';
 import { SpecCheck, type Violation } from './spec-check.js';
 
-const PARTIAL = 'mark_contact where some items fail answers 50002, 51007 and 51008 for those items';
+const ITEM_50002 = 'mark_contact with a To_Account over 32 bytes answers 50002 for that item';
 
 /** The violations the pacts mean to contain: where each is confined, its cause, and why. */
 const INTENDED: {
@@ -44,7 +44,7 @@ const INTENDED: {
     why: '60003 answers a body the spec forbids (not an object)',
   },
   {
-    interaction: PARTIAL,
+    interaction: ITEM_50002,
     part: 'request',
     scope: '/MarkItem/1/ContactItem',
     cause: { path: '/MarkItem/1/ContactItem/To_Account', keyword: 'x-max-bytes' },

@@ -11,6 +11,7 @@ import { COMMANDS, type CommandName, ErrorCode, LIMITS } from '@tim-marks/types'
 import { sign } from '@tim-marks/usersig';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_VALUES } from '../../src/body.js';
 import type { StubState } from '../../src/store/store.js';
 import type { Stub } from '../../src/stub.js';
 import { type Answer, expectValidAnswer, testStub } from '../helpers.js';
@@ -1283,6 +1284,51 @@ const bits = (extra: Record<string, unknown>) => ({
     code: ErrorCode.MISSING_SDKAPPID,
     closes: true,
   });
+}
+
+// One request's cost is bounded (issue 14 rows 3 and 4)
+{
+  const group = "One request's cost is bounded (the count before the items, at most 64 positions a list)";
+  const empties = (n: number) => `{"From_Account":"user0","MarkItem":[${Array(n).fill('{}').join(',')}]}`;
+  refused(
+    group,
+    '30,000 empty MarkItems (90 KB): the count is checked before any item',
+    sendBody('markContact', empties(30_000)),
+    ErrorCode.MARK_ITEM_COUNT,
+  );
+  refused(
+    group,
+    `empty MarkItems up to the body limit (${Math.floor((BODY_LIMIT - 40) / 3).toLocaleString('en-US')}): more than ${MAX_VALUES.toLocaleString('en-US')} JSON values, refused before parsing`,
+    sendBody('markContact', empties(Math.floor((BODY_LIMIT - 40) / 3))),
+    ErrorCode.INVALID_JSON,
+  );
+  refused(
+    group,
+    'one item with 50,000 SetMark and 50,000 ClearMark entries (200 KB): more JSON values than the budget',
+    mark([bits({ SetMark: Array(50_000).fill(1), ClearMark: Array(50_000).fill(2) })]),
+    ErrorCode.INVALID_JSON,
+  );
+  itemFails(
+    group,
+    'one item with 20,000 SetMark and 20,000 ClearMark entries (within the budget): 50002 before they are read',
+    bits({ SetMark: Array(20_000).fill(1), ClearMark: Array(20_000).fill(2) }),
+    ErrorCode.INVALID_PARAMETER,
+  );
+  itemFails(
+    group,
+    'SetMark of 65 entries (one more than there are positions)',
+    bits({ SetMark: Array.from({ length: 65 }, (_, i) => (i % 64) + 1) }),
+    ErrorCode.INVALID_PARAMETER,
+  );
+  itemApplied(
+    group,
+    'SetMark of 64 entries, every position once',
+    {
+      ...bits({ SetMark: Array.from({ length: 64 }, (_, i) => i + 1) }),
+      ContactItem: { Type: 1, To_Account: 'all' },
+    },
+    { StandardMark: String(2n ** 64n - 1n) },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

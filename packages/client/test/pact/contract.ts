@@ -171,8 +171,9 @@ function describeError(error: unknown): string {
 /**
  * The client's own one-command sender (`TimMarksClient#send`, private): the path every public method
  * takes once its local checks passed — limiter, UserSig, query string, JSON body, retries, answer
- * classification. Only for the two answers the public API can never provoke, because it refuses the
- * request first (51006: no MarkItem) or cannot express it (60003: a body that is not a JSON object).
+ * classification. Only for the answers the public API can never provoke, because it refuses the
+ * request first (51006: no MarkItem; 50002 on an item over the server's limits, which the client
+ * checks with the same rules) or cannot express it (60003: a body that is not a JSON object).
  */
 export function sendRaw(client: TimMarksClient, command: CommandName, body: unknown): Promise<unknown> {
   const raw = client as unknown as {

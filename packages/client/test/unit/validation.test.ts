@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, ErrorCode, type MarkItem, mark, TimMarksValidationError } from '../../src/index.js';
 import { FakeApi } from '../support/fake-api.js';
 
+type Client = ReturnType<FakeApi['client']>;
+
 let api: FakeApi;
 afterEach(async () => api?.close());
 
@@ -94,6 +96,44 @@ describe('local validation of markContact (before the network, with the server c
     });
   });
 
+  it('refuses a From_Account over 32 UTF-8 bytes with 50002, as the server does (the whole request)', async () => {
+    for (const From_Account of ['a'.repeat(33), '好'.repeat(11)]) {
+      expect(await refused([ok], { From_Account })).toMatchObject({
+        code: ErrorCode.INVALID_PARAMETER,
+        field: 'From_Account',
+        itemIndex: undefined,
+        errorInfo: 'must be at most 32 UTF-8 bytes',
+      });
+    }
+  });
+
+  it('refuses a To_Account over 32 UTF-8 bytes and a ToGroupId over 48 with 50002 on their item', async () => {
+    expect(
+      await refused([ok, { ...ok, ContactItem: { Type: 1, To_Account: 'b'.repeat(40) } }]),
+    ).toMatchObject({
+      code: ErrorCode.INVALID_PARAMETER,
+      itemIndex: 1,
+      field: 'MarkItem[1].ContactItem.To_Account',
+    });
+    expect(await refused([ok, { ...ok, ContactItem: { Type: 2, ToGroupId: 'g'.repeat(49) } }])).toMatchObject(
+      {
+        code: ErrorCode.INVALID_PARAMETER,
+        itemIndex: 1,
+        field: 'MarkItem[1].ContactItem.ToGroupId',
+      },
+    );
+  });
+
+  it('refuses more than 64 positions in one list, and takes 64 with repeats', async () => {
+    const error = await refused([ok, { ...ok, SetMark: Array(65).fill(2) }]);
+    expect(error).toMatchObject({ itemIndex: 1, field: 'MarkItem[1].SetMark' });
+    api = new FakeApi().listen();
+    await api
+      .client()
+      .markContact({ From_Account: 'user0', MarkItem: [{ ...ok, SetMark: Array(64).fill(2) }] });
+    expect(api.sent).toHaveLength(1);
+  });
+
   it('refuses a request with no MarkItem with 51006', async () => {
     expect(await refused([])).toMatchObject({ code: ErrorCode.MARK_ITEM_COUNT, itemIndex: undefined });
   });
@@ -131,6 +171,29 @@ describe('local validation of markContact (before the network, with the server c
   });
 });
 
+describe("local validation of the setup commands, with their services' codes", () => {
+  it.each([
+    ['importAccount of a 33-byte UserID', (c: Client) => c.importAccount({ UserID: 'u'.repeat(33) }), 70402],
+    ['importAccount of a numeric UserID', (c: Client) => c.importAccount({ UserID: 5 as never }), 60015],
+    ['importAccounts with an empty entry', (c: Client) => c.importAccounts({ Accounts: ['a', ''] }), 70402],
+    ['importAccounts of nothing', (c: Client) => c.importAccounts({ Accounts: [] }), 70402],
+    [
+      'createGroup with a 31-byte Name',
+      (c: Client) => c.createGroup({ Type: 'Public', Name: 'n'.repeat(31) }),
+      10004,
+    ],
+    [
+      'destroyGroup with a 49-byte GroupId',
+      (c: Client) => c.destroyGroup({ GroupId: 'g'.repeat(49) }),
+      10004,
+    ],
+  ])('refuses %s before sending', async (_, send, code) => {
+    api = new FakeApi().listen();
+    await expect(send(api.client())).rejects.toMatchObject({ code, name: 'TimMarksValidationError' });
+    expect(api.sent).toHaveLength(0);
+  });
+});
+
 describe('local validation of getContactGroup', () => {
   it.each([
     ['a negative StartIndex', { From_Account: 'u', StartIndex: -1 }, ErrorCode.INVALID_PARAMETER],
@@ -153,6 +216,8 @@ describe('the mark builder validates as it goes', () => {
     ['clear(1.5)', () => mark.group('@TGS#1').clear(1.5)],
     ['custom over 256 bytes', () => mark.c2c('u').custom('x'.repeat(257))],
     ['c2c("")', () => mark.c2c('')],
+    ['c2c of 33 bytes', () => mark.c2c('x'.repeat(33))],
+    ['group of 49 bytes', () => mark.group('g'.repeat(49))],
     ['group("")', () => mark.group('')],
   ])('%s throws 50002', (_, build) => {
     expect(build).toThrow(TimMarksValidationError);

@@ -252,7 +252,7 @@ export const openapiDocument: Record<string, unknown> = {
       "level": "request",
       "retryable": false,
       "scope": "common",
-      "x-assumption": "Also answers a body that is not UTF-8, that is not a JSON object, or that nests too deep. Duplicate keys are not an error: the last one counts."
+      "x-assumption": "Also answers a body that is not UTF-8, that is not a JSON object, that nests too deep, or that holds more JSON values than the server parses (the tim-marks stub: 64 levels, 65,536 values, 8,192 object members). Duplicate keys are not an error: the last one counts."
     },
     {
       "code": 60004,
@@ -312,7 +312,8 @@ export const openapiDocument: Record<string, unknown> = {
       "meaning": "The SDKAppID's overall request frequency is over its limit.",
       "level": "request",
       "retryable": true,
-      "scope": "common"
+      "scope": "common",
+      "x-assumption": "The tim-marks stub also answers 60011 to a body of 64 KiB or more while such bodies arrive faster than it parses them (1 MiB a second after a burst of 4 MiB, by default), without parsing it."
     },
     {
       "code": 60012,
@@ -1478,7 +1479,9 @@ export const openapiDocument: Record<string, unknown> = {
           "ToGroupId": {
             "type": "string",
             "minLength": 1,
-            "description": "The group's id (note the capital I and lowercase d of `ToGroupId`)."
+            "maxLength": 48,
+            "x-max-bytes": 48,
+            "description": "The group's id, at most 48 bytes (note the capital I and lowercase d of `ToGroupId`)."
           }
         }
       },
@@ -1540,14 +1543,17 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "SetMark": {
             "type": "array",
-            "description": "Standard-mark bit positions to set.",
+            "description": "Standard-mark bit positions to set, at most 64 entries.",
+            "maxItems": 64,
             "items": {
               "$ref": "#/components/schemas/MarkPosition"
-            }
+            },
+            "x-assumption": "SetMark and ClearMark hold at most 64 entries each (there are 64 positions): a longer list fails its item alone with 50002, before its entries are read. Within the 64, a position named twice counts once."
           },
           "ClearMark": {
             "type": "array",
-            "description": "Standard-mark bit positions to clear.",
+            "description": "Standard-mark bit positions to clear, at most 64 entries (see SetMark).",
+            "maxItems": 64,
             "items": {
               "$ref": "#/components/schemas/MarkPosition"
             }
@@ -2213,7 +2219,9 @@ export const openapiDocument: Record<string, unknown> = {
           "GroupId": {
             "type": "string",
             "minLength": 1,
-            "description": "The group to dissolve. Unknown → 10010."
+            "maxLength": 48,
+            "x-max-bytes": 48,
+            "description": "The group to dissolve, at most 48 bytes. Unknown → 10010."
           }
         }
       },

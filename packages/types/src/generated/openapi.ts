@@ -257,7 +257,7 @@ export interface components {
              * @constant
              */
             Type: 2;
-            /** @description The group's id (note the capital I and lowercase d of `ToGroupId`). */
+            /** @description The group's id, at most 48 bytes (note the capital I and lowercase d of `ToGroupId`). */
             ToGroupId: string;
         };
         /** @description The conversation an item is about, C2C (`Type` 1, `To_Account`) or group (`Type` 2, `ToGroupId`). The branch is decided by `Type`, an integer as the API sends it: each branch fixes it with `const`, and its required `To_Account` / `ToGroupId` decide as well. There is no OpenAPI `discriminator` on purpose: its tags are strings, and this API's `Type` is not. */
@@ -275,9 +275,9 @@ export interface components {
         MarkItem: {
             OptType: components["schemas"]["OptType"];
             ContactItem: components["schemas"]["ContactItem"];
-            /** @description Standard-mark bit positions to set. */
+            /** @description Standard-mark bit positions to set, at most 64 entries. */
             SetMark?: components["schemas"]["MarkPosition"][];
-            /** @description Standard-mark bit positions to clear. */
+            /** @description Standard-mark bit positions to clear, at most 64 entries (see SetMark). */
             ClearMark?: components["schemas"]["MarkPosition"][];
             CustomMark?: components["schemas"]["CustomMark"];
         };
@@ -481,7 +481,7 @@ export interface components {
             GroupId?: string;
         };
         DestroyGroupRequest: {
-            /** @description The group to dissolve. Unknown → 10010. */
+            /** @description The group to dissolve, at most 48 bytes. Unknown → 10010. */
             GroupId: string;
         };
         DestroyGroupAnswer: components["schemas"]["ResponseEnvelope"];

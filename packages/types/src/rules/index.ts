@@ -1,0 +1,357 @@
+// The rules a request must follow, written once: the client checks a request with them before
+// sending it, the stub checks it with them on receipt. Field shapes and limits (types, byte limits,
+// positions 1..64, list lengths) are the spec's, compiled at `npm run generate` into
+// ../generated/validators.ts; what the schema cannot say — which code answers which failure, the
+// order of the checks, what OptType requires, a position both set and cleared — is here.
+//
+// Every check is linear in the size of the input and stops at the first failure: the count of a
+// list is checked before any entry of it is read, and no list of errors is ever collected. The stub
+// runs these on untrusted bodies, so that bound is part of the contract (see issue 14).
+import { type CommandName, ErrorCode, LIMITS } from '../generated/constants.js';
+import type { RequestSchemaName } from '../generated/validators.js';
+import * as generated from '../generated/validators.js';
+
+export type { RequestSchemaName };
+
+/** Why a request, or one item of it, is refused: the code the API answers and the field at fault. */
+export interface Refusal {
+  /** The API's code: 50002, 60015, 51006, 70402, 10004 … */
+  readonly code: number;
+  /** The field at fault as the API names it (`MarkItem[3].SetMark[0]`); empty for the body itself. */
+  readonly field: string;
+  /** What is wrong with it, in words (`must be at most 32 UTF-8 bytes`). */
+  readonly reason: string;
+}
+
+/** A refusal as the API's ErrorInfo / ResultInfo text. */
+export function refusalText(refusal: Refusal): string {
+  return refusal.field === '' ? `the body ${refusal.reason}` : `${refusal.field} ${refusal.reason}`;
+}
+
+/** Whether `text` is longer than `max` UTF-8 bytes (the spec's `x-max-bytes`), counting at most
+ * `max` bytes; a lone surrogate counts 3. */
+export const exceedsMaxBytes: (text: string, max: number) => boolean = generated.exceedsMaxBytes;
+
+// ---------------------------------------------------------------------------------------------
+// The generated validators, seen through the little of Ajv's interface that is used.
+
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+interface Validator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+// A plain object: a property of a module namespace object is slower to read on the hot path.
+const validators = { ...generated } as unknown as Record<RequestSchemaName, Validator>;
+
+/** `/MarkItem/0/SetMark/1` → `MarkItem[0].SetMark[1]`, below `base`. */
+function fieldName(base: string, instancePath: string): string {
+  let name = base;
+  if (instancePath === '') return name;
+  for (const part of instancePath.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    name += /^[0-9]+$/.test(key) ? `[${key}]` : name === '' ? key : `.${key}`;
+  }
+  return name;
+}
+
+const ARTICLE: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  object: 'an object',
+  array: 'an array',
+  boolean: 'a boolean',
+};
+
+/** The words for a schema error. A oneOf's summary is not helpful; the caller picks the branch. */
+function fromSchemaError(error: SchemaError, base: string, code: number): Refusal {
+  const field = fieldName(base, error.instancePath);
+  const params = error.params;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return { code, field: field === '' ? missing : `${field}.${missing}`, reason: 'is required' };
+    }
+    case 'type':
+      return { code, field, reason: `must be ${ARTICLE[String(params.type)] ?? String(params.type)}` };
+    case 'enum':
+      return { code, field, reason: `must be one of ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { code, field, reason: `must be ${JSON.stringify(params.allowedValue)}` };
+    case 'minLength':
+      return { code, field, reason: 'must not be empty' };
+    default:
+      return { code, field, reason: error.message ?? 'is invalid' };
+  }
+}
+
+/** Runs one generated validator; answers its first error as a refusal with `code`. */
+function schemaRefusal(
+  schema: RequestSchemaName,
+  value: unknown,
+  field: string,
+  code: number,
+): Refusal | undefined {
+  const validate = validators[schema];
+  if (validate(value)) return undefined;
+  const errors = validate.errors ?? [];
+  const error = errors.find((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf') ?? errors[0];
+  return error === undefined ? { code, field, reason: 'is invalid' } : fromSchemaError(error, field, code);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An account field (`UserID`) present with another type than string is 60015, not a parameter
+ * error (x-error-codes 60015); an absent one is left to the schema (`required`). */
+function accountTypeRefusal(value: unknown, field: string): Refusal | undefined {
+  return value !== undefined && typeof value !== 'string'
+    ? { code: ErrorCode.ACCOUNT_TYPE, field, reason: 'must be a string' }
+    : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per command: the code of an invalid parameter, the account fields, the list checked item by item.
+
+/** The code each service answers for an invalid parameter. */
+export const INVALID_PARAMETER_CODE: Readonly<Record<CommandName, number>> = {
+  markContact: ErrorCode.INVALID_PARAMETER,
+  getContactGroup: ErrorCode.INVALID_PARAMETER,
+  accountImport: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  multiaccountImport: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  createGroup: ErrorCode.GROUP_INVALID_PARAMETER,
+  destroyGroup: ErrorCode.GROUP_INVALID_PARAMETER,
+  createContactGroup: ErrorCode.INVALID_PARAMETER,
+  updateContactGroup: ErrorCode.INVALID_PARAMETER,
+  delContactGroup: ErrorCode.INVALID_PARAMETER,
+  searchContactGroup: ErrorCode.INVALID_PARAMETER,
+};
+
+/** The account fields of each request body (a `UserID`): another type than string is 60015. */
+const ACCOUNT_FIELDS: Readonly<Record<CommandName, readonly string[]>> = {
+  markContact: ['From_Account'],
+  getContactGroup: ['From_Account'],
+  accountImport: ['UserID'],
+  multiaccountImport: [],
+  createGroup: ['Owner_Account'],
+  destroyGroup: [],
+  createContactGroup: ['From_Account'],
+  updateContactGroup: ['From_Account'],
+  delContactGroup: ['From_Account'],
+  searchContactGroup: ['From_Account'],
+};
+
+const REQUEST_SCHEMA: Readonly<Record<CommandName, RequestSchemaName>> = generated.REQUEST_SCHEMA_OF;
+
+/** The commands whose list is judged entry by entry: a bad entry fails alone (a ResultItem of its
+ * own, or a place in FailAccounts) while the others are applied. */
+export const ITEM_LISTS = {
+  markContact: {
+    field: 'MarkItem',
+    noun: 'conversations',
+    max: LIMITS.markItemsPerCall,
+    countCode: ErrorCode.MARK_ITEM_COUNT,
+  },
+  multiaccountImport: {
+    field: 'Accounts',
+    noun: 'accounts',
+    max: LIMITS.accountsPerMultiImport,
+    countCode: ErrorCode.ACCOUNT_INVALID_PARAMETER,
+  },
+} as const satisfies Partial<
+  Record<CommandName, { field: string; noun: string; max: number; countCode: number }>
+>;
+
+export type ItemListCommand = keyof typeof ITEM_LISTS;
+
+export interface RequestCheckOptions {
+  /** The caller sends the list in several calls of at most the limit each (the client does): the
+   * list may be longer than one call takes. It must still not be empty. */
+  readonly splitsItems?: boolean;
+}
+
+/**
+ * The request-level rules of `command`: a refusal fails the whole request (the envelope alone,
+ * nothing changed). For mark_contact and multiaccount_import the entries of the list are not read
+ * here, only its type and its length: pass each entry to `checkItem`. (Their whole-request schemas
+ * are not run for that reason: the fields beside the list are checked one by one.)
+ */
+export function checkRequest(
+  command: CommandName,
+  body: unknown,
+  options: RequestCheckOptions = {},
+): Refusal | undefined {
+  const invalid = INVALID_PARAMETER_CODE[command];
+  if (!isObject(body)) return { code: invalid, field: '', reason: 'must be a JSON object' };
+  for (const field of ACCOUNT_FIELDS[command]) {
+    const refusal = accountTypeRefusal(body[field], field);
+    if (refusal !== undefined) return refusal;
+  }
+  if (command === 'markContact') return markContactRefusal(body, options);
+  if (command === 'multiaccountImport') return accountsRefusal(body, options);
+  return schemaRefusal(REQUEST_SCHEMA[command], body, '', invalid);
+}
+
+/** mark_contact, in the order the spec gives (MarkItem's x-assumption): From_Account, then the
+ * MarkItem count, which is known before any item is read. */
+function markContactRefusal(
+  body: Record<string, unknown>,
+  options: RequestCheckOptions,
+): Refusal | undefined {
+  const from = body.From_Account;
+  if (from === undefined)
+    return { code: ErrorCode.INVALID_PARAMETER, field: 'From_Account', reason: 'is required' };
+  const fromRefusal = schemaRefusal('UserID', from, 'From_Account', ErrorCode.INVALID_PARAMETER);
+  if (fromRefusal !== undefined) return fromRefusal;
+  return listRefusal('markContact', body, options);
+}
+
+function accountsRefusal(body: Record<string, unknown>, options: RequestCheckOptions): Refusal | undefined {
+  const list = listRefusal('multiaccountImport', body, options);
+  if (list !== undefined) return list;
+  // Any entry that is not a string fails the whole request (x-error-codes 60015): one linear pass.
+  const accounts = body.Accounts as unknown[];
+  for (let i = 0; i < accounts.length; i++) {
+    const refusal = accountTypeRefusal(accounts[i], `Accounts[${i}]`);
+    if (refusal !== undefined) return refusal;
+  }
+  return undefined;
+}
+
+function listRefusal(
+  command: ItemListCommand,
+  body: Record<string, unknown>,
+  options: RequestCheckOptions,
+): Refusal | undefined {
+  const { field, noun, max, countCode } = ITEM_LISTS[command];
+  const list = body[field];
+  const invalid = INVALID_PARAMETER_CODE[command];
+  if (list !== undefined && !Array.isArray(list)) {
+    return { code: invalid, field, reason: 'must be an array' };
+  }
+  const count = list?.length ?? 0;
+  if (count < 1 || (count > max && options.splitsItems !== true)) {
+    return {
+      code: countCode,
+      field,
+      reason:
+        options.splitsItems === true ? 'must not be empty' : `must name 1 to ${max} ${noun}, got ${count}`,
+    };
+  }
+  return undefined;
+}
+
+/** The list of a request that `checkRequest` accepted, for `checkItem`. */
+export function itemsOf(command: ItemListCommand, body: Record<string, unknown>): unknown[] {
+  return body[ITEM_LISTS[command].field] as unknown[];
+}
+
+/**
+ * The rules of one entry of the list of `command` (a MarkItem; an entry of Accounts). A refusal fails
+ * that entry alone: its ResultCode and ResultInfo, or a place in FailAccounts.
+ */
+export function checkItem(command: ItemListCommand, item: unknown, index: number): Refusal | undefined {
+  if (command === 'markContact') return checkMarkItem(item, `MarkItem[${index}]`);
+  return schemaRefusal('UserID', item, `Accounts[${index}]`, ErrorCode.ACCOUNT_INVALID_PARAMETER);
+}
+
+// ---------------------------------------------------------------------------------------------
+// mark_contact items
+
+const OPT_TYPE_CUSTOM = 2;
+
+/** One MarkItem; `field` names it (`MarkItem[3]`). */
+export function checkMarkItem(item: unknown, field = 'MarkItem'): Refusal | undefined {
+  if (!isObject(item)) {
+    return { code: ErrorCode.INVALID_PARAMETER, field, reason: 'must be an object' };
+  }
+  const contact = item.ContactItem;
+  const refusal = schemaRefusal('MarkItem', item, field, ErrorCode.INVALID_PARAMETER);
+  if (refusal !== undefined) {
+    // The ContactItem's refusal first, whatever else is wrong: a To_Account that is not a string
+    // answers 60015, and a ContactItem is described by its branch rather than by its oneOf.
+    return (contact === undefined ? undefined : checkContactItem(contact, `${field}.ContactItem`)) ?? refusal;
+  }
+  return optTypeRefusal(item, field);
+}
+
+/** A ContactItem: Type 1 with To_Account, or Type 2 with ToGroupId. The branch is chosen by Type, so
+ * that the refusal names the field at fault rather than "matches no branch of a oneOf". */
+export function checkContactItem(contact: unknown, field = 'ContactItem'): Refusal | undefined {
+  const invalid = ErrorCode.INVALID_PARAMETER;
+  if (!isObject(contact)) {
+    return { code: invalid, field, reason: 'must be an object with Type 1 (To_Account) or 2 (ToGroupId)' };
+  }
+  if (contact.Type === 1) {
+    return (
+      accountTypeRefusal(contact.To_Account, `${field}.To_Account`) ??
+      schemaRefusal('C2CContactItem', contact, field, invalid)
+    );
+  }
+  if (contact.Type === 2) return schemaRefusal('GroupContactItem', contact, field, invalid);
+  return {
+    code: invalid,
+    field: `${field}.Type`,
+    reason: `must be 1 (C2C) or 2 (group), got ${JSON.stringify(contact.Type) ?? 'nothing'}`,
+  };
+}
+
+/** The rules of OptType the schema cannot say (OptType's x-assumption), and a position both set and
+ * cleared (MarkPosition's x-assumption). The item has passed its schema: at most 64 positions a
+ * list, each an integer 1..64; the clash is found with two 64-bit masks, in one pass a list. */
+function optTypeRefusal(item: Record<string, unknown>, field: string): Refusal | undefined {
+  const invalid = ErrorCode.INVALID_PARAMETER;
+  const optType = item.OptType as 1 | 2 | 3;
+  const set = (item.SetMark as number[] | undefined) ?? [];
+  const clear = (item.ClearMark as number[] | undefined) ?? [];
+  if (optType !== OPT_TYPE_CUSTOM && set.length + clear.length === 0) {
+    return {
+      code: invalid,
+      field: `${field}.OptType`,
+      reason: `${optType} needs SetMark or ClearMark with at least one position`,
+    };
+  }
+  if (optType !== 1 && item.CustomMark === undefined) {
+    return { code: invalid, field: `${field}.OptType`, reason: `${optType} needs CustomMark` };
+  }
+  if (optType !== OPT_TYPE_CUSTOM && set.length > 0 && clear.length > 0) {
+    const both = firstSharedPosition(set, clear);
+    if (both !== undefined) {
+      return { code: invalid, field: `${field}.SetMark`, reason: `sets and clears position ${both} at once` };
+    }
+  }
+  return undefined;
+}
+
+/** The first position of `set` that `clear` also names, with two 32-bit halves of a 64-bit mask. */
+function firstSharedPosition(set: readonly number[], clear: readonly number[]): number | undefined {
+  let lo = 0;
+  let hi = 0;
+  for (const p of clear) {
+    if (p <= 32) lo |= 1 << (p - 1);
+    else hi |= 1 << (p - 33);
+  }
+  for (const p of set) {
+    if ((p <= 32 ? lo & (1 << (p - 1)) : hi & (1 << (p - 33))) !== 0) return p;
+  }
+  return undefined;
+}
+
+/** A value against one schema of the spec (`CustomMark`, `MarkPosition`, `UserID` …), as the builder
+ * of a request checks a field before the request exists. `code` defaults to 50002. */
+export function checkValue(
+  schema: RequestSchemaName,
+  value: unknown,
+  field: string,
+  code: number = ErrorCode.INVALID_PARAMETER,
+): Refusal | undefined {
+  return schemaRefusal(schema, value, field, code);
+}
