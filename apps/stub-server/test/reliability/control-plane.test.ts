@@ -110,7 +110,13 @@ describe('requests a web page could forge', () => {
 
 describe('the body limit', () => {
   /** Sends a chunked body of `total` bytes, 16 KiB at a time, until the server answers: its status. */
-  function streamChunked(port: number, total: number): Promise<number> {
+  // The stub answers 413 and closes while the client is still writing; the writes already in flight
+  // then make the kernel reset the connection, and a reset can discard the 413 before it is read
+  // (no lingering close in node:http). So a streamed refusal is 413 or that reset; either way the
+  // stub stopped reading, which the memory and health checks below prove.
+  const REFUSED = [413, 'reset'];
+
+  function streamChunked(port: number, total: number): Promise<number | 'reset'> {
     return new Promise((resolve, reject) => {
       const socket = connect(port, '127.0.0.1');
       let text = '';
@@ -124,7 +130,12 @@ describe('the body limit', () => {
           resolve(Number(match[1]));
         }
       });
-      socket.on('error', (error) => (answered ? undefined : reject(error)));
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return;
+        answered = true;
+        if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve('reset');
+        else reject(error);
+      });
       socket.on('connect', async () => {
         socket.write(
           'POST /__stub/seed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
@@ -150,7 +161,7 @@ describe('the body limit', () => {
       expect(declared.statusCode).toBe(413);
       await declared.body.dump();
       // Streamed without a Content-Length: counted as it arrives.
-      expect(await streamChunked(small.port, 1024 * 1024)).toBe(413);
+      expect(REFUSED).toContain(await streamChunked(small.port, 1024 * 1024));
       const health = await request(`${small.url}/__stub/health`);
       expect(health.statusCode).toBe(200);
       await health.body.dump();
@@ -161,7 +172,7 @@ describe('the body limit', () => {
 
   it('defaults to a few MiB: a 512 MiB seed is refused with 413 once 8 MiB arrived, never held', async () => {
     const rss = process.memoryUsage().rss;
-    expect(await streamChunked(stub.port, 512 * 1024 * 1024)).toBe(413);
+    expect(REFUSED).toContain(await streamChunked(stub.port, 512 * 1024 * 1024));
     expect(
       await rawStatus(
         `POST /__stub/seed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${512 * 1024 * 1024}\r\n\r\n`,
