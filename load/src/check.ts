@@ -221,13 +221,17 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
   };
 }
 
-/** The report for a terminal: the per-second table, a paragraph per phase, the verdict. */
-export function formatCheck(report: CheckReport): string {
+/**
+ * The report for a terminal: the per-second table, a paragraph per phase, the verdict. With
+ * `expectFailure` (a run that proves the check can fail, e.g. against a stub without a limiter) the
+ * verdict says whether the expected failures were seen, in words that do not read as a failed run.
+ */
+export function formatCheck(report: CheckReport, { expectFailure = false } = {}): string {
   const lines = [report.table.trimEnd(), ''];
   for (const p of report.phases) {
     lines.push(
       `${p.scenario}/${p.phase.name}: ${p.phase.rate} calls per ${p.phase.perMs} ms per command, ${p.phase.durationS} s`,
-      `  sent ${p.sent}, accepted ${p.accepted}, refused ${p.refused}, failed ${p.failed}`,
+      `  sent ${p.sent}, accepted ${p.accepted}, refused ${p.refused}, without a valid answer ${p.failed}`,
       `  latency p50 ${p.latency.p50.toFixed(1)} / p99 ${p.latency.p99.toFixed(1)} / max ${p.latency.max.toFixed(1)} ms; ` +
         `late starts ${p.late} (max ${p.maxLatenessMs.toFixed(1)} ms)`,
     );
@@ -244,7 +248,17 @@ export function formatCheck(report: CheckReport): string {
       `${w.command}: at most ${w.maxAcceptedInWindow} accepted in any ${WINDOW_MS} ms (ceiling ${w.ceiling})`,
     );
   }
-  lines.push('', report.ok ? 'ceiling check PASSED' : 'ceiling check FAILED');
-  for (const failure of report.failures) lines.push(`  - ${failure}`);
+  if (expectFailure) {
+    lines.push(
+      '',
+      report.ok
+        ? 'ceiling check passed where it had to fail: the check cannot tell a missing limiter'
+        : 'ceiling check rejected this stub, as it had to:',
+    );
+    for (const failure of report.failures) lines.push(`  expected mismatch seen: ${failure}`);
+  } else {
+    lines.push('', report.ok ? 'ceiling check PASSED' : 'ceiling check FAILED');
+    for (const failure of report.failures) lines.push(`  - ${failure}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import {
+  EXIT,
+  isUsageError,
+  packageVersion,
+  parseFlags,
+  UsageError,
+  usageLine,
+  usageMessage,
+} from '@tim-marks/types/cli';
 import {
   CEILING,
   EXPECTATIONS,
@@ -16,9 +25,9 @@ import {
   type ScenarioName,
 } from '../shared/plan.ts';
 import { formatCheck, runCeilingCheck } from './check.ts';
-import { K6_DIR, OUT_DIR, REPO_ROOT } from './paths.ts';
+import { K6_DIR, LOAD_DIR, OUT_DIR, REPO_ROOT } from './paths.ts';
 import { type StubProcess, startStubProcess } from './stub-process.ts';
-import { findK6, K6_MISSING, signUserSig } from './tools.ts';
+import { findK6, signUserSig } from './tools.ts';
 
 export interface RunnerIo {
   stdout: (text: string) => void;
@@ -39,6 +48,7 @@ UserSig is signed for it with packages/usersig/dist/cli.js; the stub is stopped 
 Options:
   --rate-limit N   start the local stub with this ceiling (0 turns its limiter off: the checks must fail)
   -h, --help       this text
+  --version        the version
   Anything after a second -- goes to \`k6 run\` as is.
 
 Environment:
@@ -63,7 +73,14 @@ Environment:
   K6_BIN           the k6 executable, when it is not on the PATH as k6
 
 Results: load/out/<scenario>-<time>/ (or LOAD_OUT_DIR): summary.json and summary.html, or check.json.
+
+Exit codes: 0 passed; 1 the check failed or the run could not be made; 2 bad arguments or environment;
+127 k6 not found (K6_BIN points at nothing, or no k6 on the PATH); a k6 run exits with k6's own code
+(99: thresholds crossed).
 `;
+
+/** k6 was not found: the shell's "command not found". */
+export const EXIT_NO_K6 = 127;
 
 interface Target {
   baseUrl: string;
@@ -72,8 +89,6 @@ interface Target {
   userSig: string;
   stub?: StubProcess;
 }
-
-class UsageError extends Error {}
 
 async function resolveTarget(env: NodeJS.ProcessEnv, rateLimit: string | undefined): Promise<Target> {
   const identifier = env.IDENTIFIER || 'administrator';
@@ -168,7 +183,7 @@ async function runCheck(target: Target, io: RunnerIo): Promise<number> {
   io.stdout(formatCheck(report));
   writeFileSync(join(dir, 'check.json'), `${JSON.stringify(report, null, 2)}\n`);
   io.stdout(`results: ${shown(dir)}/check.json\n`);
-  return report.ok ? 0 : 1;
+  return report.ok ? EXIT.OK : EXIT.FAILED;
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -178,37 +193,39 @@ export async function runLoad(argv: readonly string[], io: RunnerIo): Promise<nu
   const extra = split === -1 ? [] : argv.slice(split + 1);
   let target: Target | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args: own,
-      options: { help: { type: 'boolean', short: 'h' }, 'rate-limit': { type: 'string' } },
-      allowPositionals: true,
-    });
+    const { values, positionals } = parseFlags(
+      own,
+      { 'rate-limit': { type: 'string' } },
+      { positionals: true },
+    );
     if (values.help) {
       io.stdout(USAGE);
-      return 0;
+      return EXIT.OK;
+    }
+    if (values.version) {
+      io.stdout(`${packageVersion(pathToFileURL(join(LOAD_DIR, 'package.json')))}\n`);
+      return EXIT.OK;
     }
     const [name, ...rest] = positionals;
     if (name === undefined) throw new UsageError('name a scenario or check');
     if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
     if (name !== 'check' && !isScenarioName(name)) throw new UsageError(`unknown scenario ${name}`);
-    const k6 = name === 'check' ? undefined : findK6(io.env);
-    if (name !== 'check' && !k6) {
-      io.stderr(`${K6_MISSING}\n`);
-      return 127;
+    const lookup = name === 'check' ? undefined : findK6(io.env);
+    if (lookup && !lookup.ok) {
+      io.stderr(`load: ${lookup.message}\n`);
+      return EXIT_NO_K6;
     }
+    const k6 = lookup?.file;
     target = await resolveTarget(io.env, values['rate-limit']);
     if (target.stub) io.stdout(`local stub: ${target.baseUrl}\n`);
     return k6 && isScenarioName(name) ? await runK6(k6, name, target, extra, io) : await runCheck(target, io);
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-    ) {
-      io.stderr(`load: ${(error as Error).message} (see --help)\n`);
-      return 2;
+    if (isUsageError(error)) {
+      io.stderr(usageLine('load', usageMessage(error)));
+      return EXIT.USAGE;
     }
     io.stderr(`load: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return EXIT.FAILED;
   } finally {
     await target?.stub?.stop();
   }

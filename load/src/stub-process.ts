@@ -30,8 +30,9 @@ export async function startStubProcess(options: StubProcessOptions = {}): Promis
   const child = spawn(process.execPath, [STUB_CLI, '--port', '0', ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The key goes by environment: command lines are visible to every user of the machine.
+    // Of the stub's own TIM_STUB_* variables only the log level passes: the run decides the rest.
     env: {
-      ...process.env,
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TIM_STUB_'))),
       TIM_STUB_LOG_LEVEL: process.env.TIM_STUB_LOG_LEVEL ?? 'warn',
       ...(options.secretKey ? { TIM_STUB_SECRET_KEY: options.secretKey } : {}),
     },

@@ -22,22 +22,34 @@ export async function signUserSig(sdkAppId: number, identifier: string, secretKe
   return userSig;
 }
 
-/** The k6 executable on PATH (or K6_BIN), if any. */
-export function findK6(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = env.K6_BIN
-    ? [env.K6_BIN]
-    : (env.PATH ?? '')
-        .split(delimiter)
-        .filter(Boolean)
-        .map((dir) => join(dir, 'k6'));
-  return candidates.find((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+/** Where k6 was looked for and what was found: K6_BIN alone when it is set, else every PATH entry. */
+export type K6Lookup = { ok: true; file: string } | { ok: false; message: string };
+
+function executable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The k6 executable: K6_BIN when set (never silently replaced by one on the PATH), else k6 on the PATH. */
+export function findK6(env: NodeJS.ProcessEnv = process.env): K6Lookup {
+  if (env.K6_BIN) {
+    if (executable(env.K6_BIN)) return { ok: true, file: env.K6_BIN };
+    const why = existsSync(env.K6_BIN) ? 'is not executable' : 'points at nothing';
+    return {
+      ok: false,
+      message: `K6_BIN=${env.K6_BIN} ${why}: set it to the k6 executable, or unset it to use k6 from the PATH`,
+    };
+  }
+  const file = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, 'k6'))
+    .find(executable);
+  return file ? { ok: true, file } : { ok: false, message: K6_MISSING };
 }
 
 export const K6_MISSING =

@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { K6_DIR } from '../src/paths.ts';
-import { runLoad, USAGE } from '../src/runner.ts';
+import { EXIT_NO_K6, runLoad, USAGE } from '../src/runner.ts';
 
 const fakeK6Dir = fileURLToPath(new URL('./fixtures/fake-k6', import.meta.url));
 const outRoot = mkdtempSync(join(tmpdir(), 'tim-marks-load-'));
@@ -51,6 +51,30 @@ describe('npm run load', () => {
     expect(await runLoad(['smoke'], x)).toBe(127);
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(out.stderr).toMatch(/k6 is not on the PATH: install it \(https:\/\/grafana\.com\/docs\/k6/);
+  });
+
+  it('says K6_BIN points at nothing (not that k6 is missing from the PATH) when K6_BIN is wrong', async () => {
+    const { out, io: x } = io({
+      ...withoutTarget,
+      K6_BIN: '/nonexistent/k6',
+      PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}`,
+    });
+    expect(await runLoad(['smoke'], x)).toBe(EXIT_NO_K6);
+    expect(out.stderr).toBe(
+      'load: K6_BIN=/nonexistent/k6 points at nothing: set it to the k6 executable, or unset it to use k6 from the PATH\n',
+    );
+    const notExecutable = io({ ...withoutTarget, K6_BIN: fileURLToPath(import.meta.url) });
+    expect(await runLoad(['smoke'], notExecutable.io)).toBe(EXIT_NO_K6);
+    expect(notExecutable.out.stderr).toMatch(/K6_BIN=.* is not executable/);
+  });
+
+  it('--version prints the version; bad flags exit 2 in the shared one-line shape', async () => {
+    const version = io({});
+    expect(await runLoad(['--version'], version.io)).toBe(0);
+    expect(version.out.stdout).toBe('0.1.0\n');
+    const bad = io({});
+    expect(await runLoad(['check', '--rate-limit'], bad.io)).toBe(2);
+    expect(bad.out.stderr).toBe("load: Option '--rate-limit <value>' argument missing (see --help)\n");
   });
 
   it('refuses an unknown scenario and options that do not apply', async () => {

@@ -6,12 +6,16 @@
 // and, in a child process of its own, the stub's RSS after storing 1,000,000 marks
 // (1000 users × 1000 conversations). BENCH_SECONDS changes the duration of each run, BENCH_ROUNDS the
 // number of bare/stub alternations (default 3). A fourth run, 1 item over a single connection, shows
-// the stub's own latency without queueing. BENCHMARKS.md is rewritten, except its hand-kept
-// `## Earlier runs` section, which is carried over.
+// the stub's own latency without queueing.
+//
+// The results go to bench/out/<time>.md (git-ignored). `--update-benchmarks` also rewrites the
+// tracked BENCHMARKS.md with them, keeping its hand-kept `## Earlier runs` section.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { startServer } from './child.mjs';
@@ -22,6 +26,25 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGETS = { ratio: 0.6, p99Ms: 5, rssMb: 400 };
+const OUT_DIR = join(APP_DIR, 'bench', 'out');
+const USAGE = `usage: npm run bench [-- --update-benchmarks]
+  Results: apps/stub-server/bench/out/<time>.md (git-ignored).
+  --update-benchmarks  also rewrite apps/stub-server/BENCHMARKS.md with them
+  BENCH_SECONDS (default 10) and BENCH_ROUNDS (default 3) set the length of the run.`;
+
+let flags;
+try {
+  flags = parseArgs({
+    options: { 'update-benchmarks': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  }).values;
+} catch (error) {
+  process.stderr.write(`bench: ${error.message} (see --help)\n`);
+  process.exit(2);
+}
+if (flags.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 
 function log(line) {
   process.stderr.write(`${line}\n`);
@@ -204,15 +227,13 @@ const verdicts = [
 process.stdout.write(`\n${table}\n\n${verdicts}\n`);
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const FILE = `${APP_DIR}BENCHMARKS.md`;
+const FILE = join(APP_DIR, 'BENCHMARKS.md');
 const EARLIER = '\n## Earlier runs';
 const previous = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
 const earlier = previous.includes(EARLIER) ? previous.slice(previous.indexOf(EARLIER)) : '';
-writeFileSync(
-  FILE,
-  `# Stub server benchmarks
+const report = `# Stub server benchmarks
 
-Measured with \`npm run bench -w @tim-marks/stub-server\` (\`node bench/run.mjs\`; it builds the app
+Measured with \`npm run bench -- --update-benchmarks\` (\`node bench/run.mjs\`; it builds the app
 first and runs against \`dist/\`). autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ceiling off
 (\`rateLimit: 0\`), every request authenticated (the UserSig is verified once, then cached). Each
 server runs in its own child process; autocannon runs in the parent, on the same machine. The bare
@@ -238,9 +259,18 @@ stub process that imported 1000 accounts and then stored 1000 C2C conversations 
 for each (10,000 requests of 100 items), measured after a forced GC (\`--expose-gc\`).
 
 Figures move by ±10 % between runs on a shared 2-core machine, and much more when other work runs
-there; compare runs made together. For scale, /work/shared/toolchain.md measured the same bare
-server at 64–70k requests/s on an idle machine of this kind: the bare row above says how much
-slower the machine was during this run.
-${earlier}`,
-);
-log(`\nwritten to ${FILE}`);
+there; compare runs made together. For scale, the same bare server measured 64–70k requests/s on an
+idle 2-core machine of this kind (Node 20): the bare row above says how much slower the machine was
+during this run.
+`;
+
+mkdirSync(OUT_DIR, { recursive: true });
+const outFile = join(OUT_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
+writeFileSync(outFile, report);
+log(`\nresults: ${relative(ROOT, outFile)}`);
+if (flags['update-benchmarks']) {
+  writeFileSync(FILE, `${report}${earlier}`);
+  log(`BENCHMARKS.md updated: ${relative(ROOT, FILE)}`);
+} else {
+  log('BENCHMARKS.md unchanged (--update-benchmarks writes these figures there)');
+}

@@ -5,8 +5,8 @@
 //
 //   npm run fuzz -w @tim-marks/stub-server [-- --seed N --max-examples N --workers N]
 //
-// Builds nothing: it runs dist/cli.js (nx runs the `build` target first). Needs schemathesis in the
-// Python virtual environment at the repository root (.venv; `.ci/run` creates it). Starts the stub
+// Builds nothing: it runs dist/cli.js (nx runs the `build` target first). schemathesis comes from the
+// Python virtual environment at the repository root (.venv), created on first use (venv.mjs). Starts the stub
 // on port 0 with a secret key of its own and no ceiling, signs a UserSig for the admin, runs
 // schemathesis with a fixed seed, prints the figures, stops the stub, and exits non-zero on any
 // failure, error, crash, or when fewer than MIN_CALLS calls reached the stub.
@@ -18,15 +18,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openapiDocument } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
+import { ensureSchemathesis } from './venv.mjs';
 
 const FUZZ_DIR = fileURLToPath(new URL('.', import.meta.url));
 const APP_DIR = join(FUZZ_DIR, '..');
 const ROOT = join(APP_DIR, '..', '..');
 const CLI = join(APP_DIR, 'dist', 'cli.js');
-const VENV = process.env.SCHEMATHESIS_VENV ?? join(ROOT, '.venv');
-const SCHEMATHESIS = join(VENV, 'bin', 'schemathesis');
-const SCHEMATHESIS_VERSION = '4.32.5';
-
 const CHECKS = [
   'not_a_server_error',
   'status_code_conformance',
@@ -157,16 +154,16 @@ function perCommand(codes) {
     ]);
 }
 
-function runSchemathesis(args, env, cwd) {
+function runSchemathesis(schemathesis, args, env, cwd) {
   return new Promise((resolve) => {
-    const child = spawn(SCHEMATHESIS, args, {
+    const child = spawn(schemathesis, args, {
       env: cleanEnv(env),
       cwd,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
     child.on('error', (error) => {
-      process.stderr.write(`fuzz: cannot run ${SCHEMATHESIS}: ${error.message}\n`);
+      process.stderr.write(`fuzz: cannot run ${schemathesis}: ${error.message}\n`);
       resolve(127);
     });
   });
@@ -179,12 +176,11 @@ async function main() {
   } catch (error) {
     fail(error.message);
   }
-  if (!existsSync(SCHEMATHESIS)) {
-    fail(
-      `schemathesis is not installed at ${SCHEMATHESIS}. Create the virtual environment once, from the repository root:\n` +
-        `  python3 -m venv .venv && .venv/bin/pip install schemathesis==${SCHEMATHESIS_VERSION}\n` +
-        '(.ci/run does this; SCHEMATHESIS_VENV=DIR points at another virtual environment)',
-    );
+  let schemathesis;
+  try {
+    schemathesis = ensureSchemathesis({ root: ROOT, log: (line) => process.stdout.write(`fuzz: ${line}\n`) });
+  } catch (error) {
+    fail(`schemathesis: ${error.message}`);
   }
   if (!existsSync(CLI)) {
     fail(
@@ -207,6 +203,7 @@ async function main() {
 
   const reportFile = join(work, 'report.json');
   const exitCode = await runSchemathesis(
+    schemathesis,
     [
       '--config-file',
       join(FUZZ_DIR, 'schemathesis.toml'),

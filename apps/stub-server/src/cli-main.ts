@@ -2,6 +2,7 @@
 // ready-to-paste example, and the graceful shutdown on SIGTERM / SIGINT.
 import { readFileSync } from 'node:fs';
 import { LIMITS } from '@tim-marks/types';
+import { EXIT, isUsageError, parseFlags, UsageError, usageLine, usageMessage } from '@tim-marks/types/cli';
 import { EDITIONS, type Edition } from './apps.js';
 import { ConfigError, type StubConfig, validateConfig } from './config.js';
 import {
@@ -11,12 +12,14 @@ import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_SDKAPPID,
   DEFAULT_SEED_ACCOUNTS,
+  DEVELOPMENT_SECRET_KEY,
   isLoopback,
 } from './defaults.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
+import { VERSION } from './version.js';
 
-export const EXIT_USAGE = 2;
+export const EXIT_USAGE = EXIT.USAGE;
 
 /** The flags as --help lists them: flag, description lines, environment variable. */
 const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
@@ -112,7 +115,8 @@ the accounts ${DEFAULT_SEED_ACCOUNTS[0]}..${DEFAULT_SEED_ACCOUNTS[DEFAULT_SEED_A
 example works at once. With --config the apps come from the file (--admin, --secret-key, --edition
 and --rate-limit then give the defaults of apps that leave them out; --sdkappid is refused).
 SIGTERM / SIGINT: stop accepting, finish requests in flight, save the state file, exit 0.
-Bad flags exit with status ${EXIT_USAGE}.`;
+Exit codes: ${EXIT.OK} stopped cleanly, ${EXIT.FAILED} could not start or stop (e.g. the port is taken), ${EXIT_USAGE} bad flags
+or variables (one line on stderr).`;
 
 export type CliCommand =
   | { kind: 'help' }
@@ -120,6 +124,7 @@ export type CliCommand =
   | { kind: 'run'; options: StubOptions; configFile: string | undefined }
   | { kind: 'error'; message: string };
 
+/** The flags that take a value, each with the environment variable it falls back on. */
 const VALUE_FLAGS = {
   host: 'TIM_STUB_HOST',
   port: 'TIM_STUB_PORT',
@@ -136,7 +141,25 @@ const VALUE_FLAGS = {
 } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
-class UsageError extends Error {}
+/** The on/off flags (--NAME, and --no-NAME to turn it off), with their 1/0 environment variable. */
+const SWITCH_FLAGS = {
+  fsync: 'TIM_STUB_FSYNC',
+  control: 'TIM_STUB_CONTROL',
+  'drop-unconfigured-apps': 'TIM_STUB_DROP_UNCONFIGURED_APPS',
+  'set-aside-corrupt-state': 'TIM_STUB_SET_ASIDE_CORRUPT_STATE',
+} as const;
+type SwitchFlag = keyof typeof SWITCH_FLAGS;
+
+const PARSE_OPTIONS = {
+  ...(Object.fromEntries(Object.keys(VALUE_FLAGS).map((name) => [name, { type: 'string' }])) as Record<
+    ValueFlag,
+    { type: 'string' }
+  >),
+  ...(Object.fromEntries(Object.keys(SWITCH_FLAGS).map((name) => [name, { type: 'boolean' }])) as Record<
+    SwitchFlag,
+    { type: 'boolean' }
+  >),
+};
 
 function integer(name: string, text: string, min: number, max: number): number {
   if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
@@ -154,43 +177,33 @@ function boolean(name: string, text: string): boolean {
 /** Reads flags and environment; never exits. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   try {
+    const parsed = parseFlags(argv, PARSE_OPTIONS, { positionals: true, negatable: true });
+    if (parsed.values.help) return { kind: 'help' };
+    if (parsed.values.version) return { kind: 'version' };
+    const [stray] = parsed.positionals;
+    if (stray !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(stray)}`);
+
+    // Each setting: the flag if given, else its variable; `from` names the one used, for messages.
     const values: Partial<Record<ValueFlag, { text: string; from: string }>> = {};
     for (const [flag, variable] of Object.entries(VALUE_FLAGS) as [ValueFlag, string][]) {
+      const given = parsed.values[flag];
       const text = env[variable];
-      if (text !== undefined && text !== '') values[flag] = { text, from: variable };
+      if (given !== undefined) values[flag] = { text: given, from: `--${flag}` };
+      else if (text !== undefined && text !== '') values[flag] = { text, from: variable };
     }
-    let fsync = env.TIM_STUB_FSYNC ? boolean('TIM_STUB_FSYNC', env.TIM_STUB_FSYNC) : undefined;
-    let control = env.TIM_STUB_CONTROL ? boolean('TIM_STUB_CONTROL', env.TIM_STUB_CONTROL) : undefined;
-    let dropUnconfiguredApps = env.TIM_STUB_DROP_UNCONFIGURED_APPS
-      ? boolean('TIM_STUB_DROP_UNCONFIGURED_APPS', env.TIM_STUB_DROP_UNCONFIGURED_APPS)
-      : undefined;
-    let setAsideCorruptState = env.TIM_STUB_SET_ASIDE_CORRUPT_STATE
-      ? boolean('TIM_STUB_SET_ASIDE_CORRUPT_STATE', env.TIM_STUB_SET_ASIDE_CORRUPT_STATE)
-      : undefined;
-
-    for (let i = 0; i < argv.length; i++) {
-      const arg = argv[i] as string;
-      if (arg === '--help' || arg === '-h') return { kind: 'help' };
-      if (arg === '--version') return { kind: 'version' };
-      if (arg === '--fsync') fsync = true;
-      else if (arg === '--control') control = true;
-      else if (arg === '--no-control') control = false;
-      else if (arg === '--drop-unconfigured-apps') dropUnconfiguredApps = true;
-      else if (arg === '--set-aside-corrupt-state') setAsideCorruptState = true;
-      else if (arg.startsWith('--')) {
-        const eq = arg.indexOf('=');
-        const name = arg.slice(2, eq < 0 ? undefined : eq);
-        if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag --${name}`);
-        let text: string | undefined;
-        if (eq >= 0) text = arg.slice(eq + 1);
-        else {
-          text = argv[i + 1];
-          i++;
-        }
-        if (text === undefined) throw new UsageError(`--${name} needs a value`);
-        values[name as ValueFlag] = { text, from: `--${name}` };
-      } else throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+    const switches: Partial<Record<SwitchFlag, boolean>> = {};
+    for (const [flag, variable] of Object.entries(SWITCH_FLAGS) as [SwitchFlag, string][]) {
+      const given = parsed.values[flag];
+      const text = env[variable];
+      if (given !== undefined) switches[flag] = given;
+      else if (text) switches[flag] = boolean(variable, text);
     }
+    const {
+      fsync,
+      control,
+      'drop-unconfigured-apps': dropUnconfiguredApps,
+      'set-aside-corrupt-state': setAsideCorruptState,
+    } = switches;
 
     const options: StubOptions = { logLevel: 'info' };
     const v = values;
@@ -248,8 +261,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     }
     return { kind: 'run', options, configFile };
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError)
-      return { kind: 'error', message: error.message };
+    if (isUsageError(error) || error instanceof ConfigError)
+      return { kind: 'error', message: usageMessage(error) };
     throw error;
   }
 }
@@ -300,7 +313,9 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
     );
   if (stub.usesDevelopmentKey) {
     lines.push(
-      '  secret key: the built-in DEVELOPMENT key (public, for local use only; --secret-key to change)',
+      '  secret key: the built-in DEVELOPMENT key (public, for local use only; --secret-key to change);',
+      '  for the client and tim-marks-usersig, paste:',
+      `    export TIM_SECRET_KEY=${DEVELOPMENT_SECRET_KEY}`,
     );
   }
   lines.push(
@@ -310,16 +325,27 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   );
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
-  lines.push(`  try it: star ${from}'s conversation with ${to}, then read it back:`);
+  // Standard marks need the Ultimate edition (51013 otherwise); a custom mark works on every edition.
+  const ultimate = app?.edition === undefined || app.edition === 'ultimate';
+  lines.push(
+    ultimate
+      ? `  try it: star ${from}'s conversation with ${to}, then read it back:`
+      : `  try it: give ${from}'s conversation with ${to} a custom mark (standard marks need Ultimate), then read it back:`,
+  );
   const curl = (url: string, body: unknown) =>
     `    curl -s -X POST ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
   if (!seededAccounts.includes(from) || !seededAccounts.includes(to)) {
     lines.push(curl(stub.commandUrl('multiaccountImport'), { Accounts: [from, to] }));
   }
+  const contact = { Type: 1, To_Account: to };
   lines.push(
     curl(stub.commandUrl('markContact'), {
       From_Account: from,
-      MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: to }, SetMark: [1] }],
+      MarkItem: [
+        ultimate
+          ? { OptType: 1, ContactItem: contact, SetMark: [1] }
+          : { OptType: 2, ContactItem: contact, CustomMark: 'tried-it' },
+      ],
     }),
   );
   lines.push(curl(stub.commandUrl('getContactGroup'), { From_Account: from, StartIndex: 0 }));
@@ -331,9 +357,7 @@ export async function main(
   env = process.env,
 ): Promise<void> {
   const command = parseCli(argv, env);
-  const version = (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
+  const version = VERSION;
   if (command.kind === 'help') {
     process.stdout.write(`${HELP}\n`);
     return;
@@ -343,7 +367,7 @@ export async function main(
     return;
   }
   if (command.kind === 'error') {
-    process.stderr.write(`tim-marks-stub: ${command.message} (see --help)\n`);
+    process.stderr.write(usageLine('tim-marks-stub', command.message));
     process.exitCode = EXIT_USAGE;
     return;
   }
@@ -359,7 +383,7 @@ export async function main(
           ? error.message
           : String(error);
     process.stderr.write(`tim-marks-stub: ${message}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.FAILED;
     return;
   }
   const config = command.options.config;
@@ -374,12 +398,12 @@ export async function main(
       process.stderr.write(`tim-marks-stub: ${signal}: finishing requests in flight, then stopping\n`);
     }
     stub.close().then(
-      () => process.exit(0),
+      () => process.exit(EXIT.OK),
       (error: unknown) => {
         process.stderr.write(
           `tim-marks-stub: could not stop cleanly: ${error instanceof Error ? error.message : error}\n`,
         );
-        process.exit(1);
+        process.exit(EXIT.FAILED);
       },
     );
   };

@@ -1,6 +1,5 @@
 // startStub: builds the apps, the store (with its journal when a state file is set), the API
 // pipeline and the control plane, then listens on bare node:http.
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +26,7 @@ import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
+import { VERSION } from './version.js';
 
 export interface StubOptions {
   /** Default 127.0.0.1. */
@@ -116,10 +116,6 @@ export interface Stub {
   /** Graceful: stop accepting, finish requests in flight, save the state file. */
   close(): Promise<void>;
 }
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 function definitions(options: StubOptions): AppDefinition[] {
   const defaults = {

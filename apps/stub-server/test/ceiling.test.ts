@@ -91,7 +91,7 @@ describe('the ceiling', () => {
     }
   });
 
-  it('does not count refused calls nor calls that failed authentication', async () => {
+  it('does not count refused calls nor calls rejected by authentication', async () => {
     const unauthenticated = await burst(250, { usersig: 'broken' });
     expect(unauthenticated.answers.every((a) => a.ErrorCode === ErrorCode.USERSIG_INVALID)).toBe(true);
     expect((await burst(300)).accepted).toBe(200);

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { sign } from '@tim-marks/usersig';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDITIONS } from '../src/apps.js';
 import { DEVELOPMENT_SECRET_KEY } from '../src/defaults.js';
 import { c2c, call, callUrl, controlRequest, expectValidAnswer, readStateFile, remote } from './helpers.js';
 import { APP_DIR, runCli, startCli } from './process.js';
@@ -69,6 +70,38 @@ describe('starting', () => {
       expect(await stop(stub)).toBe(0);
     }
   });
+
+  for (const edition of EDITIONS) {
+    it(`--edition ${edition}: the banner's example answers ErrorCode 0 and its key line can be pasted`, async () => {
+      const stub = await startCli(['--port', '0', '--log-level', 'warn', '--edition', edition]);
+      try {
+        const out = stub.stdout();
+        expect(out).toContain(`edition ${edition}`);
+        // The key line, pasted: the key it exports signs UserSigs this stub accepts.
+        const exported = /^ {4}export TIM_SECRET_KEY=(\S+)$/m.exec(out)?.[1];
+        expect(exported).toBe(DEVELOPMENT_SECRET_KEY);
+        const pasted = remote(stub.url, { secretKey: exported as string });
+        expect(
+          (await call(pasted, 'getContactGroup', { From_Account: 'user0', StartIndex: 0 })).ErrorCode,
+        ).toBe(0);
+
+        const commands = curlLines(out);
+        expect(commands.length).toBe(2);
+        for (const [url, body] of commands) {
+          expect((await callUrl(url, undefined, { raw: body })).ErrorCode, `${url} ${body}`).toBe(0);
+        }
+        const [readUrl, readBody] = commands.at(-1) as [string, string];
+        const read = await callUrl(readUrl, undefined, { raw: readBody });
+        expect(read.ContactItem).toMatchObject([
+          edition === 'ultimate'
+            ? { Type: 1, To_Account: 'user1', StandardMark: '1' }
+            : { Type: 1, To_Account: 'user1', CustomMark: 'tried-it' },
+        ]);
+      } finally {
+        expect(await stop(stub)).toBe(0);
+      }
+    });
+  }
 
   it('runs the printed curl line itself when curl is installed', async () => {
     const hasCurl = await promisify(execFile)('curl', ['--version']).then(
@@ -252,10 +285,11 @@ describe('--help and bad input', () => {
   });
 
   const bad: [string[], Record<string, string>, RegExp][] = [
-    [['--bogus'], {}, /unknown flag --bogus/],
+    [['--bogus'], {}, /^tim-marks-stub: Unknown option '--bogus' \(see --help\)$/m],
     [['--port', 'x'], {}, /--port must be an integer in 0\.\.65535/],
     [['--port', '70000'], {}, /--port/],
-    [['--port'], {}, /--port needs a value/],
+    [['--port'], {}, /Option '--port <value>' argument missing/],
+    [['--fsync=yes'], {}, /--fsync/],
     [['--edition', 'gold'], {}, /--edition must be one of ultimate, pro, standard/],
     [['--rate-limit', '-1'], {}, /--rate-limit/],
     [['--sdkappid', '0'], {}, /--sdkappid/],

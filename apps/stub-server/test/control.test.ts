@@ -1,4 +1,4 @@
-// The control plane (notes/control-plane.md), over HTTP and in-process.
+// The control plane (the README, "Control plane"), over HTTP and in-process.
 import { COMMANDS, ErrorCode } from '@tim-marks/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Stub } from '../src/stub.js';

@@ -15,13 +15,22 @@ export interface StubProcess {
   exited: Promise<number | string>;
 }
 
+/**
+ * The environment of a spawned CLI: the test's own, minus the developer's TIM_STUB_* settings (a
+ * TIM_STUB_EDITION=pro in the shell must not change what a test sees, nor nx's cached verdict), plus `env`.
+ */
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('TIM_STUB_'));
+  return { ...Object.fromEntries(inherited), ...env };
+}
+
 /** Runs the CLI to completion (for --help, bad flags, ...). */
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: APP_DIR, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: APP_DIR, env: cliEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -38,7 +47,7 @@ export function runCli(
 export function startCli(args: string[], env: Record<string, string> = {}): Promise<StubProcess> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: APP_DIR,
-    env: { ...process.env, ...env },
+    env: cliEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,5 +1,13 @@
-import { parseArgs } from 'node:util';
 import { ErrorCode } from '@tim-marks/types';
+import {
+  EXIT,
+  isUsageError,
+  packageVersion,
+  parseFlags,
+  UsageError,
+  usageLine,
+  usageMessage,
+} from '@tim-marks/types/cli';
 import { type DecodedUserSig, decodeDetailed } from './decode.js';
 import { DEFAULT_EXPIRE_SECONDS, sign } from './sign.js';
 import { verify } from './verify.js';
@@ -10,10 +18,10 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** Exit codes: 0 done, 1 the UserSig is invalid or undecodable, 2 bad arguments. */
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 1;
-export const EXIT_USAGE = 2;
+/** Exit codes (the project's convention, @tim-marks/types/cli): 0 done, 1 the UserSig is invalid or undecodable, 2 bad arguments. */
+export const EXIT_OK = EXIT.OK;
+export const EXIT_INVALID = EXIT.FAILED;
+export const EXIT_USAGE = EXIT.USAGE;
 
 export const HELP = `Usage: tim-marks-usersig [options]
 
@@ -38,13 +46,12 @@ Decode: --decode SIG  prints the fields of the UserSig as JSON, without checking
   or the expiry (no key needed). Exits 1 when it cannot be decoded.
 
   -h, --help           this text
+  --version            the version
 
 Options given on the command line win over the environment. Prefer TIM_SECRET_KEY to
 --secret-key: command lines are visible to other users of the machine.
 Exit codes: 0 success, 1 invalid UserSig, 2 bad arguments.
 `;
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   sdkappid: { type: 'string' },
@@ -55,17 +62,14 @@ const OPTIONS = {
   now: { type: 'string' },
   verify: { type: 'string' },
   decode: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     return run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      // parseArgs explains some errors over several lines; callers expect one.
-      const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
-      io.stderr(`tim-marks-usersig: ${message} (see --help)\n`);
+    if (isUsageError(error)) {
+      io.stderr(usageLine('tim-marks-usersig', usageMessage(error)));
       return EXIT_USAGE;
     }
     throw error;
@@ -73,14 +77,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function run(argv: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: OPTIONS,
-    strict: true,
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseFlags(argv, OPTIONS, { positionals: true });
   if (values.help) {
     io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout(`${packageVersion(new URL('../package.json', import.meta.url))}\n`);
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
@@ -164,9 +167,4 @@ function printable(decoded: DecodedUserSig): Record<string, unknown> {
     timeIso: new Date(decoded.time * 1000).toISOString(),
     expiresAtIso: new Date(decoded.expiresAt * 1000).toISOString(),
   };
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

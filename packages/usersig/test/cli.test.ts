@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ErrorCode } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, runCli } from '../src/cli-main.js';
@@ -173,5 +174,19 @@ describe('tim-marks-usersig', () => {
       expect(stdout).toContain(word);
     }
     expect(cli(['-h']).stdout).toBe(stdout);
+    expect(stdout).toContain('Exit codes: 0 success, 1 invalid UserSig, 2 bad arguments.');
+  });
+
+  it('--version prints the package version alone', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(cli(['--version'])).toEqual({ code: EXIT_OK, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('reports an option without its value in the shared usage-error shape', () => {
+    expect(cli(['--sdkappid'])).toEqual({
+      code: EXIT_USAGE,
+      stdout: '',
+      stderr: "tim-marks-usersig: Option '--sdkappid <value>' argument missing (see --help)\n",
+    });
   });
 });

@@ -2,12 +2,16 @@
 // that renames `ResultItem` to `ResultItems` in every answer (in this test only, never in the
 // product), must be rejected, and for the interactions whose answer carries ResultItem. The same
 // proxy passing answers through unchanged must be accepted, so the rename is what is caught.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { Verifier } from '@pact-foundation/pact';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stub, startStub } from '../../src/stub.js';
 import { PROVIDER, stubPacts } from './pacts.js';
 import { providerStates } from './states.js';
+
+const CHILD = fileURLToPath(new URL('./verify-child.mjs', import.meta.url));
 
 // This verification of a deliberately broken provider uses the local pacts only, and must never be
 // published: a broker or a filter set in the environment (pacts/README.md) does not apply here.
@@ -78,29 +82,78 @@ describe('a provider that drifted from the pacts is rejected', () => {
     await stub?.close();
   });
 
-  async function verifyThrough(proxy: Proxy): Promise<unknown> {
+  /**
+   * Verifies the pacts against `proxy` in a child process (verify-child.mjs), with the provider states
+   * set up here, on this test's stub. Resolves to the verifier's error (its JSON report), or undefined
+   * when the verification passed; the verifier's printed report is kept in `output`, not printed.
+   */
+  async function verifyThrough(proxy: Proxy): Promise<{ outcome: unknown; output: string }> {
     const states = providerStates(stub);
-    const outcome = await new Verifier({
-      provider: PROVIDER,
-      providerBaseUrl: proxy.url,
-      pactUrls: pacts.map(({ file }) => file),
-      stateHandlers: states.handlers,
-      beforeEach: states.reset,
-      logLevel: 'error',
-    })
-      .verifyProvider()
-      .then(
-        () => undefined,
-        (error: unknown) => error,
+    const setup: Server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+        reset?: boolean;
+        state?: string;
+        params?: unknown;
+      };
+      try {
+        if (body.reset) await states.reset();
+        else await states.handlers[body.state as string]?.(body.params);
+        res.end();
+      } catch (error) {
+        states.errors.push(`${body.state}: ${error instanceof Error ? error.message : String(error)}`);
+        res.writeHead(500).end(String(error));
+      }
+    });
+    await new Promise<void>((resolve) => setup.listen(0, '127.0.0.1', resolve));
+    const address = setup.address();
+    const statesUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/`;
+    try {
+      const child = fork(
+        CHILD,
+        [
+          JSON.stringify({
+            provider: PROVIDER,
+            providerBaseUrl: proxy.url,
+            pactUrls: pacts.map(({ file }) => file),
+            statesUrl,
+          }),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
       );
-    expect(states.errors).toEqual([]);
-    return outcome;
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const exited = once(child, 'exit');
+      const [message] = (await Promise.race([
+        once(child, 'message'),
+        exited.then(() => {
+          throw new Error(`the verification process ended without a result:\n${output}`);
+        }),
+      ])) as [{ ok: boolean; report?: string }];
+      await exited;
+      expect(states.errors).toEqual([]);
+      // The verifier colours its report.
+      const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+      return { outcome: message.ok ? undefined : new Error(message.report), output: plain };
+    } finally {
+      await new Promise<void>((resolve) => setup.close(() => resolve()));
+    }
   }
 
   it('accepts the stub behind a proxy that changes nothing', async () => {
     const proxy = await startProxy(stub.url, () => false);
     try {
-      expect(await verifyThrough(proxy)).toBeUndefined();
+      const { outcome, output } = await verifyThrough(proxy);
+      expect(outcome, output).toBeUndefined();
+      process.stdout.write(
+        `pact break test: the pacts verify through the untouched proxy (${pacts.flatMap(({ pact }) => pact.interactions).length} interactions)\n`,
+      );
     } finally {
       await proxy.close();
     }
@@ -114,8 +167,8 @@ describe('a provider that drifted from the pacts is rejected', () => {
       return true;
     });
     try {
-      const outcome = await verifyThrough(proxy);
-      expect(outcome).toBeInstanceOf(Error);
+      const { outcome, output } = await verifyThrough(proxy);
+      expect(outcome, output).toBeInstanceOf(Error);
       expect(proxy.rewritten).toBeGreaterThan(0);
       const expected = pacts
         .flatMap(({ pact }) => pact.interactions)
@@ -127,6 +180,14 @@ describe('a provider that drifted from the pacts is rejected', () => {
         .sort();
       expect(expected.length).toBeGreaterThan(0);
       expect(failedInteractions(outcome)).toEqual(expected);
+      // The verifier's own words for each, captured: a body mismatch, and nothing else.
+      expect(output.match(/has a matching body \(FAILED\)/g)).toHaveLength(expected.length);
+      expect(output).not.toMatch(/has status code \d+ \(FAILED\)/);
+      for (const description of expected) {
+        process.stdout.write(
+          `pact break test: expected mismatch seen: "${description}": the body has ResultItems, the pact ResultItem\n`,
+        );
+      }
     } finally {
       await proxy.close();
     }

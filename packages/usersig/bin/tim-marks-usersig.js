@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The installed `tim-marks-usersig` command. npm links a workspace's bin at `npm ci` time, when dist/ does
+// not exist yet, and skips a bin whose file is missing: this committed file is what it links, and it
+// loads the build, so the command works as soon as `npm run build` (or `npm start`) has run.
+const cli = new URL('../dist/cli.js', import.meta.url);
+try {
+  await import(cli.href);
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(cli.pathname)) throw error;
+  process.stderr.write(
+    'tim-marks-usersig: not built yet: run `npm run build` (or `npx nx run @tim-marks/usersig:build`) first\n',
+  );
+  process.exitCode = 1;
+}
