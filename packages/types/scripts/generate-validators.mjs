@@ -131,12 +131,21 @@ export function validatorsModule(spec, header) {
   ajv.addSchema({ ...forValidation(spec), $id: DOCUMENT_ID });
   const names = requestSchemaNames(spec);
   const refs = Object.fromEntries(names.map((name) => [name, `${DOCUMENT_ID}#/components/schemas/${name}`]));
-  const code = standaloneCode(ajv, refs);
+  // Each export gets a declared type: the inferred declaration of Ajv's functions destructures
+  // parameters its own type does not list, which a consumer's tsc (skipLibCheck off) refuses.
+  const code = standaloneCode(ajv, refs).replace(
+    /^export const (\w+) = (validate\d+);$/gm,
+    'export const $1: SchemaValidator = $2;',
+  );
   if (/\brequire\(|^\s*import\s/m.test(code)) {
     throw new Error('generated validators need an Ajv runtime helper; keep them self-contained');
   }
   return `${header}// @ts-nocheck — Ajv standalone code (stops at the first error). Read through src/rules/.
 /* eslint-disable */
+/** An Ajv standalone validator: true when \`data\` is valid; otherwise \`errors\` holds the first error. */
+export type SchemaValidator = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null;
+};
 ${code}
 
 /** The schemas request bodies reach, each with its validator above. */

@@ -2,8 +2,12 @@
 // change the spec and run `npm run generate`.
 // @ts-nocheck — Ajv standalone code (stops at the first error). Read through src/rules/.
 /* eslint-disable */
+/** An Ajv standalone validator: true when `data` is valid; otherwise `errors` holds the first error. */
+export type SchemaValidator = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null;
+};
 "use strict";
-export const UserID = validate21;
+export const UserID: SchemaValidator = validate21;
 const schema32 = {"type":"string","minLength":1,"x-max-bytes":32};
 const func1 = exceedsMaxBytes;
 
@@ -40,7 +44,7 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const C2CContactItem = validate22;
+export const C2CContactItem: SchemaValidator = validate22;
 const schema33 = {"type":"object","required":["Type","To_Account"],"properties":{"Type":{"type":"integer","const":1},"To_Account":{"$ref":"#/components/schemas/UserID"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -118,7 +122,7 @@ return errors === 0;
 }
 validate22.evaluated = {"props":{"Type":true,"To_Account":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GroupContactItem = validate23;
+export const GroupContactItem: SchemaValidator = validate23;
 const schema35 = {"type":"object","required":["Type","ToGroupId"],"properties":{"Type":{"type":"integer","const":2},"ToGroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -195,7 +199,7 @@ return errors === 0;
 }
 validate23.evaluated = {"props":{"Type":true,"ToGroupId":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ContactItem = validate24;
+export const ContactItem: SchemaValidator = validate24;
 const schema36 = {"oneOf":[{"$ref":"#/components/schemas/C2CContactItem"},{"$ref":"#/components/schemas/GroupContactItem"}]};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -372,7 +376,7 @@ return errors === 0;
 }
 validate24.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const OptType = validate26;
+export const OptType: SchemaValidator = validate26;
 const schema38 = {"type":"integer","enum":[1,2,3]};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -398,7 +402,7 @@ return errors === 0;
 }
 validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const MarkPosition = validate27;
+export const MarkPosition: SchemaValidator = validate27;
 const schema39 = {"type":"integer","minimum":1,"maximum":64};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -434,7 +438,7 @@ return errors === 0;
 }
 validate27.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const CustomMark = validate28;
+export const CustomMark: SchemaValidator = validate28;
 const schema40 = {"type":"string","x-max-bytes":256};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -464,7 +468,7 @@ return errors === 0;
 }
 validate28.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const MarkItem = validate29;
+export const MarkItem: SchemaValidator = validate29;
 const schema41 = {"type":"object","required":["OptType","ContactItem"],"properties":{"OptType":{"$ref":"#/components/schemas/OptType"},"ContactItem":{"$ref":"#/components/schemas/ContactItem"},"SetMark":{"type":"array","maxItems":64,"items":{"$ref":"#/components/schemas/MarkPosition"}},"ClearMark":{"type":"array","maxItems":64,"items":{"$ref":"#/components/schemas/MarkPosition"}},"CustomMark":{"$ref":"#/components/schemas/CustomMark"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -655,7 +659,7 @@ return errors === 0;
 }
 validate29.evaluated = {"props":{"OptType":true,"ContactItem":true,"SetMark":true,"ClearMark":true,"CustomMark":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MarkContactRequest = validate31;
+export const MarkContactRequest: SchemaValidator = validate31;
 const schema46 = {"type":"object","required":["From_Account","MarkItem"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"MarkItem":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/MarkItem"}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -758,7 +762,7 @@ return errors === 0;
 }
 validate31.evaluated = {"props":{"From_Account":true,"MarkItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GetContactGroupRequest = validate33;
+export const GetContactGroupRequest: SchemaValidator = validate33;
 const schema48 = {"type":"object","required":["From_Account","StartIndex"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"StartIndex":{"type":"integer","format":"int64","minimum":0,"maximum":9007199254740991}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -846,7 +850,7 @@ return errors === 0;
 }
 validate33.evaluated = {"props":{"From_Account":true,"StartIndex":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ContactGroupName = validate34;
+export const ContactGroupName: SchemaValidator = validate34;
 const schema50 = {"type":"string","minLength":1,"x-max-bytes":32};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -882,7 +886,7 @@ return errors === 0;
 }
 validate34.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const ContactGroupToCreate = validate35;
+export const ContactGroupToCreate: SchemaValidator = validate35;
 const schema51 = {"type":"object","required":["GroupName","ContactItem"],"properties":{"GroupName":{"$ref":"#/components/schemas/ContactGroupName"},"ContactItem":{"type":"array","maxItems":100,"items":{"$ref":"#/components/schemas/ContactItem"}}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -979,7 +983,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":{"GroupName":true,"ContactItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const CreateContactGroupRequest = validate37;
+export const CreateContactGroupRequest: SchemaValidator = validate37;
 const schema53 = {"type":"object","required":["From_Account","GroupContactItem"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"GroupContactItem":{"type":"array","minItems":1,"maxItems":1,"items":{"$ref":"#/components/schemas/ContactGroupToCreate"}}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1082,7 +1086,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":{"From_Account":true,"GroupContactItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ContactOptType = validate39;
+export const ContactOptType: SchemaValidator = validate39;
 const schema55 = {"type":"integer","enum":[1,2],"x-enum-varnames":["CONTACT_OPT_ADD","CONTACT_OPT_REMOVE"]};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1108,7 +1112,7 @@ return errors === 0;
 }
 validate39.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const ContactUpdateItem = validate40;
+export const ContactUpdateItem: SchemaValidator = validate40;
 const schema56 = {"type":"object","required":["ContactOptType","ContactItem"],"properties":{"ContactOptType":{"$ref":"#/components/schemas/ContactOptType"},"ContactItem":{"$ref":"#/components/schemas/ContactItem"}}};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1170,7 +1174,7 @@ return errors === 0;
 }
 validate40.evaluated = {"props":{"ContactOptType":true,"ContactItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const UpdateGroup = validate42;
+export const UpdateGroup: SchemaValidator = validate42;
 const schema58 = {"type":"object","required":["UpdateGroupType","OldGroupName"],"properties":{"UpdateGroupType":{"type":"integer","enum":[1,2]},"OldGroupName":{"type":"string"},"NewGroupName":{"type":"string"},"ContactUpdateItem":{"type":"array","items":{"$ref":"#/components/schemas/ContactUpdateItem"}}}};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1276,7 +1280,7 @@ return errors === 0;
 }
 validate42.evaluated = {"props":{"UpdateGroupType":true,"OldGroupName":true,"NewGroupName":true,"ContactUpdateItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const UpdateContactGroupRequest = validate44;
+export const UpdateContactGroupRequest: SchemaValidator = validate44;
 const schema59 = {"type":"object","required":["From_Account","UpdateType","UpdateGroup"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"UpdateType":{"type":"integer","const":1},"UpdateGroup":{"$ref":"#/components/schemas/UpdateGroup"}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1367,7 +1371,7 @@ return errors === 0;
 }
 validate44.evaluated = {"props":{"From_Account":true,"UpdateType":true,"UpdateGroup":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DelContactGroupRequest = validate46;
+export const DelContactGroupRequest: SchemaValidator = validate46;
 const schema61 = {"type":"object","required":["From_Account","GroupName"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"GroupName":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"string"}}}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1470,7 +1474,7 @@ return errors === 0;
 }
 validate46.evaluated = {"props":{"From_Account":true,"GroupName":true},"dynamicProps":false,"dynamicItems":false};
 
-export const SearchContactGroupRequest = validate47;
+export const SearchContactGroupRequest: SchemaValidator = validate47;
 const schema63 = {"type":"object","required":["From_Account","ContactItem"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"ContactItem":{"type":"array","minItems":1,"maxItems":300,"items":{"$ref":"#/components/schemas/ContactItem"}}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1573,7 +1577,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":{"From_Account":true,"ContactItem":true},"dynamicProps":false,"dynamicItems":false};
 
-export const AccountImportRequest = validate49;
+export const AccountImportRequest: SchemaValidator = validate49;
 const schema65 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1659,7 +1663,7 @@ return errors === 0;
 }
 validate49.evaluated = {"props":{"UserID":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MultiaccountImportRequest = validate50;
+export const MultiaccountImportRequest: SchemaValidator = validate50;
 const schema67 = {"type":"object","required":["Accounts"],"properties":{"Accounts":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/UserID"}}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1745,7 +1749,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":{"Accounts":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GroupType = validate51;
+export const GroupType: SchemaValidator = validate51;
 const schema69 = {"type":"string","enum":["Public","Private","ChatRoom","AVChatRoom","Community","Work","Meeting"]};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1771,7 +1775,7 @@ return errors === 0;
 }
 validate51.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const CreateGroupRequest = validate52;
+export const CreateGroupRequest: SchemaValidator = validate52;
 const schema70 = {"type":"object","required":["Type","Name"],"properties":{"Owner_Account":{"$ref":"#/components/schemas/UserID"},"Type":{"$ref":"#/components/schemas/GroupType"},"Name":{"type":"string","minLength":1,"x-max-bytes":30},"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1905,7 +1909,7 @@ return errors === 0;
 }
 validate52.evaluated = {"props":{"Owner_Account":true,"Type":true,"Name":true,"GroupId":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DestroyGroupRequest = validate53;
+export const DestroyGroupRequest: SchemaValidator = validate53;
 const schema73 = {"type":"object","required":["GroupId"],"properties":{"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
