@@ -2,13 +2,16 @@
 // be replayed. Pure code (no k6, no Node API): both runtimes load this file.
 import type {
   ContactItem,
+  CreateContactGroupRequest,
   CreateGroupRequest,
   GetContactGroupRequest,
   MarkContactRequest,
   MarkItem,
   MultiaccountImportAccounts,
+  SearchContactGroupRequest,
+  UpdateContactGroupRequest,
 } from '@tim-marks/types';
-import { LIMITS } from './plan.ts';
+import { LIMITS, type LoadedCommand } from './plan.ts';
 
 // k6 interprets this code (no JIT): every operation counts. Park-Miller's generator needs only float
 // arithmetic that stays exact below 2^53 (48271 * 2^31 < 2^53), where Math.imul-based ones cost ~10x more.
@@ -212,4 +215,63 @@ export function markContactRequest(w: World, index: number, options: MarkOptions
 export function getContactGroupRequest(w: World, index: number): GetContactGroupRequest {
   const next = rng(callSeed(w.seed + 1_000_003, index));
   return { From_Account: pick(next, w.users), StartIndex: 0 };
+}
+
+/** The conversation group every user of a run has (create_contact_group in setup); update_contact_group fills and empties it. */
+export const LOAD_CONTACT_GROUP = 'load';
+
+/** The setup calls that give every user of the world its conversation group (for the mixed scenario). */
+export function contactGroupRequests(w: World): CreateContactGroupRequest[] {
+  return w.users.map((From_Account) => ({
+    From_Account,
+    GroupContactItem: [{ GroupName: LOAD_CONTACT_GROUP, ContactItem: [] }],
+  }));
+}
+
+/**
+ * The `index`-th update_contact_group call: adds or removes a few conversations of the user's group.
+ * Both are idempotent and a world is far below the 1000 cap, so every item must answer 0.
+ */
+export function updateContactGroupRequest(w: World, index: number): UpdateContactGroupRequest {
+  const next = rng(callSeed(w.seed + 2_000_003, index));
+  const from = Math.floor(next() * w.users.length);
+  const contacts = contactItems(next, w, from, intBetween(next, 1, 5));
+  return {
+    From_Account: w.users[from]!,
+    UpdateType: 1,
+    UpdateGroup: {
+      UpdateGroupType: 2,
+      OldGroupName: LOAD_CONTACT_GROUP,
+      ContactUpdateItem: contacts.map((ContactItem) => ({
+        ContactOptType: pick(next, [1, 2] as const),
+        ContactItem,
+      })),
+    },
+  };
+}
+
+/** The `index`-th search_contact_group call: the marks and groups of a few conversations of one user. */
+export function searchContactGroupRequest(w: World, index: number): SearchContactGroupRequest {
+  const next = rng(callSeed(w.seed + 3_000_017, index));
+  const from = Math.floor(next() * w.users.length);
+  return { From_Account: w.users[from]!, ContactItem: contactItems(next, w, from, intBetween(next, 1, 10)) };
+}
+
+/** The `index`-th call of a loaded command: valid by construction (k6 and the Node check send the same). */
+export function loadRequest(
+  command: LoadedCommand,
+  w: World,
+  index: number,
+  options: MarkOptions = {},
+): object {
+  switch (command) {
+    case 'markContact':
+      return markContactRequest(w, index, options);
+    case 'getContactGroup':
+      return getContactGroupRequest(w, index);
+    case 'updateContactGroup':
+      return updateContactGroupRequest(w, index);
+    case 'searchContactGroup':
+      return searchContactGroupRequest(w, index);
+  }
 }

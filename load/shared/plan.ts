@@ -22,7 +22,14 @@ export const RATE_LIMITED: number = ErrorCode.RATE_LIMITED;
 
 /** The commands driven at their ceiling together: the limit is per command, so each gets the full rate. */
 export const LOADED_COMMANDS = ['markContact', 'getContactGroup'] as const satisfies readonly CommandName[];
-export type LoadedCommand = (typeof LOADED_COMMANDS)[number];
+/** The mixed scenario's commands: marks, group changes and both reads, each at its own ceiling. */
+export const MIXED_COMMANDS = [
+  'markContact',
+  'getContactGroup',
+  'updateContactGroup',
+  'searchContactGroup',
+] as const satisfies readonly CommandName[];
+export type LoadedCommand = (typeof MIXED_COMMANDS)[number];
 
 /** What a phase must show. */
 export type PhaseExpectation =
@@ -44,6 +51,8 @@ export interface Phase {
 
 export interface ScenarioDefinition {
   description: string;
+  /** The commands driven, each at the rate under test; default LOADED_COMMANDS. */
+  commands?: readonly LoadedCommand[];
   /** Default total duration in seconds (env DURATION overrides it; phases keep their shares). */
   durationS: number;
   phases: readonly Phase[];
@@ -69,6 +78,13 @@ export const SCENARIOS = {
     durationS: 20,
     phases: [{ name: 'overload', rateFactor: 2, share: 1, expect: 'split' }],
   },
+  mixed: {
+    description:
+      'marks, conversation-group updates and both reads, each command at its own ceiling together: no 60007 (needs the Ultimate edition)',
+    durationS: 30,
+    commands: MIXED_COMMANDS,
+    phases: [{ name: 'ceiling', rateFactor: 1, share: 1, expect: 'no-refusals' }],
+  },
   recovery: {
     description: 'overload, then the ceiling: no 60007 once the window has passed',
     durationS: 30,
@@ -81,6 +97,12 @@ export const SCENARIOS = {
 
 export type ScenarioName = keyof typeof SCENARIOS;
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+/** The commands a scenario drives. */
+export function scenarioCommands(name: ScenarioName): readonly LoadedCommand[] {
+  const scenario: ScenarioDefinition = SCENARIOS[name];
+  return scenario.commands ?? LOADED_COMMANDS;
+}
 
 export function isScenarioName(name: string): name is ScenarioName {
   return Object.hasOwn(SCENARIOS, name);

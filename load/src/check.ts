@@ -2,20 +2,14 @@
 // by the ceiling), shortened, driven by the open-model driver, judged on the stub's own per-second stats.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'undici';
-import {
-  getContactGroupRequest,
-  markContactRequest,
-  setupRequests,
-  type World,
-  world,
-} from '../shared/payloads.ts';
+import { contactGroupRequests, loadRequest, setupRequests, type World, world } from '../shared/payloads.ts';
 import {
   CEILING,
   EXPECTATIONS,
-  LOADED_COMMANDS,
   type LoadedCommand,
   PACING_MARGIN_MS,
   type ScenarioName,
+  scenarioCommands,
   settleMs,
   type TimedPhase,
   timeline,
@@ -75,25 +69,28 @@ interface Context {
   pool: Pool;
   w: World;
   credentials: Credentials;
+  /** Every command the plan drives (the world is set up for them, the stub's stats are read for them). */
   commands: readonly LoadedCommand[];
+  /** The commands every run drives, when the caller fixed them; otherwise each scenario's own. */
+  fixedCommands: readonly LoadedCommand[] | undefined;
   /** Calls made so far: each call's payload is generated from the seed and its index in the run. */
   offset: number;
 }
 
-function streams(context: Context, phase: Pick<TimedPhase, 'rate' | 'perMs'>): Stream<LoadedCommand>[] {
+function streams(
+  context: Context,
+  phase: Pick<TimedPhase, 'rate' | 'perMs'>,
+  commands: readonly LoadedCommand[] = context.commands,
+): Stream<LoadedCommand>[] {
   const { w, credentials, offset } = context;
   const path = commandPaths(credentials);
-  return context.commands.map((command) => ({
+  return commands.map((command) => ({
     tag: command,
     rate: phase.rate,
     perMs: phase.perMs,
     call: (index: number) => ({
       path: path(command),
-      body: JSON.stringify(
-        command === 'markContact'
-          ? markContactRequest(w, offset + index)
-          : getContactGroupRequest(w, offset + index),
-      ),
+      body: JSON.stringify(loadRequest(command, w, offset + index)),
     }),
   }));
 }
@@ -122,6 +119,14 @@ async function createWorld(context: Context): Promise<void> {
       throw new Error(`create_group: ${JSON.stringify(answer)}`);
     }
   }
+  if (!context.commands.includes('updateContactGroup')) return;
+  for (const request of contactGroupRequests(context.w)) {
+    const answer = await post(context.pool, commandPath('createContactGroup', context.credentials), request);
+    // 51011: the user has the group from an earlier run against a target that is not reset.
+    if (answer.ErrorCode !== 0 && answer.ErrorCode !== 51011) {
+      throw new Error(`create_contact_group: ${JSON.stringify(answer)}`);
+    }
+  }
 }
 
 async function runScenario(
@@ -136,7 +141,8 @@ async function runScenario(
     log(
       `${run.scenario}/${phase.name}: ${phase.rate} calls per ${phase.perMs} ms per command, ${phase.durationS} s`,
     );
-    const report = await drive(context.pool, streams(context, phase), {
+    const commands = context.fixedCommands ?? scenarioCommands(run.scenario);
+    const report = await drive(context.pool, streams(context, phase, commands), {
       durationMs: phase.durationS * 1000,
       // Paced phases hold a call back rather than burst after a late start (see DriveOptions).
       windowGuardMs: phase.expect === 'split' ? undefined : phase.perMs,
@@ -166,7 +172,10 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
     pool,
     w: world(options.seed ?? 20240601),
     credentials: options,
-    commands: options.commands ?? LOADED_COMMANDS,
+    commands: options.commands ?? [
+      ...new Set((options.plan ?? CI_PLAN).flatMap((run) => [...scenarioCommands(run.scenario)])),
+    ],
+    fixedCommands: options.commands,
     offset: 0,
   };
   const runs: PhaseRun[] = [];

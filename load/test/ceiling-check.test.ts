@@ -43,6 +43,21 @@ describe('the ceiling check against the stub', () => {
     expect(overload?.accepted).toBeGreaterThan(0);
   }, 60_000);
 
+  it('mixed: marks, group updates and both reads at their own ceilings together, with no unexplained 60007', async () => {
+    const report = await checkAgainstStub([], [{ scenario: 'mixed', seconds: 3 }]);
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.window.map((verdict) => verdict.command).sort()).toEqual([
+      'getContactGroup',
+      'markContact',
+      'searchContactGroup',
+      'updateContactGroup',
+    ]);
+    // The limiter is per command: each of the four admits up to the ceiling, none beyond it. (A 60007
+    // that a delay beyond the pacing margin explains is the check's to judge, not a timing assertion here.)
+    for (const verdict of report.window) expect(verdict.maxAcceptedInWindow).toBeLessThanOrEqual(200);
+  }, 60_000);
+
   it('rejects a stub without a limiter: the excess is accepted and nothing is refused', async () => {
     const report = await checkAgainstStub(
       ['--rate-limit', '0'],

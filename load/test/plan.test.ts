@@ -6,6 +6,7 @@ import {
   parseDurationS,
   RATE_LIMITED,
   SCENARIO_NAMES,
+  scenarioCommands,
   settleMs,
   timeline,
   WINDOW_MS,
@@ -18,8 +19,15 @@ describe('the shared plan', () => {
     expect(RATE_LIMITED).toBe(60007);
   });
 
-  it('names the four scenarios', () => {
-    expect(SCENARIO_NAMES).toEqual(['smoke', 'ceiling', 'overload', 'recovery']);
+  it('names the five scenarios; only mixed drives the conversation-group commands', () => {
+    expect(SCENARIO_NAMES).toEqual(['smoke', 'ceiling', 'overload', 'mixed', 'recovery']);
+    expect(scenarioCommands('ceiling')).toEqual(['markContact', 'getContactGroup']);
+    expect(scenarioCommands('mixed')).toEqual([
+      'markContact',
+      'getContactGroup',
+      'updateContactGroup',
+      'searchContactGroup',
+    ]);
     expect(isScenarioName('ceiling')).toBe(true);
     expect(isScenarioName('toString')).toBe(false);
   });

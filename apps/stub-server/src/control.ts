@@ -16,7 +16,7 @@ import { isLoopback } from './defaults.js';
 import type { FaultCode, FaultSpec, Faults } from './faults.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
-import { type Store, type StubState, WriteFailed } from './store/store.js';
+import { type MemberOp, type Store, type StubState, WriteFailed } from './store/store.js';
 
 export const CONTROL_PREFIX = '/__stub/';
 /** Enough for a state of thousands of users with full mark lists; bigger states belong in --state-file. */
@@ -39,6 +39,15 @@ export interface SeedSpec {
   sdkAppId?: number;
   accounts?: string[];
   groups?: SeedGroup[];
+  /** Conversation groups to create (create_contact_group's rules; a name the user already has is skipped). */
+  contactGroups?: SeedContactGroup[];
+}
+
+export interface SeedContactGroup {
+  From_Account: string;
+  GroupName: string;
+  /** `{ Type: 1, To_Account }` or `{ Type: 2, ToGroupId }` conversations to put in it. */
+  ContactItem?: { Type: 1 | 2; To_Account?: string; ToGroupId?: string }[];
 }
 
 export interface StatsQuery {
@@ -201,7 +210,46 @@ export class Control implements StubControl {
         throw invalidGroup(`groups[${i}].Owner_Account must be a UserID`);
       }
     });
+    const contactGroups = spec.contactGroups ?? [];
+    if (!Array.isArray(contactGroups)) {
+      throw new ControlError('contactGroups must be an array of { From_Account, GroupName, ContactItem? }');
+    }
+    const members = contactGroups.map((g, i) => seedMembers(g, i));
     await this.seedApp(app, accounts, groups);
+    for (const [i, g] of contactGroups.entries()) {
+      const result = await this.deps.store.createContactGroup(
+        app.sdkAppId,
+        g.From_Account,
+        g.GroupName,
+        members[i] as MemberOp[],
+        Math.floor(Date.now() / 1000),
+      );
+      if (result.outcome === 'not-imported') {
+        throw new ControlError(
+          `contactGroups[${i}].From_Account ${g.From_Account} was never imported`,
+          400,
+          ErrorCode.ACCOUNT_NOT_IMPORTED,
+        );
+      }
+      if (result.outcome === 'too-many') {
+        throw new ControlError(
+          `contactGroups[${i}]: ${g.From_Account} already has ${LIMITS.contactGroupsPerUser} conversation groups`,
+          400,
+          ErrorCode.CONTACT_GROUP_COUNT,
+        );
+      }
+      const refused = result.outcome === 'done' ? result.members.findIndex((m) => m !== 'applied') : -1;
+      if (refused >= 0 && result.outcome === 'done') {
+        const limit = result.members[refused] === 'conversation-limit';
+        throw new ControlError(
+          limit
+            ? `contactGroups[${i}].ContactItem[${refused}]: over ${LIMITS.conversationsPerUser} marked or grouped conversations`
+            : `contactGroups[${i}].ContactItem[${refused}]: the group does not exist or was dissolved`,
+          400,
+          limit ? ErrorCode.CONVERSATION_LIMIT : ErrorCode.GROUP_UNRESOLVED,
+        );
+      }
+    }
   }
 
   stats(query: StatsQuery = {}): StatsAnswer {
@@ -496,3 +544,38 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 }
 
 export type { FaultSpec, GroupType };
+
+/** The member ops of one seeded conversation group, or a ControlError naming the bad field. */
+function seedMembers(group: unknown, i: number): MemberOp[] {
+  const at = `contactGroups[${i}]`;
+  if (!isObject(group)) throw new ControlError(`${at} must be { From_Account, GroupName, ContactItem? }`);
+  const from = group.From_Account;
+  if (typeof from !== 'string' || from === '' || Buffer.byteLength(from) > LIMITS.userIdMaxBytes) {
+    throw new ControlError(`${at}.From_Account must be a UserID`, 400, ErrorCode.INVALID_PARAMETER);
+  }
+  const name = group.GroupName;
+  if (typeof name !== 'string' || name === '' || Buffer.byteLength(name) > LIMITS.contactGroupNameMaxBytes) {
+    throw new ControlError(
+      `${at}.GroupName must be a name of 1 to ${LIMITS.contactGroupNameMaxBytes} UTF-8 bytes`,
+      400,
+      ErrorCode.CONTACT_GROUP_NAME,
+    );
+  }
+  const contacts = group.ContactItem ?? [];
+  if (!Array.isArray(contacts) || contacts.length > LIMITS.conversationsPerUser) {
+    throw new ControlError(`${at}.ContactItem must be an array of conversations`);
+  }
+  return contacts.map((c: unknown, j: number) => {
+    if (isObject(c) && c.Type === 1 && typeof c.To_Account === 'string' && c.To_Account !== '') {
+      return { type: 1, id: c.To_Account, add: true };
+    }
+    if (isObject(c) && c.Type === 2 && typeof c.ToGroupId === 'string' && c.ToGroupId !== '') {
+      return { type: 2, id: c.ToGroupId, add: true };
+    }
+    throw new ControlError(
+      `${at}.ContactItem[${j}] must be { Type: 1, To_Account } or { Type: 2, ToGroupId }`,
+      400,
+      ErrorCode.INVALID_PARAMETER,
+    );
+  });
+}

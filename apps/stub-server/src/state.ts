@@ -33,6 +33,29 @@ const APP_SCHEMA = {
         },
       },
     },
+    contactGroups: {
+      type: 'object',
+      propertyNames: userId,
+      additionalProperties: {
+        type: 'object',
+        required: ['NextGroupId', 'GroupItem'],
+        properties: {
+          NextGroupId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+          GroupItem: {
+            type: 'array',
+            maxItems: LIMITS.contactGroupsPerUser,
+            items: {
+              type: 'object',
+              required: ['GroupName', 'GroupId'],
+              properties: {
+                GroupName: { type: 'string', minLength: 1, 'x-max-bytes': LIMITS.contactGroupNameMaxBytes },
+                GroupId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+              },
+            },
+          },
+        },
+      },
+    },
     marks: {
       type: 'object',
       propertyNames: userId,
@@ -50,6 +73,12 @@ const APP_SCHEMA = {
             CustomMark: { type: 'string', 'x-max-bytes': LIMITS.customMarkMaxBytes },
             Timestamp: { type: 'integer', minimum: 0, maximum: 4294967295 },
             firstMarkedSeq: { type: 'integer', minimum: 0 },
+            ContactGroupId: {
+              type: 'array',
+              maxItems: LIMITS.contactGroupsPerUser,
+              uniqueItems: true,
+              items: { type: 'integer', minimum: 1 },
+            },
           },
         },
       },
@@ -88,6 +117,10 @@ function codeOf(error: ErrorObject): number | undefined {
     return error.keyword === 'maxItems' ? ErrorCode.CONVERSATION_LIMIT : ErrorCode.INVALID_PARAMETER;
   }
   if (path.startsWith('/groups')) return ErrorCode.GROUP_INVALID_PARAMETER;
+  if (path.startsWith('/contactGroups')) {
+    if (error.keyword === 'maxItems') return ErrorCode.CONTACT_GROUP_COUNT;
+    return path.endsWith('/GroupName') ? ErrorCode.CONTACT_GROUP_NAME : ErrorCode.INVALID_PARAMETER;
+  }
   if (path.startsWith('/accounts')) return ErrorCode.ACCOUNT_INVALID_PARAMETER;
   return undefined;
 }
@@ -148,6 +181,7 @@ function checkApp(app: AppState, where: string): void {
       );
     }
   });
+  const groupIdsOf = checkContactGroups(app, where, accounts);
   for (const [from, list] of Object.entries(app.marks)) {
     if (!accounts.has(from)) {
       throw new StateError(
@@ -173,6 +207,14 @@ function checkApp(app: AppState, where: string): void {
           ErrorCode.GROUP_UNRESOLVED,
         );
       }
+      for (const groupId of item.ContactGroupId ?? []) {
+        if (!groupIdsOf.get(from)?.has(groupId)) {
+          throw new StateError(
+            `${at}.ContactGroupId ${groupId} is not in ${where}.contactGroups.${from}.GroupItem`,
+            ErrorCode.CONTACT_GROUP_NOT_FOUND,
+          );
+        }
+      }
       const id = `${item.Type}:${item.Type === 1 ? item.To_Account : item.ToGroupId}`;
       if (conversations.has(id)) throw invalid(` names a conversation listed before (${id})`);
       conversations.add(id);
@@ -181,4 +223,35 @@ function checkApp(app: AppState, where: string): void {
       positions.add(item.firstMarkedSeq);
     });
   }
+}
+
+/** Each user's conversation groups: known account, unique ids below NextGroupId, unique names. */
+function checkContactGroups(app: AppState, where: string, accounts: Set<string>): Map<string, Set<number>> {
+  const idsOf = new Map<string, Set<number>>();
+  for (const [from, user] of Object.entries(app.contactGroups ?? {})) {
+    const at = `${where}.contactGroups.${from}`;
+    if (!accounts.has(from)) {
+      throw new StateError(`${at}: ${from} is not in ${where}.accounts`, ErrorCode.ACCOUNT_NOT_IMPORTED);
+    }
+    const ids = new Set<number>();
+    const names = new Set<string>();
+    user.GroupItem.forEach((group, i) => {
+      if (ids.has(group.GroupId) || group.GroupId >= user.NextGroupId) {
+        throw new StateError(
+          `${at}.GroupItem[${i}].GroupId ${group.GroupId} is used twice or not below NextGroupId`,
+          ErrorCode.INVALID_PARAMETER,
+        );
+      }
+      if (names.has(group.GroupName)) {
+        throw new StateError(
+          `${at}.GroupItem[${i}].GroupName ${group.GroupName} is used twice`,
+          ErrorCode.CONTACT_GROUP_NAME,
+        );
+      }
+      ids.add(group.GroupId);
+      names.add(group.GroupName);
+    });
+    idsOf.set(from, ids);
+  }
+  return idsOf;
 }

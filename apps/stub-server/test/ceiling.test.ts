@@ -70,6 +70,27 @@ describe('the ceiling', () => {
     expect((await read(1400000001)).ErrorCode).toBe(0);
   });
 
+  it('gives each conversation-group command its own 200/s ceiling', async () => {
+    const bodies = {
+      createContactGroup: { From_Account: 'user0', GroupContactItem: [{ GroupName: 'g', ContactItem: [] }] },
+      updateContactGroup: {
+        From_Account: 'user0',
+        UpdateType: 1,
+        UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'g', NewGroupName: 'g' },
+      },
+      delContactGroup: { From_Account: 'user0', GroupName: ['none'] },
+      searchContactGroup: { From_Account: 'user0', ContactItem: [{ Type: 1, To_Account: 'user1' }] },
+    } as const;
+    for (const [command, body] of Object.entries(bodies) as [keyof typeof bodies, unknown][]) {
+      const answers = await rawBurst(stub.commandUrl(command), body, 300, command);
+      const refused = answers.filter((a) => a.ErrorCode === ErrorCode.RATE_LIMITED).length;
+      // Admitted calls may still fail for their own reasons (51011, 51009), and still count.
+      expect({ command, refused }).toEqual({ command, refused: 100 });
+      // The other commands are not touched by this one's window.
+      expect((await read()).ErrorCode).toBe(0);
+    }
+  });
+
   it('does not count refused calls nor calls rejected by authentication', async () => {
     const unauthenticated = await burst(250, { usersig: 'broken' });
     expect(unauthenticated.answers.every((a) => a.ErrorCode === ErrorCode.USERSIG_INVALID)).toBe(true);

@@ -56,7 +56,7 @@ describe('get_contact_group', () => {
       },
       { Type: 2, ToGroupId: 'g1', StandardMark: `1${'0'.repeat(31)}`, Timestamp: expect.any(Number) },
     ]);
-    // No conversation groups are emulated: no ContactGroupId, GroupItem empty.
+    // No conversation group: no ContactGroupId, GroupItem empty.
     expect(answer.GroupItem).toEqual([]);
   });
 

@@ -6,16 +6,16 @@ import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
 import type { Options, Scenario } from 'k6/options';
 import {
-  getContactGroupRequest,
-  markContactRequest,
+  contactGroupRequests,
+  loadRequest,
   setupRequests,
   type World,
   world,
 } from '../../shared/payloads.ts';
 import {
-  LOADED_COMMANDS,
   type LoadedCommand,
   type ScenarioName,
+  scenarioCommands,
   settleMs,
   type TimedPhase,
   timeline,
@@ -60,7 +60,11 @@ function arrivalScenario(phase: TimedPhase, command: LoadedCommand, vus: number 
   };
 }
 
-function thresholds(phases: readonly TimedPhase[], config: RunConfig): NonNullable<Options['thresholds']> {
+function thresholds(
+  phases: readonly TimedPhase[],
+  config: RunConfig,
+  commands: readonly LoadedCommand[],
+): NonNullable<Options['thresholds']> {
   const t: NonNullable<Options['thresholds']> = {
     checks: ['rate==1'],
     http_req_failed: ['rate==0'],
@@ -74,7 +78,7 @@ function thresholds(phases: readonly TimedPhase[], config: RunConfig): NonNullab
     }
     if (phase.expect === 'split') {
       t[`calls_refused{phase:${phase.name}}`] = ['count>0'];
-      for (const command of LOADED_COMMANDS) {
+      for (const command of commands) {
         // Whatever the target, a sliding window lets at most the ceiling through per second of the phase (+1 s of edge).
         t[`calls_accepted{phase:${phase.name},command:${command}}`] = [
           'count>0',
@@ -88,7 +92,7 @@ function thresholds(phases: readonly TimedPhase[], config: RunConfig): NonNullab
   }
   // Per-second counters exist in the summary only as thresholds; `count>=0` always holds.
   const seconds = phases.reduce((end, p) => Math.max(end, p.startS + p.durationS), 0) + 2;
-  for (const command of LOADED_COMMANDS) {
+  for (const command of commands) {
     for (let second = 0; second < seconds; second++) {
       t[perSecondMetric('calls_accepted', command, second)] = ['count>=0'];
       t[perSecondMetric('calls_refused', command, second)] = ['count>=0'];
@@ -98,6 +102,7 @@ function thresholds(phases: readonly TimedPhase[], config: RunConfig): NonNullab
 }
 
 function options(name: ScenarioName, config: RunConfig, phases: readonly TimedPhase[]): Options {
+  const commands = scenarioCommands(name);
   const common: Options = {
     setupTimeout: '60s',
     teardownTimeout: '60s',
@@ -125,11 +130,11 @@ function options(name: ScenarioName, config: RunConfig, phases: readonly TimedPh
   }
   const scenarios: Record<string, Scenario> = {};
   for (const phase of phases) {
-    for (const command of LOADED_COMMANDS) {
+    for (const command of commands) {
       scenarios[scenarioKey(phase, command)] = arrivalScenario(phase, command, config.vus);
     }
   }
-  return { ...common, scenarios, thresholds: thresholds(phases, config) };
+  return { ...common, scenarios, thresholds: thresholds(phases, config, commands) };
 }
 
 export interface ScenarioScript {
@@ -138,6 +143,8 @@ export interface ScenarioScript {
   smoke(data: SetupData): void;
   markContact(data: SetupData): void;
   getContactGroup(data: SetupData): void;
+  updateContactGroup(data: SetupData): void;
+  searchContactGroup(data: SetupData): void;
   teardown(data: SetupData): void;
   handleSummary(data: SummaryInput): Record<string, string>;
 }
@@ -170,6 +177,17 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
       });
       if (!created) fail(`create_group failed: ${describeAnswer(answer)}`);
     }
+    if (scenarioCommands(name).includes('updateContactGroup')) {
+      for (const request of contactGroupRequests(w)) {
+        const answer = call(target, 'createContactGroup', request, { phase: 'setup' });
+        // 51011: the user has the group from an earlier run with the same seed.
+        const created = check(answer, {
+          'setup: create_contact_group creates the group (or finds it from an earlier run)': (a) =>
+            a.body?.ErrorCode === 0 || a.body?.ErrorCode === 51011,
+        });
+        if (!created) fail(`create_contact_group failed: ${describeAnswer(answer)}`);
+      }
+    }
     return { world: w, stub };
   }
 
@@ -187,13 +205,8 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
       settled: settled ? 'yes' : 'no',
     };
     const refusalAllowed = phase.expect === 'split' || (phase.expect === 'settles' && !settled);
-    if (command === 'markContact') {
-      const request = markContactRequest(data.world, index, markOptions);
-      checkAnswer(command, request, call(target, command, request, {}, countTags), refusalAllowed);
-    } else {
-      const request = getContactGroupRequest(data.world, index);
-      checkAnswer(command, request, call(target, command, request, {}, countTags), refusalAllowed);
-    }
+    const request = loadRequest(command, data.world, index, markOptions) as never;
+    checkAnswer(command, request, call(target, command, request, {}, countTags), refusalAllowed);
   }
 
   function teardown(data: SetupData): void {
@@ -206,7 +219,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
 
   function windowVerdicts(): WindowVerdict[] {
     const seconds = Math.ceil(phases.reduce((s, p) => s + p.durationS, 0)) + 60;
-    return stubStats(config.baseUrl, config.sdkAppId, LOADED_COMMANDS, seconds).map((series) =>
+    return stubStats(config.baseUrl, config.sdkAppId, scenarioCommands(name), seconds).map((series) =>
       judgeWindow(series, config.rate),
     );
   }
@@ -217,6 +230,8 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
     smoke: (data) => smokeIteration(target, data.world, markOptions),
     markContact: (data) => iterate('markContact', data),
     getContactGroup: (data) => iterate('getContactGroup', data),
+    updateContactGroup: (data) => iterate('updateContactGroup', data),
+    searchContactGroup: (data) => iterate('searchContactGroup', data),
     teardown,
     handleSummary: (data) => summarize(data, name, config, phases),
   };

@@ -1,6 +1,6 @@
 // handleSummary: summary.json and summary.html in OUT_DIR, and a text summary on stdout. k6's own
 // textSummary lives at a remote jslib URL, unreachable offline, so the text is rendered by shared/report.ts.
-import { LOADED_COMMANDS, SCENARIOS, type ScenarioName, type TimedPhase } from '../../shared/plan.ts';
+import { SCENARIOS, type ScenarioName, scenarioCommands, type TimedPhase } from '../../shared/plan.ts';
 import { renderHtml, renderText } from '../../shared/report.ts';
 import { loadReport, type SummaryInput } from '../../shared/summary.ts';
 import type { RunConfig } from './config.ts';
@@ -22,7 +22,7 @@ export function summarize(
     rate: config.rate,
     durationS: phases.reduce((sum, p) => sum + p.durationS, 0),
     // handleSummary may still call the target: the stub's own count per second is the one to chart.
-    stubSeries: stub ? stubStats(config.baseUrl, config.sdkAppId, LOADED_COMMANDS, 3600) : [],
+    stubSeries: stub ? stubStats(config.baseUrl, config.sdkAppId, scenarioCommands(scenario), 3600) : [],
   });
   const { userSig: _secret, ...shown } = config;
   const json = { report, config: shown, phases, k6: input };

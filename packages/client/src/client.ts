@@ -6,13 +6,18 @@ import {
   type CommandBodies,
   type CommandName,
   type ContactItemWithMarks,
+  type CreateContactGroupAnswer,
+  type CreateContactGroupRequest,
   type CreateGroupAnswer,
   type CreateGroupRequest,
   currentAccountImport,
+  type DelContactGroupAnswer,
+  type DelContactGroupRequest,
   type DestroyGroupAnswer,
   type DestroyGroupRequest,
   type GetContactGroupAnswer,
   type GetContactGroupRequest,
+  type GroupItem,
   itemsOf,
   LIMITS,
   type MarkContactRequest,
@@ -22,12 +27,22 @@ import {
   type MultiaccountImportRequest,
   REGIONS,
   type Region,
+  type SearchContactGroupAnswer,
+  type SearchContactGroupRequest,
+  type UpdateContactGroupAnswer,
+  type UpdateContactGroupRequest,
   type UserID,
 } from '@tim-marks/types';
 import { Pool } from 'undici';
 import type { RequestDispatcher } from './attempt.js';
 import { type CallerConfig, type CallOptions, call, type RetryEvent } from './caller.js';
 import { type Clock, systemClock } from './clock.js';
+import {
+  checkCreateContactGroupRequest,
+  checkDelContactGroupRequest,
+  checkSearchContactGroupRequest,
+  checkUpdateContactGroupRequest,
+} from './contact-groups.js';
 import {
   type CallSite,
   type ClientMethod,
@@ -175,6 +190,10 @@ const SITES: Partial<Record<CommandName, CallSite>> = {
   getContactGroup: { method: 'getContactGroup', operation: 'getContactGroup' },
   createGroup: { method: 'createGroup', operation: 'createGroup' },
   destroyGroup: { method: 'destroyGroup', operation: 'destroyGroup' },
+  createContactGroup: { method: 'createContactGroup', operation: 'createContactGroup' },
+  updateContactGroup: { method: 'updateContactGroup', operation: 'updateContactGroup' },
+  delContactGroup: { method: 'delContactGroup', operation: 'delContactGroup' },
+  searchContactGroup: { method: 'searchContactGroup', operation: 'searchContactGroup' },
 };
 
 const MARK_CONTACT = { method: 'markContact', operation: 'markContact' } as const;
@@ -364,6 +383,78 @@ export class TimMarksClient {
   /** Every marked or grouped conversation of `From_Account`, across all pages (see contactPages). */
   async *contacts(From_Account: UserID, options: PagingOptions = {}): AsyncGenerator<ContactItemWithMarks> {
     for await (const page of this.pages('contacts', From_Account, options)) yield* page.ContactItem ?? [];
+  }
+
+  /** The user's conversation groups (GroupItem of get_contact_group's first page), in GroupId order. */
+  async contactGroups(From_Account: UserID, options?: CallOptions): Promise<GroupItem[]> {
+    const page = await this.page('contactGroups', { From_Account, StartIndex: 0 }, options);
+    return page.GroupItem ?? [];
+  }
+
+  /**
+   * create_contact_group: creates one conversation group with its first conversations (at most
+   * 100). A name of 0 or over 32 UTF-8 bytes throws TimMarksValidationError (51011) before sending.
+   * Conversations the server refuses do not throw: see `GroupResultItem[0].ResultItem[i].ResultCode`.
+   */
+  async createContactGroup(
+    request: CreateContactGroupRequest,
+    options?: CallOptions,
+  ): Promise<CreateContactGroupAnswer> {
+    return this.send(
+      'createContactGroup',
+      'createContactGroup',
+      checkCreateContactGroupRequest(request),
+      options,
+    );
+  }
+
+  /** update_contact_group: renames a group (UpdateGroupType 1) or adds and removes conversations (2). */
+  async updateContactGroup(
+    request: UpdateContactGroupRequest,
+    options?: CallOptions,
+  ): Promise<UpdateContactGroupAnswer> {
+    return this.send(
+      'updateContactGroup',
+      'updateContactGroup',
+      checkUpdateContactGroupRequest(request),
+      options,
+    );
+  }
+
+  /** del_contact_group: deletes one group by name; its conversations leave it. */
+  async delContactGroup(
+    request: DelContactGroupRequest,
+    options?: CallOptions,
+  ): Promise<DelContactGroupAnswer> {
+    return this.send('delContactGroup', 'delContactGroup', checkDelContactGroupRequest(request), options);
+  }
+
+  /**
+   * search_contact_group: the marks and groups of any number of named conversations, sent as calls
+   * of at most LIMITS.searchContactItemsPerCall; ContactResultItem gathers every call's in order.
+   */
+  async searchContactGroup(
+    request: SearchContactGroupRequest,
+    options?: CallOptions,
+  ): Promise<SearchContactGroupAnswer> {
+    const { From_Account, ContactItem } = checkSearchContactGroupRequest(request);
+    let merged: SearchContactGroupAnswer | undefined;
+    for (const run of chunks(ContactItem, LIMITS.searchContactItemsPerCall)) {
+      const answer = await this.send(
+        'searchContactGroup',
+        'searchContactGroup',
+        { From_Account, ContactItem: run },
+        options,
+      );
+      merged =
+        merged === undefined
+          ? { ...answer, ContactResultItem: [...(answer.ContactResultItem ?? [])] }
+          : {
+              ...answer,
+              ContactResultItem: [...(merged.ContactResultItem ?? []), ...(answer.ContactResultItem ?? [])],
+            };
+    }
+    return merged as SearchContactGroupAnswer;
   }
 
   /**

@@ -37,6 +37,22 @@ export type ContactItemWithMarks = Schemas['ContactItemWithMarks'];
 export type GroupItem = Schemas['GroupItem'];
 export type GetContactGroupAnswer = Schemas['GetContactGroupAnswer'];
 
+export type ContactGroupName = Schemas['ContactGroupName'];
+export type ContactGroupToCreate = Schemas['ContactGroupToCreate'];
+export type CreateContactGroupRequest = Schemas['CreateContactGroupRequest'];
+export type ContactGroupResultItem = Schemas['ContactGroupResultItem'];
+export type GroupResultItem = Schemas['GroupResultItem'];
+export type CreateContactGroupAnswer = Schemas['CreateContactGroupAnswer'];
+export type ContactOptType = Schemas['ContactOptType'];
+export type ContactUpdateItem = Schemas['ContactUpdateItem'];
+export type UpdateGroup = Schemas['UpdateGroup'];
+export type UpdateContactGroupRequest = Schemas['UpdateContactGroupRequest'];
+export type UpdateContactGroupAnswer = Schemas['UpdateContactGroupAnswer'];
+export type DelContactGroupRequest = Schemas['DelContactGroupRequest'];
+export type DelContactGroupAnswer = Schemas['DelContactGroupAnswer'];
+export type SearchContactGroupRequest = Schemas['SearchContactGroupRequest'];
+export type SearchContactGroupAnswer = Schemas['SearchContactGroupAnswer'];
+
 export type AccountImportRequest = Schemas['AccountImportRequest'];
 export type AccountImportAnswer = Schemas['AccountImportAnswer'];
 export type MultiaccountImportRequest = Schemas['MultiaccountImportRequest'];
@@ -62,6 +78,10 @@ export type CommonQuery = operations['markContact']['parameters']['query'];
 export interface CommandBodies {
   markContact: { request: MarkContactRequest; response: MarkContactAnswer };
   getContactGroup: { request: GetContactGroupRequest; response: GetContactGroupAnswer };
+  createContactGroup: { request: CreateContactGroupRequest; response: CreateContactGroupAnswer };
+  updateContactGroup: { request: UpdateContactGroupRequest; response: UpdateContactGroupAnswer };
+  delContactGroup: { request: DelContactGroupRequest; response: DelContactGroupAnswer };
+  searchContactGroup: { request: SearchContactGroupRequest; response: SearchContactGroupAnswer };
   accountImport: { request: AccountImportRequest; response: AccountImportAnswer };
   multiaccountImport: { request: MultiaccountImportRequest; response: MultiaccountImportAnswer };
   createGroup: { request: CreateGroupRequest; response: CreateGroupAnswer };

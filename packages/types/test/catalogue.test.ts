@@ -34,7 +34,8 @@ describe('generated catalogue', () => {
     expect(Object.keys(REGIONS)).toHaveLength(9);
     expect(REGIONS.singapore).toBe('https://adminapisgp.im.qcloud.com');
     expect(COMMANDS.markContact).toBe('/v4/recentcontact/mark_contact');
-    expect(Object.keys(COMMANDS)).toHaveLength(6);
+    expect(Object.keys(COMMANDS)).toHaveLength(10);
+    expect(COMMANDS.createContactGroup).toBe('/v4/recentcontact/create_contact_group');
   });
 
   it('names the IM-reserved mark positions', () => {

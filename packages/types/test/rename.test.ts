@@ -43,8 +43,9 @@ function copyPackage(specText: string): string {
 
 describe('a field renamed in the spec breaks the compile', () => {
   const original = readFileSync(spec, 'utf8');
-  const c2c = original.indexOf('    C2CContactItem:');
-  const group = original.indexOf('    GroupContactItem:');
+  // The schemas, at their indentation (create_contact_group's example also has a `GroupContactItem:` field).
+  const c2c = original.indexOf('\n    C2CContactItem:');
+  const group = original.indexOf('\n    GroupContactItem:');
   const renamed =
     original.slice(0, c2c) +
     original.slice(c2c, group).replaceAll('To_Account', 'To_account') +

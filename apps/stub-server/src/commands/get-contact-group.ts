@@ -1,11 +1,11 @@
-// v4/recentcontact/get_contact_group: the user's marked conversations in first-marked order, a page
-// of LIMITS.getContactGroupPageSize at a time. Conversation groups are not emulated yet, so
-// GroupItem is always [] and ContactGroupId never appears.
+// v4/recentcontact/get_contact_group: the user's marked or grouped conversations in the order they
+// entered that set, a page of LIMITS.getContactGroupPageSize at a time, with every conversation group
+// of the user on each page.
 // The rules are @tim-marks/types' (checkRequest), the same the client checks; StartIndex stops at
 // 2^53 − 1 in the spec, as JSON Schema calls 1e300 an integer but no NextStartIndex could be written past it.
-import { type ContactItemWithMarks, checkRequest, ErrorCode, LIMITS, refusalText } from '@tim-marks/types';
+import { checkRequest, ErrorCode, LIMITS, refusalText } from '@tim-marks/types';
 import { fail } from '../envelope.js';
-import { toBinaryString } from '../standard-mark.js';
+import { contactWithMarks } from './contact-groups.js';
 import type { CommandHandler, ValidRequest } from './context.js';
 
 export const getContactGroup: CommandHandler<'getContactGroup'> = async (body, ctx) => {
@@ -19,18 +19,12 @@ export const getContactGroup: CommandHandler<'getContactGroup'> = async (body, c
       `From_Account ${from} was never imported (account_import first)`,
     );
   }
-  // An absent custom mark is `undefined`, which JSON leaves out, as the API does.
-  const ContactItem = page.items.map((c): ContactItemWithMarks => {
-    const StandardMark = toBinaryString(c.hi, c.lo);
-    return c.type === 1
-      ? { Type: 1, To_Account: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp }
-      : { Type: 2, ToGroupId: c.id, StandardMark, CustomMark: c.custom, Timestamp: c.timestamp };
-  });
+  const ContactItem = page.items.map(contactWithMarks);
   const next = start + ContactItem.length;
   const complete = next >= page.total;
   return {
     ContactItem,
-    GroupItem: [],
+    GroupItem: page.groups,
     CompleteFlag: complete ? 1 : 0,
     // The official example answers 0 on the last page: SDKs that loop while NextStartIndex != 0 stop there.
     NextStartIndex: complete ? 0 : next,

@@ -1,5 +1,11 @@
 import type { CommandName } from '@tim-marks/types';
 import { accountImport, multiaccountImport } from './accounts.js';
+import {
+  createContactGroup,
+  delContactGroup,
+  searchContactGroup,
+  updateContactGroup,
+} from './contact-groups.js';
 import type { CommandHandler } from './context.js';
 import { getContactGroup } from './get-contact-group.js';
 import { createGroup, destroyGroup } from './groups.js';
@@ -10,6 +16,10 @@ export type { CommandContext, CommandHandler } from './context.js';
 export const HANDLERS: { [C in CommandName]: CommandHandler<C> } = {
   markContact,
   getContactGroup,
+  createContactGroup,
+  updateContactGroup,
+  delContactGroup,
+  searchContactGroup,
   accountImport,
   multiaccountImport,
   createGroup,

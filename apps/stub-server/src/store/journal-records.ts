@@ -67,32 +67,66 @@ export function recordsOf(value: unknown): JournalEntry[] | string {
       }
       return [{ t, a: value.a, g: g as unknown as Extract<JournalEntry, { t: 'group' }>['g'] }];
     }
+    case 'cgroups': {
+      if (!nonEmptyString(value.f)) return 'cgroups: f must be a From_Account';
+      if (!groupIdOk(value.n)) return 'cgroups: n must be the next GroupId';
+      const g = value.g;
+      if (
+        !Array.isArray(g) ||
+        !g.every((e) => Array.isArray(e) && e.length === 2 && groupIdOk(e[0]) && nonEmptyString(e[1]))
+      ) {
+        return 'cgroups: g must be a list of [GroupId, GroupName]';
+      }
+      const problem = changesProblem('cgroups', value.c);
+      if (problem !== undefined) return problem;
+      return [
+        {
+          t,
+          a: value.a,
+          f: value.f,
+          n: value.n as number,
+          g: g as [number, string][],
+          c: value.c as Extract<JournalEntry, { t: 'cgroups' }>['c'],
+        },
+      ];
+    }
     case 'marks': {
       if (!nonEmptyString(value.f)) return 'marks: f must be a From_Account';
-      const c = value.c;
-      if (!Array.isArray(c)) return 'marks: c must be an array of changes';
-      for (let i = 0; i < c.length; i++) {
-        const change = c[i] as unknown;
-        if (
-          !Array.isArray(change) ||
-          change.length !== 6 ||
-          (change[0] !== 1 && change[0] !== 2) ||
-          !nonEmptyString(change[1]) ||
-          !int32(change[2]) ||
-          !int32(change[3]) ||
-          (change[4] !== null && typeof change[4] !== 'string') ||
-          typeof change[5] !== 'number' ||
-          !Number.isInteger(change[5]) ||
-          change[5] < 0
-        ) {
-          return `marks: c[${i}] must be [Type, id, hi, lo, CustomMark or null, Timestamp]`;
-        }
-      }
-      return [{ t, a: value.a, f: value.f, c: c as Extract<JournalEntry, { t: 'marks' }>['c'] }];
+      const problem = changesProblem('marks', value.c);
+      if (problem !== undefined) return problem;
+      return [{ t, a: value.a, f: value.f, c: value.c as Extract<JournalEntry, { t: 'marks' }>['c'] }];
     }
     default:
       return `unknown record type ${JSON.stringify(t) ?? 'none'}`;
   }
+}
+
+function groupIdOk(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/** What is wrong with the conversation changes of a `marks` or `cgroups` record, if anything. */
+function changesProblem(t: string, c: unknown): string | undefined {
+  if (!Array.isArray(c)) return `${t}: c must be an array of changes`;
+  for (let i = 0; i < c.length; i++) {
+    const change = c[i] as unknown;
+    if (
+      !Array.isArray(change) ||
+      (change.length !== 6 && change.length !== 7) ||
+      (change.length === 7 && !(Array.isArray(change[6]) && change[6].every(groupIdOk))) ||
+      (change[0] !== 1 && change[0] !== 2) ||
+      !nonEmptyString(change[1]) ||
+      !int32(change[2]) ||
+      !int32(change[3]) ||
+      (change[4] !== null && typeof change[4] !== 'string') ||
+      typeof change[5] !== 'number' ||
+      !Number.isInteger(change[5]) ||
+      change[5] < 0
+    ) {
+      return `${t}: c[${i}] must be [Type, id, hi, lo, CustomMark or null, Timestamp, ContactGroupId?]`;
+    }
+  }
+  return undefined;
 }
 
 /** The app a record belongs to. */

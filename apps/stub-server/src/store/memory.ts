@@ -9,6 +9,9 @@ import { LIMITS } from '@tim-marks/types';
 import { fromDecimalString, toDecimalString } from '../standard-mark.js';
 import type {
   AppState,
+  ContactGroup,
+  ContactGroupResult,
+  ContactGroupsState,
   ContactPage,
   ContactRecord,
   ConversationType,
@@ -17,12 +20,18 @@ import type {
   MarkOp,
   MarkOutcome,
   MarkState,
+  MemberOp,
   NewGroup,
+  SearchResult,
   Store,
 } from './store.js';
 
-/** The final state of one conversation after a write: [Type, id, hi, lo, CustomMark or null, Timestamp]. */
-export type ConversationChange = [ConversationType, string, number, number, string | null, number];
+/**
+ * The final state of one conversation after a write: [Type, id, hi, lo, CustomMark or null, Timestamp,
+ * ContactGroupId?]. Without the seventh element the conversation keeps its conversation groups (a
+ * mark write); with it, they become exactly those ids ([] = none).
+ */
+export type ConversationChange = [ConversationType, string, number, number, string | null, number, number[]?];
 
 /** An acknowledged write, as the journal records it (its effect, so that replaying it is idempotent). */
 export type JournalEntry =
@@ -30,6 +39,8 @@ export type JournalEntry =
   | { t: 'group'; a: number; g: GroupRecord }
   | { t: 'dissolve'; a: number; id: string }
   | { t: 'marks'; a: number; f: string; c: ConversationChange[] }
+  /** A user's conversation groups after a group write (next id, [GroupId, GroupName] list) and its membership changes. */
+  | { t: 'cgroups'; a: number; f: string; n: number; g: [number, string][]; c: ConversationChange[] }
   | { t: 'reset'; a: number }
   | { t: 'import'; s: AppState };
 
@@ -50,13 +61,34 @@ class Conversation {
     public lo: number,
     public custom: string | undefined,
     public timestamp: number,
+    /** The ids of the user's conversation groups holding it, ascending; undefined when none. */
+    public groups: number[] | undefined = undefined,
   ) {}
+}
+
+/** One user's conversation groups: GroupId → GroupName in id order, and the id the next one gets. */
+class UserGroups {
+  constructor(
+    public next: number,
+    public readonly names: Map<number, string>,
+  ) {}
+
+  idOf(name: string): number | undefined {
+    for (const [id, n] of this.names) if (n === name) return id;
+    return undefined;
+  }
+
+  list(): ContactGroup[] {
+    return [...this.names].map(([GroupId, GroupName]) => ({ GroupName, GroupId }));
+  }
 }
 
 class AppData {
   readonly accounts = new Set<string>();
   readonly groups = new Map<string, GroupRecord>();
   readonly users = new Map<string, Map<number, Conversation>>();
+  /** By From_Account (a Map, so `__proto__` is a user like any other). */
+  readonly contactGroups = new Map<string, UserGroups>();
   private nameIds = new Map<string, number>();
   private names: string[] = [];
   /** Conversations stored across all users: the interning table is rebuilt when it outgrows them. */
@@ -254,10 +286,12 @@ export class MemoryStore implements Store {
           curCustom = current.custom;
         }
       }
+      // A mark write never changes conversation groups: a grouped conversation stays without marks.
+      const grouped = found >= 0 && marks?.get(found)?.groups !== undefined;
       const hi = (curHi | op.setHi) & ~op.clearHi;
       const lo = (curLo | op.setLo) & ~op.clearLo;
       const custom = op.custom === undefined ? curCustom : op.custom === '' ? undefined : op.custom;
-      const empty = hi === 0 && lo === 0 && custom === undefined;
+      const empty = hi === 0 && lo === 0 && custom === undefined && !grouped;
       const change: ConversationChange = [op.type, op.id, hi, lo, custom ?? null, nowSeconds];
       if (!exists && !empty) {
         if (size >= LIMITS.conversationsPerUser) {
@@ -283,21 +317,109 @@ export class MemoryStore implements Store {
     const marks = data.users.get(from);
     const total = marks?.size ?? 0;
     const items: ContactRecord[] = [];
-    if (marks === undefined || start >= total) return { total, items };
+    const groups = data.contactGroups.get(from)?.list() ?? [];
+    if (marks === undefined || start >= total) return { total, items, groups };
     let index = 0;
     for (const [key, conv] of marks) {
       if (index++ < start) continue;
-      items.push({
-        type: data.typeOf(key),
-        id: data.idOf(key),
-        hi: conv.hi,
-        lo: conv.lo,
-        custom: conv.custom,
-        timestamp: conv.timestamp,
-      });
+      items.push(recordOf(data, key, conv));
       if (items.length === count) break;
     }
-    return { total, items };
+    return { total, items, groups };
+  }
+
+  searchContacts(
+    sdkAppId: number,
+    from: string,
+    conversations: readonly { type: ConversationType; id: string }[],
+  ): SearchResult | undefined {
+    const data = this.app(sdkAppId);
+    if (!data.accounts.has(from)) return undefined;
+    const marks = data.users.get(from);
+    const items: ContactRecord[] = [];
+    const seen = new Set<number>();
+    for (const { type, id } of conversations) {
+      const key = data.find(type, id);
+      if (key < 0 || seen.has(key)) continue;
+      const conv = marks?.get(key);
+      if (conv === undefined) continue;
+      seen.add(key);
+      items.push(recordOf(data, key, conv));
+    }
+    return { items, groups: data.contactGroups.get(from)?.list() ?? [] };
+  }
+
+  createContactGroup(
+    sdkAppId: number,
+    from: string,
+    name: string,
+    members: readonly MemberOp[],
+    nowSeconds: number,
+  ): ContactGroupResult {
+    const data = this.app(sdkAppId);
+    if (!data.accounts.has(from)) return { outcome: 'not-imported' };
+    const user = data.contactGroups.get(from);
+    if (user?.idOf(name) !== undefined) return { outcome: 'name-taken' };
+    if ((user?.names.size ?? 0) >= LIMITS.contactGroupsPerUser) return { outcome: 'too-many' };
+    const groupId = user?.next ?? 1;
+    const plan = planMembers(data, from, groupId, members, nowSeconds);
+    const g: [number, string][] = [...(user?.names ?? []), [groupId, name]];
+    this.commit({ t: 'cgroups', a: sdkAppId, f: from, n: groupId + 1, g, c: plan.changes });
+    return { outcome: 'done', group: { GroupName: name, GroupId: groupId }, members: plan.outcomes };
+  }
+
+  updateContactGroup(
+    sdkAppId: number,
+    from: string,
+    oldName: string,
+    change: { newName: string } | { members: readonly MemberOp[] },
+    nowSeconds: number,
+  ): ContactGroupResult {
+    const data = this.app(sdkAppId);
+    if (!data.accounts.has(from)) return { outcome: 'not-imported' };
+    const user = data.contactGroups.get(from);
+    const groupId = user?.idOf(oldName);
+    if (user === undefined || groupId === undefined) return { outcome: 'not-found' };
+    if ('newName' in change) {
+      const { newName } = change;
+      if (newName === oldName) {
+        return { outcome: 'done', group: { GroupName: oldName, GroupId: groupId }, members: [] };
+      }
+      if (user.idOf(newName) !== undefined) return { outcome: 'name-taken' };
+      const g: [number, string][] = [...user.names].map(([id, n]) => [id, id === groupId ? newName : n]);
+      this.commit({ t: 'cgroups', a: sdkAppId, f: from, n: user.next, g, c: [] });
+      return { outcome: 'done', group: { GroupName: newName, GroupId: groupId }, members: [] };
+    }
+    const plan = planMembers(data, from, groupId, change.members, nowSeconds);
+    if (plan.changes.length > 0) {
+      this.commit({ t: 'cgroups', a: sdkAppId, f: from, n: user.next, g: [...user.names], c: plan.changes });
+    }
+    return { outcome: 'done', group: { GroupName: oldName, GroupId: groupId }, members: plan.outcomes };
+  }
+
+  delContactGroup(sdkAppId: number, from: string, name: string, nowSeconds: number): ContactGroupResult {
+    const data = this.app(sdkAppId);
+    if (!data.accounts.has(from)) return { outcome: 'not-imported' };
+    const user = data.contactGroups.get(from);
+    const groupId = user?.idOf(name);
+    if (user === undefined || groupId === undefined) return { outcome: 'not-found' };
+    const changes: ConversationChange[] = [];
+    for (const [key, conv] of data.users.get(from) ?? []) {
+      if (conv.groups === undefined || !conv.groups.includes(groupId)) continue;
+      const groups = conv.groups.filter((id) => id !== groupId);
+      changes.push([
+        data.typeOf(key),
+        data.idOf(key),
+        conv.hi,
+        conv.lo,
+        conv.custom ?? null,
+        nowSeconds,
+        groups,
+      ]);
+    }
+    const g = [...user.names].filter(([id]) => id !== groupId);
+    this.commit({ t: 'cgroups', a: sdkAppId, f: from, n: user.next, g, c: changes });
+    return { outcome: 'done', group: { GroupName: name, GroupId: groupId }, members: [] };
   }
 
   reset(sdkAppId: number): void {
@@ -321,16 +443,24 @@ export class MemoryStore implements Store {
         if (conv.custom !== undefined) item.CustomMark = conv.custom;
         item.Timestamp = conv.timestamp;
         item.firstMarkedSeq = list.length;
+        if (conv.groups !== undefined) item.ContactGroupId = [...conv.groups];
         list.push(item);
       }
       marks[from] = list;
     }
-    return {
+    const contactGroups: Record<string, ContactGroupsState> = Object.create(null);
+    for (const [from, user] of data.contactGroups) {
+      contactGroups[from] = { NextGroupId: user.next, GroupItem: user.list() };
+    }
+    const state: AppState = {
       sdkAppId,
       accounts: [...data.accounts],
       groups: [...data.groups.values()].map((g) => ({ ...g })),
       marks,
     };
+    // Left out when no user has a group, so that states without groups read as before.
+    if (data.contactGroups.size > 0) state.contactGroups = contactGroups;
+    return state;
   }
 
   /**
@@ -350,11 +480,23 @@ export class MemoryStore implements Store {
     }
     if (chunk.length > 0) yield { t: 'accounts', a: sdkAppId, ids: chunk };
     for (const group of data.groups.values()) yield { t: 'group', a: sdkAppId, g: { ...group } };
+    for (const [from, user] of data.contactGroups) {
+      yield { t: 'cgroups', a: sdkAppId, f: from, n: user.next, g: [...user.names], c: [] };
+    }
     for (const [from, conversations] of data.users) {
       if (conversations.size === 0) continue;
       const c: ConversationChange[] = [];
       for (const [key, conv] of conversations) {
-        c.push([data.typeOf(key), data.idOf(key), conv.hi, conv.lo, conv.custom ?? null, conv.timestamp]);
+        const change: ConversationChange = [
+          data.typeOf(key),
+          data.idOf(key),
+          conv.hi,
+          conv.lo,
+          conv.custom ?? null,
+          conv.timestamp,
+        ];
+        if (conv.groups !== undefined) change.push([...conv.groups]);
+        c.push(change);
       }
       yield { t: 'marks', a: sdkAppId, f: from, c };
     }
@@ -383,8 +525,18 @@ export class MemoryStore implements Store {
       case 'marks': {
         const data = this.app(entry.a);
         const marks = data.userMarks(entry.f);
-        for (const [type, id, hi, lo, custom, timestamp] of entry.c) {
-          setConversation(data, marks, type, id, hi, lo, custom ?? undefined, timestamp);
+        for (const [type, id, hi, lo, custom, timestamp, groups] of entry.c) {
+          setConversation(data, marks, type, id, hi, lo, custom ?? undefined, timestamp, groups);
+        }
+        data.releaseUnusedNames();
+        return;
+      }
+      case 'cgroups': {
+        const data = this.app(entry.a);
+        data.contactGroups.set(entry.f, new UserGroups(entry.n, new Map(entry.g)));
+        const marks = data.userMarks(entry.f);
+        for (const [type, id, hi, lo, custom, timestamp, groups] of entry.c) {
+          setConversation(data, marks, type, id, hi, lo, custom ?? undefined, timestamp, groups ?? []);
         }
         data.releaseUnusedNames();
         return;
@@ -420,8 +572,24 @@ export class MemoryStore implements Store {
       for (const item of ordered) {
         const masks = fromDecimalString(item.StandardMark) ?? { hi: 0, lo: 0 };
         const id = (item.Type === 1 ? item.To_Account : item.ToGroupId) as string;
-        setConversation(data, marks, item.Type, id, masks.hi, masks.lo, item.CustomMark, item.Timestamp);
+        setConversation(
+          data,
+          marks,
+          item.Type,
+          id,
+          masks.hi,
+          masks.lo,
+          item.CustomMark,
+          item.Timestamp,
+          item.ContactGroupId ?? [],
+        );
       }
+    }
+    for (const [from, user] of Object.entries(state.contactGroups ?? {})) {
+      data.contactGroups.set(
+        from,
+        new UserGroups(user.NextGroupId, new Map(user.GroupItem.map((g) => [g.GroupId, g.GroupName]))),
+      );
     }
     this.apps.set(state.sdkAppId, data);
   }
@@ -479,12 +647,29 @@ function setConversation(
   lo: number,
   custom: string | undefined,
   timestamp: number,
+  /** The conversation groups it now belongs to; undefined keeps the current ones (a mark write). */
+  groups?: readonly number[],
 ): void {
-  const empty = hi === 0 && lo === 0 && (custom === undefined || custom === '');
-  if (empty) {
+  const unmarked = hi === 0 && lo === 0 && (custom === undefined || custom === '');
+  if (unmarked) {
     // Never interns an id only to remove it.
     const found = data.find(type, id);
-    if (found >= 0 && marks.delete(found)) data.total--;
+    const current = found >= 0 ? marks.get(found) : undefined;
+    const kept = groups === undefined ? current?.groups : groupsOrNone(groups);
+    if (kept === undefined) {
+      if (current !== undefined && marks.delete(found)) data.total--;
+      return;
+    }
+    if (current !== undefined) {
+      current.hi = 0;
+      current.lo = 0;
+      current.custom = undefined;
+      current.timestamp = timestamp;
+      current.groups = kept;
+    } else {
+      marks.set(data.key(type, id), new Conversation(0, 0, undefined, timestamp, kept));
+      data.total++;
+    }
     return;
   }
   const key = data.key(type, id);
@@ -494,8 +679,85 @@ function setConversation(
     current.lo = lo;
     current.custom = custom;
     current.timestamp = timestamp;
+    if (groups !== undefined) current.groups = groupsOrNone(groups);
   } else {
-    marks.set(key, new Conversation(hi, lo, custom, timestamp));
+    marks.set(key, new Conversation(hi, lo, custom, timestamp, groups && groupsOrNone(groups)));
     data.total++;
   }
+}
+
+function groupsOrNone(groups: readonly number[]): number[] | undefined {
+  return groups.length === 0 ? undefined : [...groups];
+}
+
+function recordOf(data: AppData, key: number, conv: Conversation): ContactRecord {
+  return {
+    type: data.typeOf(key),
+    id: data.idOf(key),
+    hi: conv.hi,
+    lo: conv.lo,
+    custom: conv.custom,
+    timestamp: conv.timestamp,
+    groups: conv.groups,
+  };
+}
+
+/**
+ * The member ops of one group write, planned against memory plus the call's earlier ops, so that
+ * the whole write is journaled before memory moves. A conversation that enters the marked-or-grouped
+ * set counts against LIMITS.conversationsPerUser (51008 for that op alone); one that leaves its last
+ * group with no mark leaves the count.
+ */
+function planMembers(
+  data: AppData,
+  from: string,
+  groupId: number,
+  ops: readonly MemberOp[],
+  nowSeconds: number,
+): { outcomes: MarkOutcome[]; changes: ConversationChange[] } {
+  const marks = data.users.get(from);
+  let size = marks?.size ?? 0;
+  const planned = new Map<string, ConversationChange>();
+  const outcomes: MarkOutcome[] = new Array(ops.length);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as MemberOp;
+    if (op.add && op.type === 2) {
+      const group = data.groups.get(op.id);
+      if (group === undefined || group.dissolved) {
+        outcomes[i] = 'group-unresolved';
+        continue;
+      }
+    }
+    const name = `${op.type}:${op.id}`;
+    let state = planned.get(name);
+    if (state === undefined) {
+      const found = data.find(op.type, op.id);
+      const conv = found >= 0 ? marks?.get(found) : undefined;
+      state = conv
+        ? [op.type, op.id, conv.hi, conv.lo, conv.custom ?? null, conv.timestamp, conv.groups ?? []]
+        : [op.type, op.id, 0, 0, null, nowSeconds, []];
+    }
+    const groups = state[6] ?? [];
+    const marked = state[2] !== 0 || state[3] !== 0 || state[4] !== null;
+    const exists = marked || groups.length > 0;
+    const member = groups.includes(groupId);
+    outcomes[i] = 'applied';
+    if (op.add === member) continue;
+    let next: number[];
+    if (op.add) {
+      if (!exists) {
+        if (size >= LIMITS.conversationsPerUser) {
+          outcomes[i] = 'conversation-limit';
+          continue;
+        }
+        size++;
+      }
+      next = [...groups, groupId].sort((a, b) => a - b);
+    } else {
+      next = groups.filter((id) => id !== groupId);
+      if (next.length === 0 && !marked) size--;
+    }
+    planned.set(name, [state[0], state[1], state[2], state[3], state[4], nowSeconds, next]);
+  }
+  return { outcomes, changes: [...planned.values()] };
 }

@@ -25,7 +25,7 @@ export interface MarkOp {
 /** The outcome of one MarkOp: applied, group unresolved (51007) or over the per-user cap (51008). */
 export type MarkOutcome = 'applied' | 'group-unresolved' | 'conversation-limit';
 
-/** A marked conversation as stored. */
+/** A marked or grouped conversation as stored. */
 export interface ContactRecord {
   type: ConversationType;
   id: string;
@@ -34,12 +34,49 @@ export interface ContactRecord {
   custom: string | undefined;
   /** Unix seconds of the last change. */
   timestamp: number;
+  /** The ids of the user's conversation groups holding it, ascending; undefined when none. */
+  groups: readonly number[] | undefined;
 }
 
 export interface ContactPage {
-  /** How many marked conversations the user has in all. */
+  /** How many marked or grouped conversations the user has in all. */
   total: number;
   items: ContactRecord[];
+  /** Every conversation group of the user, in GroupId order. */
+  groups: ContactGroup[];
+}
+
+/** A conversation group of one user (create_contact_group), as GroupItem answers it. */
+export interface ContactGroup {
+  GroupId: number;
+  GroupName: string;
+}
+
+/** One conversation to add to (or remove from) a conversation group. */
+export interface MemberOp {
+  type: ConversationType;
+  id: string;
+  add: boolean;
+}
+
+/** The result of a conversation-group write; every outcome but 'done' changed nothing. */
+export type ContactGroupResult =
+  | { outcome: 'not-imported' }
+  | { outcome: 'not-found' }
+  | { outcome: 'too-many' }
+  | { outcome: 'name-taken' }
+  | { outcome: 'done'; group: ContactGroup; members: MarkOutcome[] };
+
+export interface SearchResult {
+  items: ContactRecord[];
+  groups: ContactGroup[];
+}
+
+/** The conversation groups of one user in the exported state. */
+export interface ContactGroupsState {
+  /** The GroupId the next create_contact_group gives (ids are never reused). */
+  NextGroupId: number;
+  GroupItem: ContactGroup[];
 }
 
 export interface GroupRecord {
@@ -73,6 +110,8 @@ export interface MarkState {
   Timestamp: number;
   /** Position in the user's first-marked order (0 = marked first). */
   firstMarkedSeq: number;
+  /** The user's conversation groups holding it (GroupItem.GroupId). */
+  ContactGroupId?: number[];
 }
 
 export interface AppState {
@@ -80,6 +119,8 @@ export interface AppState {
   accounts: string[];
   groups: GroupRecord[];
   marks: Record<string, MarkState[]>;
+  /** By From_Account; absent in states written before conversation groups. */
+  contactGroups?: Record<string, ContactGroupsState>;
 }
 
 export interface StubState {
@@ -110,6 +151,38 @@ export interface Store {
     start: number,
     count: number,
   ): Awaitable<ContactPage | undefined>;
+  /**
+   * create_contact_group: checks, then creates the group and applies the member ops in order (51007 /
+   * 51008 per op), atomically.
+   */
+  createContactGroup(
+    sdkAppId: number,
+    from: string,
+    name: string,
+    members: readonly MemberOp[],
+    nowSeconds: number,
+  ): Awaitable<ContactGroupResult>;
+  /** update_contact_group: a rename (newName) or member ops, atomically. */
+  updateContactGroup(
+    sdkAppId: number,
+    from: string,
+    oldName: string,
+    change: { newName: string } | { members: readonly MemberOp[] },
+    nowSeconds: number,
+  ): Awaitable<ContactGroupResult>;
+  /** del_contact_group: removes the group and its memberships, atomically. */
+  delContactGroup(
+    sdkAppId: number,
+    from: string,
+    name: string,
+    nowSeconds: number,
+  ): Awaitable<ContactGroupResult>;
+  /** search_contact_group: the named conversations that are marked or grouped, in the order given, once each. */
+  searchContacts(
+    sdkAppId: number,
+    from: string,
+    conversations: readonly { type: ConversationType; id: string }[],
+  ): Awaitable<SearchResult | undefined>;
   /** Forgets every account, group and mark of the app. */
   reset(sdkAppId: number): Awaitable<void>;
   exportApp(sdkAppId: number): Awaitable<AppState>;

@@ -79,6 +79,21 @@ export function providerStates(stub: Stub): ProviderStates {
       await sendOk(stub, 'destroyGroup', { GroupId: 'team-gone' });
     },
     'the group team-1 exists': () => stub.control.seed({ sdkAppId, groups: [{ GroupId: 'team-1' }] }),
+    'user0 has the conversation group "work" (GroupId 1) holding user1': () =>
+      stub.control.seed({
+        sdkAppId,
+        contactGroups: [
+          { From_Account: 'user0', GroupName: 'work', ContactItem: [{ Type: 1, To_Account: 'user1' }] },
+        ],
+      }),
+    'user0 has 20 conversation groups g00..g19': () =>
+      stub.control.seed({
+        sdkAppId,
+        contactGroups: Array.from({ length: LIMITS.contactGroupsPerUser }, (_, i) => ({
+          From_Account: 'user0',
+          GroupName: `g${String(i).padStart(2, '0')}`,
+        })),
+      }),
     // A ceiling of one call per sliding second, used up here: the verifier's request, which follows
     // at once (well within the second), is refused with 60007.
     'the mark_contact ceiling is exhausted': async () => {

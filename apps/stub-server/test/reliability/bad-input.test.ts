@@ -643,6 +643,147 @@ const bits = (extra: Record<string, unknown>) => ({
   });
 }
 
+// Conversation-group commands: request-level refusals change nothing (no group is created or changed)
+{
+  const group = 'Conversation-group commands';
+  const create = (GroupContactItem: unknown, from: unknown = 'user0') =>
+    sendJson('createContactGroup', { From_Account: from, GroupContactItem });
+  const cases: [string, CommandName, () => Promise<Reply>, number][] = [
+    [
+      'create_contact_group body `[]`',
+      'createContactGroup',
+      sendBody('createContactGroup', '[]'),
+      ErrorCode.INVALID_JSON,
+    ],
+    [
+      'create_contact_group From_Account 5',
+      'createContactGroup',
+      create([{ GroupName: 'a', ContactItem: [] }], 5),
+      ErrorCode.ACCOUNT_TYPE,
+    ],
+    [
+      'create_contact_group GroupContactItem `{}`',
+      'createContactGroup',
+      create({}),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+    [
+      'create_contact_group two groups in one call',
+      'createContactGroup',
+      create([
+        { GroupName: 'a', ContactItem: [] },
+        { GroupName: 'b', ContactItem: [] },
+      ]),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+    [
+      'create_contact_group GroupName `""`',
+      'createContactGroup',
+      create([{ GroupName: '', ContactItem: [] }]),
+      ErrorCode.CONTACT_GROUP_NAME,
+    ],
+    [
+      'create_contact_group GroupName of 33 bytes (11 × `组`)',
+      'createContactGroup',
+      create([{ GroupName: '组'.repeat(11), ContactItem: [] }]),
+      ErrorCode.CONTACT_GROUP_NAME,
+    ],
+    [
+      'create_contact_group GroupName `null`',
+      'createContactGroup',
+      create([{ GroupName: null, ContactItem: [] }]),
+      ErrorCode.CONTACT_GROUP_NAME,
+    ],
+    [
+      'create_contact_group ContactItem `"x"`',
+      'createContactGroup',
+      create([{ GroupName: 'a', ContactItem: 'x' }]),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+    [
+      `create_contact_group ${LIMITS.contactGroupItemsPerCall + 1} conversations`,
+      'createContactGroup',
+      create([
+        {
+          GroupName: 'a',
+          ContactItem: Array.from({ length: LIMITS.contactGroupItemsPerCall + 1 }, (_, i) => ({
+            Type: 1,
+            To_Account: `u${i}`,
+          })),
+        },
+      ]),
+      ErrorCode.MARK_ITEM_COUNT,
+    ],
+    [
+      'create_contact_group From_Account `"__proto__"` (never imported)',
+      'createContactGroup',
+      create([{ GroupName: 'a', ContactItem: [] }], '__proto__'),
+      ErrorCode.ACCOUNT_NOT_IMPORTED,
+    ],
+    [
+      'update_contact_group UpdateType 2',
+      'updateContactGroup',
+      sendJson('updateContactGroup', {
+        From_Account: 'user0',
+        UpdateType: 2,
+        UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'a', NewGroupName: 'b' },
+      }),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+    [
+      'update_contact_group UpdateGroup `[]`',
+      'updateContactGroup',
+      sendJson('updateContactGroup', { From_Account: 'user0', UpdateType: 1, UpdateGroup: [] }),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+    [
+      'update_contact_group OldGroupName `"constructor"` (no such group)',
+      'updateContactGroup',
+      sendJson('updateContactGroup', {
+        From_Account: 'user0',
+        UpdateType: 1,
+        UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'constructor', NewGroupName: 'b' },
+      }),
+      ErrorCode.CONTACT_GROUP_NOT_FOUND,
+    ],
+    [
+      'update_contact_group UpdateGroupType 2 without ContactUpdateItem',
+      'updateContactGroup',
+      sendJson('updateContactGroup', {
+        From_Account: 'user0',
+        UpdateType: 1,
+        UpdateGroup: { UpdateGroupType: 2, OldGroupName: 'a' },
+      }),
+      ErrorCode.MARK_ITEM_COUNT,
+    ],
+    [
+      'del_contact_group GroupName `"a"` (not a list)',
+      'delContactGroup',
+      sendJson('delContactGroup', { From_Account: 'user0', GroupName: 'a' }),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+    [
+      'del_contact_group GroupName `["__proto__"]` (no such group)',
+      'delContactGroup',
+      sendJson('delContactGroup', { From_Account: 'user0', GroupName: ['__proto__'] }),
+      ErrorCode.CONTACT_GROUP_NOT_FOUND,
+    ],
+    [
+      'search_contact_group ContactItem `[]`',
+      'searchContactGroup',
+      sendJson('searchContactGroup', { From_Account: 'user0', ContactItem: [] }),
+      ErrorCode.MARK_ITEM_COUNT,
+    ],
+    [
+      'search_contact_group ContactItem `[5]`',
+      'searchContactGroup',
+      sendJson('searchContactGroup', { From_Account: 'user0', ContactItem: [5] }),
+      ErrorCode.INVALID_PARAMETER,
+    ],
+  ];
+  for (const [input, command, send, code] of cases) add(group, { input, command, send, code });
+}
+
 // Duplicate keys: the last one wins, as in JSON.parse
 {
   const group = 'Duplicate keys (the last occurrence wins)';

@@ -588,6 +588,10 @@ async function clientVerdict(tim: TimMarksClient, row: Row): Promise<string> {
     multiaccountImport: () => tim.importAccounts(body),
     createGroup: () => tim.createGroup(body),
     destroyGroup: () => tim.destroyGroup(body),
+    createContactGroup: () => tim.createContactGroup(body),
+    updateContactGroup: () => tim.updateContactGroup(body),
+    delContactGroup: () => tim.delContactGroup(body),
+    searchContactGroup: () => tim.searchContactGroup(body),
   };
   try {
     await call[row.command]();

@@ -91,6 +91,51 @@ describe.skipIf(missing !== undefined)('against the stub server', () => {
     expect(bobAgain?.CustomMark ?? '').toBe('');
   });
 
+  it('creates, fills, renames, searches, pages and deletes conversation groups', async () => {
+    const tim = client();
+    await tim.importAccounts({ Accounts: ['alice'] });
+    const created = await tim.createContactGroup({
+      From_Account: 'alice',
+      GroupContactItem: [{ GroupName: 'work', ContactItem: [{ Type: 1, To_Account: 'bob' }] }],
+    });
+    expect(created.GroupResultItem?.[0]?.GroupItem).toEqual({ GroupName: 'work', GroupId: 1 });
+    await tim.updateContactGroup({
+      From_Account: 'alice',
+      UpdateType: 1,
+      UpdateGroup: {
+        UpdateGroupType: 2,
+        OldGroupName: 'work',
+        ContactUpdateItem: [{ ContactOptType: 1, ContactItem: { Type: 1, To_Account: 'carol' } }],
+      },
+    });
+    await tim.updateContactGroup({
+      From_Account: 'alice',
+      UpdateType: 1,
+      UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'work', NewGroupName: 'Work 2' },
+    });
+    expect(await tim.contactGroups('alice')).toEqual([{ GroupName: 'Work 2', GroupId: 1 }]);
+    const grouped = [];
+    for await (const contact of tim.contacts('alice')) grouped.push(contact);
+    expect(grouped.map((c) => [c.Type === 1 ? c.To_Account : c.ToGroupId, c.ContactGroupId])).toEqual([
+      ['bob', [1]],
+      ['carol', [1]],
+    ]);
+    // 301 names: two calls, merged in order.
+    const names = Array.from({ length: 301 }, (_, i) => ({ Type: 1 as const, To_Account: `n${i}` }));
+    const found = await tim.searchContactGroup({
+      From_Account: 'alice',
+      ContactItem: [...names, { Type: 1, To_Account: 'carol' }],
+    });
+    expect(found.ContactResultItem?.map((c) => c.Type === 1 && c.To_Account)).toEqual(['carol']);
+    const deleted = await tim.delContactGroup({ From_Account: 'alice', GroupName: ['Work 2'] });
+    expect(deleted.GroupItem).toEqual([{ GroupName: 'Work 2', GroupId: 1 }]);
+    const missing = await tim
+      .delContactGroup({ From_Account: 'alice', GroupName: ['Work 2'] })
+      .catch((e) => e);
+    expect(missing).toBeInstanceOf(TimMarksError);
+    expect((missing as TimMarksError).code).toBe(ErrorCode.CONTACT_GROUP_NOT_FOUND);
+  });
+
   it('splits 250 items into calls of at most 100, with every real result in order', async () => {
     const tim = client();
     const accounts = Array.from({ length: 250 }, (_, i) => `peer${i}`);

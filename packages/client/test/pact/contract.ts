@@ -51,6 +51,8 @@ export const STATES = {
   userSigExpired: 'the UserSig in the pact has expired',
   user0Has150Marked: 'user0 has 150 marked conversations c0000..c0149',
   groupExists: 'the group team-1 exists',
+  contactGroupWork: 'user0 has the conversation group "work" (GroupId 1) holding user1',
+  twentyContactGroups: 'user0 has 20 conversation groups g00..g19',
 } as const;
 
 /** The TLSSigAPIv2 alphabet: base64 with `+/=` written `*-_`. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorCode, type MarkItem, mark, TimMarksValidationError } from '../../src/index.js';
+import { createClient, ErrorCode, type MarkItem, mark, TimMarksValidationError } from '../../src/index.js';
 import { FakeApi } from '../support/fake-api.js';
 
 type Client = ReturnType<FakeApi['client']>;
@@ -222,5 +222,65 @@ describe('the mark builder validates as it goes', () => {
   ])('%s throws 50002', (_, build) => {
     expect(build).toThrow(TimMarksValidationError);
     expect(build).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_PARAMETER }));
+  });
+});
+
+describe('conversation-group requests', () => {
+  const tim = () =>
+    createClient({
+      sdkAppId: 1400000000,
+      identifier: 'administrator',
+      secretKey: 'k',
+      baseUrl: 'http://127.0.0.1:1',
+    });
+  const refusal = async (promise: Promise<unknown>) => {
+    const error = await promise.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimMarksValidationError);
+    return error as TimMarksValidationError;
+  };
+
+  it('refuses a group name empty or over 32 UTF-8 bytes with 51011, before sending', async () => {
+    for (const GroupName of ['', 'x'.repeat(33), '组'.repeat(11)]) {
+      const error = await refusal(
+        tim().createContactGroup({ From_Account: 'u', GroupContactItem: [{ GroupName, ContactItem: [] }] }),
+      );
+      expect(error.code).toBe(ErrorCode.CONTACT_GROUP_NAME);
+      expect(error.field).toBe('GroupContactItem[0].GroupName');
+    }
+    const rename = await refusal(
+      tim().updateContactGroup({
+        From_Account: 'u',
+        UpdateType: 1,
+        UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'a', NewGroupName: '' },
+      }),
+    );
+    expect(rename.code).toBe(ErrorCode.CONTACT_GROUP_NAME);
+  });
+
+  it('refuses more than 100 conversations in a create or update with 51006, and a bad ContactItem with 50002', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => ({ Type: 1 as const, To_Account: `u${i}` }));
+    const create = await refusal(
+      tim().createContactGroup({
+        From_Account: 'u',
+        GroupContactItem: [{ GroupName: 'g', ContactItem: many }],
+      }),
+    );
+    expect(create.code).toBe(ErrorCode.MARK_ITEM_COUNT);
+    const update = await refusal(
+      tim().updateContactGroup({
+        From_Account: 'u',
+        UpdateType: 1,
+        UpdateGroup: { UpdateGroupType: 2, OldGroupName: 'g', ContactUpdateItem: [] },
+      }),
+    );
+    expect(update.code).toBe(ErrorCode.MARK_ITEM_COUNT);
+    const bad = await refusal(
+      tim().searchContactGroup({ From_Account: 'u', ContactItem: [{ Type: 1 } as never] }),
+    );
+    expect(bad.code).toBe(ErrorCode.INVALID_PARAMETER);
+    const none = await refusal(tim().searchContactGroup({ From_Account: 'u', ContactItem: [] }));
+    expect(none.code).toBe(ErrorCode.MARK_ITEM_COUNT);
+    const two = await refusal(tim().delContactGroup({ From_Account: 'u', GroupName: ['a', 'b'] as never }));
+    expect(two.field).toBe('GroupName');
   });
 });

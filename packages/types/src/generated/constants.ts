@@ -352,6 +352,10 @@ export const LIMITS = {
   "userIdMaxBytes": 32,
   "groupIdMaxBytes": 48,
   "groupNameMaxBytes": 30,
+  "contactGroupsPerUser": 20,
+  "contactGroupNameMaxBytes": 32,
+  "contactGroupItemsPerCall": 100,
+  "searchContactItemsPerCall": 300,
   "randomMax": 4294967295,
   "serverTimeoutMs": 3000
 } as const;
@@ -377,6 +381,10 @@ export const LOCAL_STUB_URL = "http://127.0.0.1:8080";
 export const COMMANDS = {
   "markContact": "/v4/recentcontact/mark_contact",
   "getContactGroup": "/v4/recentcontact/get_contact_group",
+  "createContactGroup": "/v4/recentcontact/create_contact_group",
+  "updateContactGroup": "/v4/recentcontact/update_contact_group",
+  "delContactGroup": "/v4/recentcontact/del_contact_group",
+  "searchContactGroup": "/v4/recentcontact/search_contact_group",
   "accountImport": "/v4/im_open_login_svc/account_import",
   "multiaccountImport": "/v4/im_open_login_svc/multiaccount_import",
   "createGroup": "/v4/group_open_http_svc/create_group",

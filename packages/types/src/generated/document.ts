@@ -7,7 +7,7 @@ export const openapiDocument: Record<string, unknown> = {
   "info": {
     "title": "Tencent Cloud IM REST API — conversation marks and groups",
     "version": "0.1.0",
-    "summary": "mark_contact, get_contact_group and the setup commands a stub needs.",
+    "summary": "mark_contact, get_contact_group, the conversation-group commands and the setup commands a stub needs.",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -105,12 +105,17 @@ export const openapiDocument: Record<string, unknown> = {
     "userIdMaxBytes": 32,
     "groupIdMaxBytes": 48,
     "groupNameMaxBytes": 30,
+    "contactGroupsPerUser": 20,
+    "contactGroupNameMaxBytes": 32,
+    "contactGroupItemsPerCall": 100,
+    "searchContactItemsPerCall": 300,
     "randomMax": 4294967295,
     "serverTimeoutMs": 3000,
     "x-assumption": [
       "The ceiling is a sliding window: in no 1000 ms interval does one SDKAppID get more than `callsPerSecondPerCommand` calls of one command accepted. Only calls that passed authentication count; calls refused with 60007 do not count.",
       "get_contact_group answers at most `getContactGroupPageSize` conversations a page (the official page does not document a size; this one is chosen and documented here).",
-      "`customMarkMaxBytes` counts UTF-8 bytes. JSON Schema's `maxLength` counts characters, so the schema carries the byte limit as `x-max-bytes` and the character bound only as a coarse upper bound."
+      "`customMarkMaxBytes` counts UTF-8 bytes. JSON Schema's `maxLength` counts characters, so the schema carries the byte limit as `x-max-bytes` and the character bound only as a coarse upper bound.",
+      "`contactGroupItemsPerCall` bounds the ContactItem of create_contact_group and the ContactUpdateItem of update_contact_group (the official pages give no number; 100 is this project's choice, the same as mark_contact's MarkItem, and more answers 51006). `contactGroupNameMaxBytes` counts UTF-8 bytes."
     ]
   },
   "x-error-codes": [
@@ -168,6 +173,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MARK_ITEM_COUNT",
       "meaning": "The request names no conversation, or more than 100.",
       "level": "request",
+      "x-assumption": "Also answered by update_contact_group when UpdateGroupType 2 names no ContactUpdateItem or more than 100, by create_contact_group when ContactItem has more than 100 (an empty ContactItem creates an empty group), and by search_contact_group when ContactItem is empty or has more than 300.",
       "retryable": false,
       "scope": "recentcontact"
     },
@@ -192,6 +198,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "CONTACT_GROUP_NOT_FOUND",
       "meaning": "The conversation group does not exist (conversation-group commands).",
       "level": "request",
+      "x-assumption": "update_contact_group with an OldGroupName the user has no group of, and del_contact_group with such a GroupName, fail as a whole with 51009 and change nothing. Names compare exactly (case-sensitive, byte for byte).",
       "retryable": false,
       "scope": "recentcontact"
     },
@@ -200,6 +207,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "CONTACT_GROUP_COUNT",
       "meaning": "More than 20 conversation groups (conversation-group commands).",
       "level": "request",
+      "x-assumption": "create_contact_group by a user who already has 20 groups fails as a whole with 51010; a deleted group frees its place at once.",
       "retryable": false,
       "scope": "recentcontact"
     },
@@ -208,6 +216,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "CONTACT_GROUP_NAME",
       "meaning": "The conversation group name is empty or over 32 bytes (conversation-group commands).",
       "level": "request",
+      "x-assumption": "Answers a GroupName (create), a NewGroupName (rename, also when absent) that is empty or over 32 UTF-8 bytes, and a name the user already gives another group: names are unique per user, compared exactly (case-sensitive), so \"Work\" and \"work\" are two groups. Renaming a group to its own name succeeds and changes nothing.",
       "retryable": false,
       "scope": "recentcontact"
     },
@@ -226,7 +235,7 @@ export const openapiDocument: Record<string, unknown> = {
       "level": "request",
       "retryable": false,
       "scope": "recentcontact",
-      "x-assumption": "A mark_contact request with any item of OptType 1 or 3 on an app that is not Ultimate fails as a whole with 51013 (custom-mark-only items in the same request are not applied either)."
+      "x-assumption": "A mark_contact request with any item of OptType 1 or 3 on an app that is not Ultimate fails as a whole with 51013 (custom-mark-only items in the same request are not applied either). create_contact_group, update_contact_group and del_contact_group on an app that is not Ultimate fail as a whole with 51013; get_contact_group and search_contact_group only read and work on every edition. (The English official pages now name the editions that may use conversation groups \"Pro, Pro Plus or Enterprise\"; the stub keeps its one `ultimate` switch.)"
     },
     {
       "code": 60002,
@@ -499,7 +508,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "summary": "Read the marked and grouped conversations of a user, page by page",
         "description": "Answers the conversations of `From_Account` that carry a mark or belong to a conversation\ngroup, with their standard mark, custom mark, group ids and time of last change, and the\nuser's conversation groups. Start with `StartIndex` 0, then pass the previous answer's\n`NextStartIndex` until `CompleteFlag` is 1. Limited to 200 calls per second per SDKAppID.\n",
-        "x-assumption": "Pages are ordered by the time a conversation was first marked (oldest first); the page size is `x-limits.getContactGroupPageSize`. The last page answers CompleteFlag 1 and NextStartIndex 0, as the official example does; a StartIndex at or past the end answers an empty last page. An unknown From_Account answers 50001.",
+        "x-assumption": "A conversation is listed while it has a mark or belongs to a conversation group; pages are ordered by the time it first entered that set (oldest first; it re-enters last after leaving). Every page carries the user's whole GroupItem list, in GroupId order, including empty groups; ContactGroupId lists a conversation's group ids in ascending order and is left out when it belongs to none. The page size is `x-limits.getContactGroupPageSize`. The last page answers CompleteFlag 1 and NextStartIndex 0, as the official example does; a StartIndex at or past the end answers an empty last page. An unknown From_Account answers 50001.",
         "parameters": [
           {
             "$ref": "#/components/parameters/sdkappid"
@@ -539,6 +548,267 @@ export const openapiDocument: Record<string, unknown> = {
         "responses": {
           "200": {
             "$ref": "#/components/responses/GetContactGroupAnswer"
+          }
+        }
+      }
+    },
+    "/v4/recentcontact/create_contact_group": {
+      "post": {
+        "operationId": "createContactGroup",
+        "tags": [
+          "recentcontact"
+        ],
+        "summary": "Create one conversation group of a user, with its first conversations",
+        "description": "Creates one conversation group (`GroupContactItem` holds exactly one) named `GroupName`\nand puts the listed conversations in it. A user has at most 20 groups (51010); the name is\n1..32 UTF-8 bytes and unique among the user's groups (51011). Grouped and marked\nconversations together are at most 1000 per user (51008, per conversation). Ultimate edition\nonly (51013). Limited to 200 calls per second per SDKAppID.\n",
+        "x-assumption": "Checks, in order: From_Account (50002 missing, 60015 not a string), GroupContactItem holding exactly one group (50002), ContactItem count (51006 over 100), the edition (51013), From_Account imported (50001), the name (51011), the group count (51010); these fail the whole request and create nothing. Then the group is created and each conversation is added alone: a malformed ContactItem (50002 / 60015), a ToGroupId that does not resolve (51007) or the 1000 cap (51008) fail that conversation only, through its ResultItem; the group is created even when every conversation failed, and may be empty. A conversation listed twice is added once and answers 0 both times. GroupId is assigned per user: 1 for the first group, then one more than the highest id the user was ever given; ids of deleted groups are never reused.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateContactGroupRequest"
+              },
+              "examples": {
+                "official": {
+                  "summary": "The official example — a group with one C2C conversation",
+                  "value": {
+                    "From_Account": "user15",
+                    "GroupContactItem": [
+                      {
+                        "GroupName": "test0",
+                        "ContactItem": [
+                          {
+                            "Type": 1,
+                            "To_Account": "user0"
+                          }
+                        ]
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/CreateContactGroupAnswer"
+          }
+        }
+      }
+    },
+    "/v4/recentcontact/update_contact_group": {
+      "post": {
+        "operationId": "updateContactGroup",
+        "tags": [
+          "recentcontact"
+        ],
+        "summary": "Rename a conversation group, or add and remove its conversations",
+        "description": "`UpdateType` is 1. `UpdateGroup.UpdateGroupType` 1 renames the group `OldGroupName` to\n`NewGroupName`; 2 adds (`ContactOptType` 1) or removes (`ContactOptType` 2) the conversations\nof `ContactUpdateItem`. An unknown `OldGroupName` answers 51009. Ultimate edition only\n(51013). Limited to 200 calls per second per SDKAppID.\n",
+        "x-assumption": "The answer has the shape of create_contact_group's: one GroupResultItem with the group as it is after the change and, for UpdateGroupType 2, one ResultItem per ContactUpdateItem in request order (empty for a rename). Checks, in order: From_Account (50002 / 60015), UpdateType and UpdateGroup well-formed (50002), ContactUpdateItem count for type 2 (51006: 1..100), the edition (51013), From_Account imported (50001), OldGroupName known (51009), NewGroupName for type 1 (51011). Item-level: malformed ContactItem (50002 / 60015), a ToGroupId that does not resolve on add (51007), the 1000 cap on add (51008). Adding a conversation already in the group, and removing one that is not, succeed and change nothing. A group whose last conversation is removed stays, empty. A conversation that leaves its last group and has no mark leaves the 1000 count.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateContactGroupRequest"
+              },
+              "examples": {
+                "rename": {
+                  "summary": "Rename a group",
+                  "value": {
+                    "From_Account": "user15",
+                    "UpdateType": 1,
+                    "UpdateGroup": {
+                      "UpdateGroupType": 1,
+                      "OldGroupName": "test0",
+                      "NewGroupName": "work"
+                    }
+                  }
+                },
+                "members": {
+                  "summary": "Add one conversation, remove another",
+                  "value": {
+                    "From_Account": "user15",
+                    "UpdateType": 1,
+                    "UpdateGroup": {
+                      "UpdateGroupType": 2,
+                      "OldGroupName": "work",
+                      "ContactUpdateItem": [
+                        {
+                          "ContactOptType": 1,
+                          "ContactItem": {
+                            "Type": 2,
+                            "ToGroupId": "@TGS#1NVTZEAE4"
+                          }
+                        },
+                        {
+                          "ContactOptType": 2,
+                          "ContactItem": {
+                            "Type": 1,
+                            "To_Account": "user0"
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/UpdateContactGroupAnswer"
+          }
+        }
+      }
+    },
+    "/v4/recentcontact/del_contact_group": {
+      "post": {
+        "operationId": "delContactGroup",
+        "tags": [
+          "recentcontact"
+        ],
+        "summary": "Delete a conversation group by name",
+        "description": "Deletes the group named in `GroupName` (one per call). Its conversations leave the group;\nthose with no mark and no other group leave the 1000 count. An unknown name answers 51009.\nUltimate edition only (51013). Limited to 200 calls per second per SDKAppID.\n",
+        "x-assumption": "GroupName must hold exactly one name (50002 otherwise). The answer's GroupItem is the deleted group. Checks, in order: From_Account (50002 / 60015), GroupName (50002), the edition (51013), From_Account imported (50001), the group known (51009).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DelContactGroupRequest"
+              },
+              "examples": {
+                "one": {
+                  "summary": "Delete the group \"work\"",
+                  "value": {
+                    "From_Account": "user15",
+                    "GroupName": [
+                      "work"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/DelContactGroupAnswer"
+          }
+        }
+      }
+    },
+    "/v4/recentcontact/search_contact_group": {
+      "post": {
+        "operationId": "searchContactGroup",
+        "tags": [
+          "recentcontact"
+        ],
+        "summary": "Read the marks and groups of named conversations",
+        "description": "Answers, for up to 300 named conversations, their marks and conversation groups shaped as\nget_contact_group's items, with the user's conversation groups. Works on every edition.\nLimited to 200 calls per second per SDKAppID.\n",
+        "x-assumption": "A named conversation that has no mark and no group is left out of ContactResultItem; the others come in request order, each once. Checks: From_Account (50002 / 60015), ContactItem count (51006: 1..300), each ContactItem well-formed (50002 for the request), From_Account imported (50001). GroupItem lists every group of the user, in GroupId order.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/sdkappid"
+          },
+          {
+            "$ref": "#/components/parameters/identifier"
+          },
+          {
+            "$ref": "#/components/parameters/usersig"
+          },
+          {
+            "$ref": "#/components/parameters/random"
+          },
+          {
+            "$ref": "#/components/parameters/contenttype"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SearchContactGroupRequest"
+              },
+              "examples": {
+                "two": {
+                  "summary": "Two conversations",
+                  "value": {
+                    "From_Account": "user15",
+                    "ContactItem": [
+                      {
+                        "Type": 1,
+                        "To_Account": "user0"
+                      },
+                      {
+                        "Type": 2,
+                        "ToGroupId": "@TGS#1NVTZEAE4"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/SearchContactGroupAnswer"
           }
         }
       }
@@ -941,6 +1211,131 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
+      "CreateContactGroupAnswer": {
+        "description": "The new group and the outcome of each of its conversations.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/CreateContactGroupAnswer"
+            },
+            "examples": {
+              "official": {
+                "summary": "The official example's shape",
+                "value": {
+                  "GroupResultItem": [
+                    {
+                      "GroupItem": {
+                        "GroupName": "test0",
+                        "GroupId": 1
+                      },
+                      "ResultItem": [
+                        {
+                          "ContactItem": {
+                            "Type": 1,
+                            "To_Account": "user0"
+                          },
+                          "ResultCode": 0,
+                          "ResultInfo": ""
+                        }
+                      ]
+                    }
+                  ],
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": "",
+                  "ErrorDisplay": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "UpdateContactGroupAnswer": {
+        "description": "The group after the change and the outcome of each ContactUpdateItem.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/UpdateContactGroupAnswer"
+            },
+            "examples": {
+              "unknown": {
+                "summary": "OldGroupName names no group",
+                "value": {
+                  "ActionStatus": "FAIL",
+                  "ErrorCode": 51009,
+                  "ErrorInfo": "conversation group nope does not exist",
+                  "ErrorDisplay": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "DelContactGroupAnswer": {
+        "description": "The deleted group.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/DelContactGroupAnswer"
+            },
+            "examples": {
+              "ok": {
+                "summary": "Deleted",
+                "value": {
+                  "GroupItem": [
+                    {
+                      "GroupName": "work",
+                      "GroupId": 1
+                    }
+                  ],
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": "",
+                  "ErrorDisplay": ""
+                }
+              }
+            }
+          }
+        }
+      },
+      "SearchContactGroupAnswer": {
+        "description": "The marks and groups of the named conversations, and the user's groups.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/SearchContactGroupAnswer"
+            },
+            "examples": {
+              "ok": {
+                "summary": "One grouped conversation",
+                "value": {
+                  "ContactResultItem": [
+                    {
+                      "Type": 1,
+                      "To_Account": "user0",
+                      "StandardMark": "0",
+                      "ContactGroupId": [
+                        1
+                      ],
+                      "Timestamp": 1672502400
+                    }
+                  ],
+                  "GroupItem": [
+                    {
+                      "GroupName": "work",
+                      "GroupId": 1
+                    }
+                  ],
+                  "ActionStatus": "OK",
+                  "ErrorCode": 0,
+                  "ErrorInfo": "",
+                  "ErrorDisplay": ""
+                }
+              }
+            }
+          }
+        }
+      },
       "AccountImportAnswer": {
         "description": "The envelope alone.",
         "content": {
@@ -1154,7 +1549,7 @@ export const openapiDocument: Record<string, unknown> = {
           "OptType",
           "ContactItem"
         ],
-        "x-assumption": "To_Account need not be an imported account (marks are independent of the recent-contacts list). A conversation left with no standard-mark bit and no custom mark is removed: it no longer counts against `x-limits.conversationsPerUser`, and marking it again puts it last in get_contact_group's order. mark_contact checks, in order: From_Account (50002 missing, 60015 not a string), the MarkItem count (51006), the edition (51013), From_Account imported (50001), then each item alone.",
+        "x-assumption": "To_Account need not be an imported account (marks are independent of the recent-contacts list). A conversation left with no standard-mark bit, no custom mark and no conversation group is removed: it no longer counts against `x-limits.conversationsPerUser`, and marking it again puts it last in get_contact_group's order. mark_contact checks, in order: From_Account (50002 missing, 60015 not a string), the MarkItem count (51006), the edition (51013), From_Account imported (50001), then each item alone.",
         "properties": {
           "OptType": {
             "$ref": "#/components/schemas/OptType"
@@ -1414,6 +1809,302 @@ export const openapiDocument: Record<string, unknown> = {
                 "format": "int64",
                 "minimum": 0,
                 "description": "The StartIndex of the next page; 0 on the last page (CompleteFlag 1)."
+              }
+            }
+          }
+        ]
+      },
+      "ContactGroupName": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 32,
+        "x-max-bytes": 32,
+        "description": "A conversation group's name, 1..32 UTF-8 bytes (`x-max-bytes`), unique among the user's groups (case-sensitive). Breaking this answers 51011, not 50002."
+      },
+      "ContactGroupToCreate": {
+        "type": "object",
+        "description": "The one group of a create_contact_group request (sent on the wire as an entry of `GroupContactItem`; named differently here because `GroupContactItem` is the schema of a group conversation).",
+        "required": [
+          "GroupName",
+          "ContactItem"
+        ],
+        "properties": {
+          "GroupName": {
+            "$ref": "#/components/schemas/ContactGroupName"
+          },
+          "ContactItem": {
+            "type": "array",
+            "description": "The conversations to put in the group, 0..100 (51006 over 100).",
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/components/schemas/ContactItem"
+            }
+          }
+        }
+      },
+      "CreateContactGroupRequest": {
+        "type": "object",
+        "required": [
+          "From_Account",
+          "GroupContactItem"
+        ],
+        "properties": {
+          "From_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "GroupContactItem": {
+            "type": "array",
+            "description": "Exactly one group to create.",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {
+              "$ref": "#/components/schemas/ContactGroupToCreate"
+            }
+          }
+        }
+      },
+      "ContactGroupResultItem": {
+        "type": "object",
+        "description": "The outcome of one conversation of a group change, in request order.",
+        "required": [
+          "ResultCode",
+          "ResultInfo"
+        ],
+        "properties": {
+          "ContactOptType": {
+            "$ref": "#/components/schemas/ContactOptType"
+          },
+          "ContactItem": {
+            "$ref": "#/components/schemas/ContactItemEcho"
+          },
+          "ResultCode": {
+            "type": "integer",
+            "description": "0 when applied; otherwise an item-level code (50002, 51007, 51008, 60015)."
+          },
+          "ResultInfo": {
+            "type": "string",
+            "description": "What was wrong with this conversation (empty on success)."
+          }
+        }
+      },
+      "GroupResultItem": {
+        "type": "object",
+        "description": "A conversation group and the outcome of each conversation the request named for it.",
+        "required": [
+          "GroupItem",
+          "ResultItem"
+        ],
+        "properties": {
+          "GroupItem": {
+            "$ref": "#/components/schemas/GroupItem"
+          },
+          "ResultItem": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ContactGroupResultItem"
+            }
+          }
+        }
+      },
+      "CreateContactGroupAnswer": {
+        "description": "The envelope and, on success, the one created group.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "GroupResultItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GroupResultItem"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "ContactOptType": {
+        "type": "integer",
+        "enum": [
+          1,
+          2
+        ],
+        "description": "1 = add the conversation to the group, 2 = remove it.",
+        "x-enum-varnames": [
+          "CONTACT_OPT_ADD",
+          "CONTACT_OPT_REMOVE"
+        ]
+      },
+      "ContactUpdateItem": {
+        "type": "object",
+        "required": [
+          "ContactOptType",
+          "ContactItem"
+        ],
+        "properties": {
+          "ContactOptType": {
+            "$ref": "#/components/schemas/ContactOptType"
+          },
+          "ContactItem": {
+            "$ref": "#/components/schemas/ContactItem"
+          }
+        }
+      },
+      "UpdateGroup": {
+        "type": "object",
+        "required": [
+          "UpdateGroupType",
+          "OldGroupName"
+        ],
+        "properties": {
+          "UpdateGroupType": {
+            "type": "integer",
+            "enum": [
+              1,
+              2
+            ],
+            "description": "1 = rename, 2 = add or remove conversations."
+          },
+          "OldGroupName": {
+            "type": "string",
+            "description": "The group to change (51009 when the user has no group of that name)."
+          },
+          "NewGroupName": {
+            "type": "string",
+            "description": "The new name, for UpdateGroupType 1 (1..32 bytes, unique; 51011 otherwise)."
+          },
+          "ContactUpdateItem": {
+            "type": "array",
+            "description": "For UpdateGroupType 2, the conversations to add or remove, 1..100 (51006 otherwise).",
+            "items": {
+              "$ref": "#/components/schemas/ContactUpdateItem"
+            }
+          }
+        }
+      },
+      "UpdateContactGroupRequest": {
+        "type": "object",
+        "required": [
+          "From_Account",
+          "UpdateType",
+          "UpdateGroup"
+        ],
+        "properties": {
+          "From_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "UpdateType": {
+            "type": "integer",
+            "const": 1,
+            "description": "Always 1 (update a conversation group)."
+          },
+          "UpdateGroup": {
+            "$ref": "#/components/schemas/UpdateGroup"
+          }
+        }
+      },
+      "UpdateContactGroupAnswer": {
+        "description": "The envelope and, on success, the changed group.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "GroupResultItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GroupResultItem"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "DelContactGroupRequest": {
+        "type": "object",
+        "required": [
+          "From_Account",
+          "GroupName"
+        ],
+        "properties": {
+          "From_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "GroupName": {
+            "type": "array",
+            "description": "Exactly one group name.",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "DelContactGroupAnswer": {
+        "description": "The envelope and, on success, the deleted group.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "GroupItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GroupItem"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "SearchContactGroupRequest": {
+        "type": "object",
+        "required": [
+          "From_Account",
+          "ContactItem"
+        ],
+        "properties": {
+          "From_Account": {
+            "$ref": "#/components/schemas/UserID"
+          },
+          "ContactItem": {
+            "type": "array",
+            "description": "The conversations to look up, 1..300 (51006 otherwise).",
+            "minItems": 1,
+            "maxItems": 300,
+            "items": {
+              "$ref": "#/components/schemas/ContactItem"
+            }
+          }
+        }
+      },
+      "SearchContactGroupAnswer": {
+        "description": "The named conversations that have a mark or a group, and every group of the user.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEnvelope"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "ContactResultItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ContactItemWithMarks"
+                }
+              },
+              "GroupItem": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GroupItem"
+                }
               }
             }
           }

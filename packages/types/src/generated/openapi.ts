@@ -49,6 +49,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/recentcontact/create_contact_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create one conversation group of a user, with its first conversations
+         * @description Creates one conversation group (`GroupContactItem` holds exactly one) named `GroupName`
+         *     and puts the listed conversations in it. A user has at most 20 groups (51010); the name is
+         *     1..32 UTF-8 bytes and unique among the user's groups (51011). Grouped and marked
+         *     conversations together are at most 1000 per user (51008, per conversation). Ultimate edition
+         *     only (51013). Limited to 200 calls per second per SDKAppID.
+         */
+        post: operations["createContactGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/recentcontact/update_contact_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename a conversation group, or add and remove its conversations
+         * @description `UpdateType` is 1. `UpdateGroup.UpdateGroupType` 1 renames the group `OldGroupName` to
+         *     `NewGroupName`; 2 adds (`ContactOptType` 1) or removes (`ContactOptType` 2) the conversations
+         *     of `ContactUpdateItem`. An unknown `OldGroupName` answers 51009. Ultimate edition only
+         *     (51013). Limited to 200 calls per second per SDKAppID.
+         */
+        post: operations["updateContactGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/recentcontact/del_contact_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a conversation group by name
+         * @description Deletes the group named in `GroupName` (one per call). Its conversations leave the group;
+         *     those with no mark and no other group leave the 1000 count. An unknown name answers 51009.
+         *     Ultimate edition only (51013). Limited to 200 calls per second per SDKAppID.
+         */
+        post: operations["delContactGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/recentcontact/search_contact_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the marks and groups of named conversations
+         * @description Answers, for up to 300 named conversations, their marks and conversation groups shaped as
+         *     get_contact_group's items, with the user's conversation groups. Works on every edition.
+         *     Limited to 200 calls per second per SDKAppID.
+         */
+        post: operations["searchContactGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v4/im_open_login_svc/account_import": {
         parameters: {
             query?: never;
@@ -271,6 +362,91 @@ export interface components {
              */
             NextStartIndex?: number;
         };
+        /** @description A conversation group's name, 1..32 UTF-8 bytes (`x-max-bytes`), unique among the user's groups (case-sensitive). Breaking this answers 51011, not 50002. */
+        ContactGroupName: string;
+        /** @description The one group of a create_contact_group request (sent on the wire as an entry of `GroupContactItem`; named differently here because `GroupContactItem` is the schema of a group conversation). */
+        ContactGroupToCreate: {
+            GroupName: components["schemas"]["ContactGroupName"];
+            /** @description The conversations to put in the group, 0..100 (51006 over 100). */
+            ContactItem: components["schemas"]["ContactItem"][];
+        };
+        CreateContactGroupRequest: {
+            From_Account: components["schemas"]["UserID"];
+            /** @description Exactly one group to create. */
+            GroupContactItem: components["schemas"]["ContactGroupToCreate"][];
+        };
+        /** @description The outcome of one conversation of a group change, in request order. */
+        ContactGroupResultItem: {
+            ContactOptType?: components["schemas"]["ContactOptType"];
+            ContactItem?: components["schemas"]["ContactItemEcho"];
+            /** @description 0 when applied; otherwise an item-level code (50002, 51007, 51008, 60015). */
+            ResultCode: number;
+            /** @description What was wrong with this conversation (empty on success). */
+            ResultInfo: string;
+        };
+        /** @description A conversation group and the outcome of each conversation the request named for it. */
+        GroupResultItem: {
+            GroupItem: components["schemas"]["GroupItem"];
+            ResultItem: components["schemas"]["ContactGroupResultItem"][];
+        };
+        /** @description The envelope and, on success, the one created group. */
+        CreateContactGroupAnswer: components["schemas"]["ResponseEnvelope"] & {
+            GroupResultItem?: components["schemas"]["GroupResultItem"][];
+        };
+        /**
+         * @description 1 = add the conversation to the group, 2 = remove it.
+         * @enum {integer}
+         */
+        ContactOptType: 1 | 2;
+        ContactUpdateItem: {
+            ContactOptType: components["schemas"]["ContactOptType"];
+            ContactItem: components["schemas"]["ContactItem"];
+        };
+        UpdateGroup: {
+            /**
+             * @description 1 = rename, 2 = add or remove conversations.
+             * @enum {integer}
+             */
+            UpdateGroupType: 1 | 2;
+            /** @description The group to change (51009 when the user has no group of that name). */
+            OldGroupName: string;
+            /** @description The new name, for UpdateGroupType 1 (1..32 bytes, unique; 51011 otherwise). */
+            NewGroupName?: string;
+            /** @description For UpdateGroupType 2, the conversations to add or remove, 1..100 (51006 otherwise). */
+            ContactUpdateItem?: components["schemas"]["ContactUpdateItem"][];
+        };
+        UpdateContactGroupRequest: {
+            From_Account: components["schemas"]["UserID"];
+            /**
+             * @description Always 1 (update a conversation group).
+             * @constant
+             */
+            UpdateType: 1;
+            UpdateGroup: components["schemas"]["UpdateGroup"];
+        };
+        /** @description The envelope and, on success, the changed group. */
+        UpdateContactGroupAnswer: components["schemas"]["ResponseEnvelope"] & {
+            GroupResultItem?: components["schemas"]["GroupResultItem"][];
+        };
+        DelContactGroupRequest: {
+            From_Account: components["schemas"]["UserID"];
+            /** @description Exactly one group name. */
+            GroupName: string[];
+        };
+        /** @description The envelope and, on success, the deleted group. */
+        DelContactGroupAnswer: components["schemas"]["ResponseEnvelope"] & {
+            GroupItem?: components["schemas"]["GroupItem"][];
+        };
+        SearchContactGroupRequest: {
+            From_Account: components["schemas"]["UserID"];
+            /** @description The conversations to look up, 1..300 (51006 otherwise). */
+            ContactItem: components["schemas"]["ContactItem"][];
+        };
+        /** @description The named conversations that have a mark or a group, and every group of the user. */
+        SearchContactGroupAnswer: components["schemas"]["ResponseEnvelope"] & {
+            ContactResultItem?: components["schemas"]["ContactItemWithMarks"][];
+            GroupItem?: components["schemas"]["GroupItem"][];
+        };
         AccountImportRequest: {
             UserID: components["schemas"]["UserID"];
             /**
@@ -343,6 +519,42 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GetContactGroupAnswer"];
+            };
+        };
+        /** @description The new group and the outcome of each of its conversations. */
+        CreateContactGroupAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateContactGroupAnswer"];
+            };
+        };
+        /** @description The group after the change and the outcome of each ContactUpdateItem. */
+        UpdateContactGroupAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UpdateContactGroupAnswer"];
+            };
+        };
+        /** @description The deleted group. */
+        DelContactGroupAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DelContactGroupAnswer"];
+            };
+        };
+        /** @description The marks and groups of the named conversations, and the user's groups. */
+        SearchContactGroupAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SearchContactGroupAnswer"];
             };
         };
         /** @description The envelope alone. */
@@ -497,6 +709,174 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["GetContactGroupAnswer"];
+        };
+    };
+    createContactGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CreateContactGroupAnswer"];
+        };
+    };
+    updateContactGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["UpdateContactGroupAnswer"];
+        };
+    };
+    delContactGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelContactGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["DelContactGroupAnswer"];
+        };
+    };
+    searchContactGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The app's SDKAppID, assigned by the IM console. Missing → 60012; unknown → 60006.
+                 * @example 1400000000
+                 */
+                sdkappid: components["parameters"]["sdkappid"];
+                /**
+                 * @description The calling account; it must be an App admin (50003 on recentcontact commands, 60010 elsewhere).
+                 * @example administrator
+                 */
+                identifier: components["parameters"]["identifier"];
+                /**
+                 * @description The UserSig of `identifier` (TLSSigAPIv2). Empty → 70002; undecodable → 70003; expired → 70001.
+                 * @example eJwtzM0KgkAUhmHvhbOX5QwmTGAJIJcbAIpwz0aIvOn
+                 */
+                usersig: components["parameters"]["usersig"];
+                /**
+                 * @description A random unsigned 32-bit integer, new for each request.
+                 * @example 99999999
+                 */
+                random: components["parameters"]["random"];
+                /**
+                 * @description The request format; always `json`.
+                 * @example json
+                 */
+                contenttype: components["parameters"]["contenttype"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchContactGroupRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SearchContactGroupAnswer"];
         };
     };
     accountImport: {

@@ -850,8 +850,8 @@ return errors === 0;
 }
 validate33.evaluated = {"props":{"From_Account":true,"StartIndex":true},"dynamicProps":false,"dynamicItems":false};
 
-export const AccountImportRequest: SchemaValidator = validate34;
-const schema50 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Identifier":{"$ref":"#/components/schemas/UserID","deprecated":true},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
+export const ContactGroupName: SchemaValidator = validate34;
+const schema50 = {"type":"string","minLength":1,"x-max-bytes":32};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -864,10 +864,737 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(errors === 0){
+if(typeof data === "string"){
+if(data.length < 1){
+validate34.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data, 32)){
+validate34.errors = [{instancePath,schemaPath:"#/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const ContactGroupToCreate: SchemaValidator = validate35;
+const schema51 = {"type":"object","required":["GroupName","ContactItem"],"properties":{"GroupName":{"$ref":"#/components/schemas/ContactGroupName"},"ContactItem":{"type":"array","maxItems":100,"items":{"$ref":"#/components/schemas/ContactItem"}}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.GroupName === undefined) && (missing0 = "GroupName")) || ((data.ContactItem === undefined) && (missing0 = "ContactItem"))){
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.GroupName !== undefined){
+let data0 = data.GroupName;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate35.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/components/schemas/ContactGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data0, 32)){
+validate35.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/components/schemas/ContactGroupName/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/components/schemas/ContactGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContactItem !== undefined){
+let data1 = data.ContactItem;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+if(data1.length > 100){
+validate35.errors = [{instancePath:instancePath+"/ContactItem",schemaPath:"#/properties/ContactItem/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(validate24(data1[i0], {instancePath:instancePath+"/ContactItem/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/ContactItem",schemaPath:"#/properties/ContactItem/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+validate35.evaluated = {"props":{"GroupName":true,"ContactItem":true},"dynamicProps":false,"dynamicItems":false};
+
+export const CreateContactGroupRequest: SchemaValidator = validate37;
+const schema53 = {"type":"object","required":["From_Account","GroupContactItem"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"GroupContactItem":{"type":"array","minItems":1,"maxItems":1,"items":{"$ref":"#/components/schemas/ContactGroupToCreate"}}}};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate37.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.From_Account === undefined) && (missing0 = "From_Account")) || ((data.GroupContactItem === undefined) && (missing0 = "GroupContactItem"))){
+validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.From_Account !== undefined){
+let data0 = data.From_Account;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate37.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data0, 32)){
+validate37.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.GroupContactItem !== undefined){
+let data1 = data.GroupContactItem;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+if(data1.length > 1){
+validate37.errors = [{instancePath:instancePath+"/GroupContactItem",schemaPath:"#/properties/GroupContactItem/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"}];
+return false;
+}
+else {
+if(data1.length < 1){
+validate37.errors = [{instancePath:instancePath+"/GroupContactItem",schemaPath:"#/properties/GroupContactItem/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(validate35(data1[i0], {instancePath:instancePath+"/GroupContactItem/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/GroupContactItem",schemaPath:"#/properties/GroupContactItem/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+validate37.evaluated = {"props":{"From_Account":true,"GroupContactItem":true},"dynamicProps":false,"dynamicItems":false};
+
+export const ContactOptType: SchemaValidator = validate39;
+const schema55 = {"type":"integer","enum":[1,2],"x-enum-varnames":["CONTACT_OPT_ADD","CONTACT_OPT_REMOVE"]};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(!((data === 1) || (data === 2))){
+validate39.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema55.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const ContactUpdateItem: SchemaValidator = validate40;
+const schema56 = {"type":"object","required":["ContactOptType","ContactItem"],"properties":{"ContactOptType":{"$ref":"#/components/schemas/ContactOptType"},"ContactItem":{"$ref":"#/components/schemas/ContactItem"}}};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.ContactOptType === undefined) && (missing0 = "ContactOptType")) || ((data.ContactItem === undefined) && (missing0 = "ContactItem"))){
+validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.ContactOptType !== undefined){
+let data0 = data.ContactOptType;
+const _errs1 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate40.errors = [{instancePath:instancePath+"/ContactOptType",schemaPath:"#/components/schemas/ContactOptType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(!((data0 === 1) || (data0 === 2))){
+validate40.errors = [{instancePath:instancePath+"/ContactOptType",schemaPath:"#/components/schemas/ContactOptType/enum",keyword:"enum",params:{allowedValues: schema55.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContactItem !== undefined){
+const _errs4 = errors;
+if(!(validate24(data.ContactItem, {instancePath:instancePath+"/ContactItem",parentData:data,parentDataProperty:"ContactItem",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"props":{"ContactOptType":true,"ContactItem":true},"dynamicProps":false,"dynamicItems":false};
+
+export const UpdateGroup: SchemaValidator = validate42;
+const schema58 = {"type":"object","required":["UpdateGroupType","OldGroupName"],"properties":{"UpdateGroupType":{"type":"integer","enum":[1,2]},"OldGroupName":{"type":"string"},"NewGroupName":{"type":"string"},"ContactUpdateItem":{"type":"array","items":{"$ref":"#/components/schemas/ContactUpdateItem"}}}};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate42.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.UpdateGroupType === undefined) && (missing0 = "UpdateGroupType")) || ((data.OldGroupName === undefined) && (missing0 = "OldGroupName"))){
+validate42.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.UpdateGroupType !== undefined){
+let data0 = data.UpdateGroupType;
+const _errs1 = errors;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+validate42.errors = [{instancePath:instancePath+"/UpdateGroupType",schemaPath:"#/properties/UpdateGroupType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(!((data0 === 1) || (data0 === 2))){
+validate42.errors = [{instancePath:instancePath+"/UpdateGroupType",schemaPath:"#/properties/UpdateGroupType/enum",keyword:"enum",params:{allowedValues: schema58.properties.UpdateGroupType.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.OldGroupName !== undefined){
+const _errs3 = errors;
+if(typeof data.OldGroupName !== "string"){
+validate42.errors = [{instancePath:instancePath+"/OldGroupName",schemaPath:"#/properties/OldGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.NewGroupName !== undefined){
+const _errs5 = errors;
+if(typeof data.NewGroupName !== "string"){
+validate42.errors = [{instancePath:instancePath+"/NewGroupName",schemaPath:"#/properties/NewGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContactUpdateItem !== undefined){
+let data3 = data.ContactUpdateItem;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs9 = errors;
+if(!(validate40(data3[i0], {instancePath:instancePath+"/ContactUpdateItem/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs9 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate42.errors = [{instancePath:instancePath+"/ContactUpdateItem",schemaPath:"#/properties/ContactUpdateItem/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+validate42.evaluated = {"props":{"UpdateGroupType":true,"OldGroupName":true,"NewGroupName":true,"ContactUpdateItem":true},"dynamicProps":false,"dynamicItems":false};
+
+export const UpdateContactGroupRequest: SchemaValidator = validate44;
+const schema59 = {"type":"object","required":["From_Account","UpdateType","UpdateGroup"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"UpdateType":{"type":"integer","const":1},"UpdateGroup":{"$ref":"#/components/schemas/UpdateGroup"}}};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate44.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.From_Account === undefined) && (missing0 = "From_Account")) || ((data.UpdateType === undefined) && (missing0 = "UpdateType"))) || ((data.UpdateGroup === undefined) && (missing0 = "UpdateGroup"))){
+validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.From_Account !== undefined){
+let data0 = data.From_Account;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate44.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data0, 32)){
+validate44.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UpdateType !== undefined){
+let data1 = data.UpdateType;
+const _errs4 = errors;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+validate44.errors = [{instancePath:instancePath+"/UpdateType",schemaPath:"#/properties/UpdateType/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(1 !== data1){
+validate44.errors = [{instancePath:instancePath+"/UpdateType",schemaPath:"#/properties/UpdateType/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.UpdateGroup !== undefined){
+const _errs6 = errors;
+if(!(validate42(data.UpdateGroup, {instancePath:instancePath+"/UpdateGroup",parentData:data,parentDataProperty:"UpdateGroup",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+validate44.evaluated = {"props":{"From_Account":true,"UpdateType":true,"UpdateGroup":true},"dynamicProps":false,"dynamicItems":false};
+
+export const DelContactGroupRequest: SchemaValidator = validate46;
+const schema61 = {"type":"object","required":["From_Account","GroupName"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"GroupName":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"string"}}}};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate46.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.From_Account === undefined) && (missing0 = "From_Account")) || ((data.GroupName === undefined) && (missing0 = "GroupName"))){
+validate46.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.From_Account !== undefined){
+let data0 = data.From_Account;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate46.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data0, 32)){
+validate46.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.GroupName !== undefined){
+let data1 = data.GroupName;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+if(data1.length > 1){
+validate46.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"}];
+return false;
+}
+else {
+if(data1.length < 1){
+validate46.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(typeof data1[i0] !== "string"){
+validate46.errors = [{instancePath:instancePath+"/GroupName/" + i0,schemaPath:"#/properties/GroupName/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/GroupName",schemaPath:"#/properties/GroupName/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate46.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+validate46.evaluated = {"props":{"From_Account":true,"GroupName":true},"dynamicProps":false,"dynamicItems":false};
+
+export const SearchContactGroupRequest: SchemaValidator = validate47;
+const schema63 = {"type":"object","required":["From_Account","ContactItem"],"properties":{"From_Account":{"$ref":"#/components/schemas/UserID"},"ContactItem":{"type":"array","minItems":1,"maxItems":300,"items":{"$ref":"#/components/schemas/ContactItem"}}}};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.From_Account === undefined) && (missing0 = "From_Account")) || ((data.ContactItem === undefined) && (missing0 = "ContactItem"))){
+validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.From_Account !== undefined){
+let data0 = data.From_Account;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate47.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(func1(data0, 32)){
+validate47.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+return false;
+}
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/From_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ContactItem !== undefined){
+let data1 = data.ContactItem;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+if(data1.length > 300){
+validate47.errors = [{instancePath:instancePath+"/ContactItem",schemaPath:"#/properties/ContactItem/maxItems",keyword:"maxItems",params:{limit: 300},message:"must NOT have more than 300 items"}];
+return false;
+}
+else {
+if(data1.length < 1){
+validate47.errors = [{instancePath:instancePath+"/ContactItem",schemaPath:"#/properties/ContactItem/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(validate24(data1[i0], {instancePath:instancePath+"/ContactItem/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/ContactItem",schemaPath:"#/properties/ContactItem/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+validate47.evaluated = {"props":{"From_Account":true,"ContactItem":true},"dynamicProps":false,"dynamicItems":false};
+
+export const AccountImportRequest: SchemaValidator = validate49;
+const schema65 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Identifier":{"$ref":"#/components/schemas/UserID","deprecated":true},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.UserID === undefined) && (missing0 = "UserID")){
-validate34.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -878,18 +1605,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length < 1){
-validate34.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate49.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data0, 32)){
-validate34.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+validate49.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate34.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -906,18 +1633,18 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length < 1){
-validate34.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate49.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data1, 32)){
-validate34.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+validate49.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate34.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/Identifier",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -930,7 +1657,7 @@ if(valid0){
 if(data.Nick !== undefined){
 const _errs7 = errors;
 if(typeof data.Nick !== "string"){
-validate34.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -942,7 +1669,7 @@ if(valid0){
 if(data.FaceUrl !== undefined){
 const _errs9 = errors;
 if(typeof data.FaceUrl !== "string"){
-validate34.errors = [{instancePath:instancePath+"/FaceUrl",schemaPath:"#/properties/FaceUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/FaceUrl",schemaPath:"#/properties/FaceUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -956,22 +1683,22 @@ var valid0 = true;
 }
 }
 else {
-validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate34.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":{"UserID":true,"Identifier":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":{"UserID":true,"Identifier":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ImportedAccount: SchemaValidator = validate35;
-const schema53 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
+export const ImportedAccount: SchemaValidator = validate50;
+const schema68 = {"type":"object","required":["UserID"],"properties":{"UserID":{"$ref":"#/components/schemas/UserID"},"Nick":{"type":"string"},"FaceUrl":{"type":"string"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -982,7 +1709,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.UserID === undefined) && (missing0 = "UserID")){
-validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate50.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -993,18 +1720,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length < 1){
-validate35.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate50.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data0, 32)){
-validate35.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+validate50.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/UserID",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1017,7 +1744,7 @@ if(valid0){
 if(data.Nick !== undefined){
 const _errs4 = errors;
 if(typeof data.Nick !== "string"){
-validate35.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/Nick",schemaPath:"#/properties/Nick/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1029,7 +1756,7 @@ if(valid0){
 if(data.FaceUrl !== undefined){
 const _errs6 = errors;
 if(typeof data.FaceUrl !== "string"){
-validate35.errors = [{instancePath:instancePath+"/FaceUrl",schemaPath:"#/properties/FaceUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/FaceUrl",schemaPath:"#/properties/FaceUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -1042,22 +1769,22 @@ var valid0 = true;
 }
 }
 else {
-validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate50.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate35.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":{"UserID":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":{"UserID":true,"Nick":true,"FaceUrl":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MultiaccountImportRequest: SchemaValidator = validate36;
-const schema55 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/UserID"}},"AccountList":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/ImportedAccount"}}}};
+export const MultiaccountImportRequest: SchemaValidator = validate51;
+const schema70 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/UserID"}},"AccountList":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/components/schemas/ImportedAccount"}}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1072,12 +1799,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(Array.isArray(data0)){
 if(data0.length > 100){
-validate36.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate51.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
 if(data0.length < 1){
-validate36.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate51.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -1090,18 +1817,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(data1.length < 1){
-validate36.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data1, 32)){
-validate36.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+validate51.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/Accounts/" + i0,schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1114,7 +1841,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [{instancePath:instancePath+"/Accounts",schemaPath:"#/properties/Accounts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1130,12 +1857,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data2)){
 if(data2.length > 100){
-validate36.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate51.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
 if(data2.length < 1){
-validate36.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate51.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -1143,8 +1870,8 @@ var valid3 = true;
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 const _errs8 = errors;
-if(!(validate35(data2[i1], {instancePath:instancePath+"/AccountList/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate50(data2[i1], {instancePath:instancePath+"/AccountList/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs8 === errors;
@@ -1156,7 +1883,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [{instancePath:instancePath+"/AccountList",schemaPath:"#/properties/AccountList/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1168,22 +1895,22 @@ var valid0 = true;
 }
 }
 else {
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate36.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":{"Accounts":true,"AccountList":true},"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":{"Accounts":true,"AccountList":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GroupType: SchemaValidator = validate38;
-const schema57 = {"type":"string","enum":["Public","Private","ChatRoom","AVChatRoom","Community","Work","Meeting"]};
+export const GroupType: SchemaValidator = validate53;
+const schema72 = {"type":"string","enum":["Public","Private","ChatRoom","AVChatRoom","Community","Work","Meeting"]};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1191,25 +1918,25 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((data === "Public") || (data === "Private")) || (data === "ChatRoom")) || (data === "AVChatRoom")) || (data === "Community")) || (data === "Work")) || (data === "Meeting"))){
-validate38.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate38.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const CreateGroupRequest: SchemaValidator = validate39;
-const schema58 = {"type":"object","required":["Type","Name"],"properties":{"Owner_Account":{"$ref":"#/components/schemas/UserID"},"Type":{"$ref":"#/components/schemas/GroupType"},"Name":{"type":"string","minLength":1,"x-max-bytes":30},"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
+export const CreateGroupRequest: SchemaValidator = validate54;
+const schema73 = {"type":"object","required":["Type","Name"],"properties":{"Owner_Account":{"$ref":"#/components/schemas/UserID"},"Type":{"$ref":"#/components/schemas/GroupType"},"Name":{"type":"string","minLength":1,"x-max-bytes":30},"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1220,7 +1947,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.Type === undefined) && (missing0 = "Type")) || ((data.Name === undefined) && (missing0 = "Name"))){
-validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate54.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -1231,18 +1958,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length < 1){
-validate39.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate54.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data0, 32)){
-validate39.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
+validate54.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/x-max-bytes",keyword:"x-max-bytes",params:{limit: 32},message:"must be at most 32 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate54.errors = [{instancePath:instancePath+"/Owner_Account",schemaPath:"#/components/schemas/UserID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1256,11 +1983,11 @@ if(data.Type !== undefined){
 let data1 = data.Type;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
-validate39.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate54.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((data1 === "Public") || (data1 === "Private")) || (data1 === "ChatRoom")) || (data1 === "AVChatRoom")) || (data1 === "Community")) || (data1 === "Work")) || (data1 === "Meeting"))){
-validate39.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"}];
+validate54.errors = [{instancePath:instancePath+"/Type",schemaPath:"#/components/schemas/GroupType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1275,18 +2002,18 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
 if(data2.length < 1){
-validate39.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate54.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data2, 30)){
-validate39.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/x-max-bytes",keyword:"x-max-bytes",params:{limit: 30},message:"must be at most 30 UTF-8 bytes"}];
+validate54.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/x-max-bytes",keyword:"x-max-bytes",params:{limit: 30},message:"must be at most 30 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate54.errors = [{instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1302,18 +2029,18 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(data3.length < 1){
-validate39.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate54.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data3, 48)){
-validate39.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
+validate54.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate54.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1328,22 +2055,22 @@ var valid0 = true;
 }
 }
 else {
-validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate54.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate39.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"Owner_Account":true,"Type":true,"Name":true,"GroupId":true},"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":{"Owner_Account":true,"Type":true,"Name":true,"GroupId":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DestroyGroupRequest: SchemaValidator = validate40;
-const schema61 = {"type":"object","required":["GroupId"],"properties":{"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
+export const DestroyGroupRequest: SchemaValidator = validate55;
+const schema76 = {"type":"object","required":["GroupId"],"properties":{"GroupId":{"type":"string","minLength":1,"x-max-bytes":48}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1354,7 +2081,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.GroupId === undefined) && (missing0 = "GroupId")){
-validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate55.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -1364,18 +2091,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(data0.length < 1){
-validate40.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate55.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(func1(data0, 48)){
-validate40.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
+validate55.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/x-max-bytes",keyword:"x-max-bytes",params:{limit: 48},message:"must be at most 48 UTF-8 bytes"}];
 return false;
 }
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1383,24 +2110,28 @@ return false;
 }
 }
 else {
-validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate55.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate40.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"GroupId":true},"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":{"GroupId":true},"dynamicProps":false,"dynamicItems":false};
 
 
 /** The schemas request bodies reach, each with its validator above. */
-export const REQUEST_SCHEMA_NAMES = ["UserID","C2CContactItem","GroupContactItem","ContactItem","OptType","MarkPosition","CustomMark","MarkItem","MarkContactRequest","GetContactGroupRequest","AccountImportRequest","ImportedAccount","MultiaccountImportRequest","GroupType","CreateGroupRequest","DestroyGroupRequest"];
-export type RequestSchemaName = "UserID" | "C2CContactItem" | "GroupContactItem" | "ContactItem" | "OptType" | "MarkPosition" | "CustomMark" | "MarkItem" | "MarkContactRequest" | "GetContactGroupRequest" | "AccountImportRequest" | "ImportedAccount" | "MultiaccountImportRequest" | "GroupType" | "CreateGroupRequest" | "DestroyGroupRequest";
+export const REQUEST_SCHEMA_NAMES = ["UserID","C2CContactItem","GroupContactItem","ContactItem","OptType","MarkPosition","CustomMark","MarkItem","MarkContactRequest","GetContactGroupRequest","ContactGroupName","ContactGroupToCreate","CreateContactGroupRequest","ContactOptType","ContactUpdateItem","UpdateGroup","UpdateContactGroupRequest","DelContactGroupRequest","SearchContactGroupRequest","AccountImportRequest","ImportedAccount","MultiaccountImportRequest","GroupType","CreateGroupRequest","DestroyGroupRequest"];
+export type RequestSchemaName = "UserID" | "C2CContactItem" | "GroupContactItem" | "ContactItem" | "OptType" | "MarkPosition" | "CustomMark" | "MarkItem" | "MarkContactRequest" | "GetContactGroupRequest" | "ContactGroupName" | "ContactGroupToCreate" | "CreateContactGroupRequest" | "ContactOptType" | "ContactUpdateItem" | "UpdateGroup" | "UpdateContactGroupRequest" | "DelContactGroupRequest" | "SearchContactGroupRequest" | "AccountImportRequest" | "ImportedAccount" | "MultiaccountImportRequest" | "GroupType" | "CreateGroupRequest" | "DestroyGroupRequest";
 
 /** Each command's request schema (its operation's requestBody). */
 export const REQUEST_SCHEMA_OF = {
   "markContact": "MarkContactRequest",
   "getContactGroup": "GetContactGroupRequest",
+  "createContactGroup": "CreateContactGroupRequest",
+  "updateContactGroup": "UpdateContactGroupRequest",
+  "delContactGroup": "DelContactGroupRequest",
+  "searchContactGroup": "SearchContactGroupRequest",
   "accountImport": "AccountImportRequest",
   "multiaccountImport": "MultiaccountImportRequest",
   "createGroup": "CreateGroupRequest",

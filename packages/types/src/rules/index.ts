@@ -129,6 +129,10 @@ export const INVALID_PARAMETER_CODE: Readonly<Record<CommandName, number>> = {
   multiaccountImport: ErrorCode.ACCOUNT_INVALID_PARAMETER,
   createGroup: ErrorCode.GROUP_INVALID_PARAMETER,
   destroyGroup: ErrorCode.GROUP_INVALID_PARAMETER,
+  createContactGroup: ErrorCode.INVALID_PARAMETER,
+  updateContactGroup: ErrorCode.INVALID_PARAMETER,
+  delContactGroup: ErrorCode.INVALID_PARAMETER,
+  searchContactGroup: ErrorCode.INVALID_PARAMETER,
 };
 
 /** The account fields of each request body (a `UserID`): another type than string is 60015. */
@@ -139,6 +143,10 @@ const ACCOUNT_FIELDS: Readonly<Record<CommandName, readonly string[]>> = {
   multiaccountImport: [],
   createGroup: ['Owner_Account'],
   destroyGroup: [],
+  createContactGroup: ['From_Account'],
+  updateContactGroup: ['From_Account'],
+  delContactGroup: ['From_Account'],
+  searchContactGroup: ['From_Account'],
 };
 
 const REQUEST_SCHEMA: Readonly<Record<CommandName, RequestSchemaName>> = generated.REQUEST_SCHEMA_OF;
