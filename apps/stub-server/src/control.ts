@@ -14,6 +14,12 @@ import { type AppRuntime, EDITIONS, type Edition, type SeedGroup } from './apps.
 import { isObject } from './commands/describe.js';
 import { isLoopback } from './defaults.js';
 import type { FaultCode, FaultSpec, Faults } from './faults.js';
+import {
+  PROVIDER_STATES,
+  type ProviderStateRequest,
+  type ProviderStateValues,
+  runProviderState,
+} from './provider-states.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
 import { type MemberOp, type Store, type StubState, WriteFailed } from './store/store.js';
@@ -78,6 +84,8 @@ export interface StubControl {
   clearFaults(): void;
   setEdition(sdkAppId: number, edition: Edition): void;
   setRateLimit(sdkAppId: number, callsPerSecond: number): void;
+  /** Sets up a provider state of the vocabulary (provider-states.ts); answers the values Pact may inject. */
+  providerState(request: ProviderStateRequest): Promise<ProviderStateValues>;
 }
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
@@ -325,6 +333,10 @@ export class Control implements StubControl {
     this.app(sdkAppId).setRateLimit(callsPerSecond);
   }
 
+  providerState(request: ProviderStateRequest): Promise<ProviderStateValues> {
+    return runProviderState({ apps: this.deps.apps, store: this.deps.store, control: this }, request);
+  }
+
   health(): { ok: true; uptimeMs: number; apps: number[]; version: string } {
     return {
       ok: true,
@@ -428,6 +440,11 @@ export class Control implements StubControl {
           case 'DELETE /__stub/faults':
             this.clearFaults();
             return { ok: true };
+          // Pact's provider-state setup URL: the answer's JSON object is what Pact injects.
+          case 'POST /__stub/provider-states':
+            return this.providerState(input as unknown as ProviderStateRequest);
+          case 'GET /__stub/provider-states':
+            return { ok: true, states: PROVIDER_STATES };
           default:
             throw new ControlError(`no control operation ${route}`, 404);
         }
