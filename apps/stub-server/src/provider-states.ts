@@ -56,6 +56,8 @@ interface StateContext {
 }
 
 interface StateImplementation extends ProviderStateDefinition {
+  /** More words a person may use for this state, for the close matches of an unknown name. */
+  keywords?: string;
   setup(ctx: StateContext, params: Record<string, ParamValue>): Promise<ProviderStateValues | undefined>;
 }
 
@@ -116,6 +118,7 @@ const STATES: StateImplementation[] = [
     template: 'an app with edition {edition}',
     summary: `the app's edition (${EDITIONS.join(', ')}); standard marks need ultimate (51013 otherwise)`,
     example: 'an app with edition pro',
+    keywords: 'ultimate pro standard not',
     params: { edition: 'edition' },
     async setup(ctx, { edition }) {
       saveSettings(ctx.app);
@@ -250,6 +253,7 @@ const STATES: StateImplementation[] = [
     summary:
       "the app's calls of the command in the current second reach its ceiling (the configured one, 1 when off): the next call answers 60007",
     example: 'the mark_contact ceiling is exhausted',
+    keywords: 'rate limited limit 60007 throttled',
     params: { command: 'command' },
     async setup(ctx, { command }) {
       saveSettings(ctx.app);
@@ -268,6 +272,7 @@ const STATES: StateImplementation[] = [
     template: 'the next {command} fails with {code}',
     summary: `the next call of the command answers the code (${ErrorCode.INTERNAL_ERROR} internal error or ${ErrorCode.NETWORK_TIMEOUT} timeout) once`,
     example: `the next mark_contact fails with ${ErrorCode.INTERNAL_ERROR}`,
+    keywords: 'error internal timeout fault',
     params: { command: 'command', code: 'code' },
     async setup(ctx, { command, code }) {
       ctx.control.injectFault({
@@ -284,6 +289,7 @@ const STATES: StateImplementation[] = [
     summary:
       'nothing in the stub: tells `tim-marks-stub verify` to send the interaction with the sdkappid, identifier and usersig the pact recorded (for pacts of 70001, 70003, 70009 … answers)',
     example: 'the request keeps its recorded usersig',
+    keywords: 'expired invalid signature credentials',
     params: {},
     async setup() {
       return {};
@@ -423,17 +429,38 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+/** 1 for the same word, falling towards 0 as the edit distance grows. */
+function wordSimilarity(a: string, b: string): number {
+  return 1 - distance(a, b) / Math.max(a.length, b.length);
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\{[a-z]+\}/gi, ' ')
+    .split(/[^a-z0-9_]+/)
+    .filter((word) => word !== '');
+}
+
+/** How well each word of one side finds a close word on the other, both ways, in 0..2. */
+function similarity(name: string, template: string): number {
+  const a = words(name);
+  const b = words(template);
+  if (a.length === 0 || b.length === 0) return 0;
+  const best = (word: string, among: string[]) =>
+    Math.max(...among.map((other) => wordSimilarity(word, other)));
+  const mean = (list: string[], among: string[]) =>
+    list.reduce((sum, w) => sum + best(w, among), 0) / list.length;
+  return mean(a, b) + mean(b, a);
+}
+
 /** The templates closest to an unknown name, best first. */
 export function closeStates(name: string, count = 3): string[] {
-  const lower = name.toLowerCase();
   return STATES.map((state) => ({
     template: state.template,
-    score: Math.min(
-      distance(lower, state.template.toLowerCase()),
-      distance(lower, state.example.toLowerCase()),
-    ),
+    score: similarity(name, `${state.template} ${state.keywords ?? ''}`),
   }))
-    .sort((a, b) => a.score - b.score)
+    .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map(({ template }) => template);
 }

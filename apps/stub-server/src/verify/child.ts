@@ -66,8 +66,17 @@ function mismatchesOf(error: NonNullable<PactResults['errors']>[number]): Mismat
           : m.type === 'QueryMismatch'
             ? `query ${m.parameter ?? ''}`
             : (m.path ?? m.type);
-    const expected = shown(m.expected);
-    const actual = shown(m.actual);
+    let expected = shown(m.expected);
+    let actual = shown(m.actual);
+    // Pact's expected/actual drop the quotes of a string in a type mismatch ("1" shows as 1): its
+    // sentence keeps them, and names both types.
+    const typed = /^Type mismatch: Expected (.+) \((\w+)\) to be the same type as (.+) \((\w+)\)$/s.exec(
+      m.mismatch ?? '',
+    );
+    if (typed !== null) {
+      actual = `${typed[1]} (${typed[2]})`;
+      expected = `${typed[3]} (${typed[4]})`;
+    }
     return expected === undefined && actual === undefined
       ? { where, text: m.mismatch ?? m.type }
       : { where, expected, actual, text: m.mismatch };
