@@ -138,7 +138,8 @@ const STATES: StateImplementation[] = [
   },
   {
     template: '{user} is not imported',
-    summary: 'the account was never imported (70107 for it); fails if it is one the stub seeds',
+    summary:
+      'the account was never imported (mark_contact from it answers 50001); fails for an account the stub seeds',
     example: 'nobody is not imported',
     params: { user: 'id' },
     async setup(ctx, { user }) {
@@ -496,7 +497,7 @@ export function matchState(name: string, params: Record<string, unknown> = {}): 
   throw new ControlError(
     `unknown provider state "${name}"; closest: ${closeStates(name)
       .map((t) => `"${t}"`)
-      .join(', ')} (GET /__stub/provider-states lists them all)`,
+      .join(', ')}; every state: GET /__stub/provider-states or tim-marks-stub verify --list-states`,
     404,
   );
 }

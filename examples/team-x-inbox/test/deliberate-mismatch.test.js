@@ -16,7 +16,7 @@ test('tim-marks-stub verify reports the mismatch and exits 1', () => {
   assert.match(run.stdout, /^ {2}✗ mark_contact starring bob again for alice/m);
   assert.match(
     run.stdout,
-    /provider state "alice has starred bob" could not be set up: unknown provider state "alice has starred bob"; closest: [^\n]*"\{user\} has marked \{peer\} with \{positions\} and custom mark \{mark\}"/,
+    /provider state "alice has starred bob" could not be set up:\n {8}unknown provider state "alice has starred bob"\n {8}closest: [^\n]*"\{user\} has marked \{peer\} with \{positions\} and custom mark \{mark\}"/,
   );
   assert.match(run.stdout, /1 pact, 2 interactions: 0 verified, 2 failed/);
   // A short report, not Pact's body dumps.

@@ -1,5 +1,6 @@
 // The report `tim-marks-stub verify` prints: one line per interaction, ✓ or ✗, and under a ✗ each
 // mismatch as "where: expected X, got Y", values cut short; never a whole body.
+import { isAbsolute, relative } from 'node:path';
 import type { InteractionOutcome, Mismatch, RunOutcome } from './protocol.js';
 
 /** Longest value shown in a mismatch; longer ones end with "…". */
@@ -8,6 +9,13 @@ export const VALUE_WIDTH = 72;
 function cut(text: string, width = VALUE_WIDTH): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+}
+
+/** A pact file relative to the working folder when it is inside it. */
+function shortPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const near = relative(process.cwd(), file);
+  return near.startsWith('..') || isAbsolute(near) ? file : near;
 }
 
 export function mismatchLine(m: Mismatch): string {
@@ -21,8 +29,10 @@ function interactionLines(interaction: InteractionOutcome): string[] {
   const given = interaction.states.length > 0 ? `  (given ${interaction.states.join('; ')})` : '';
   const lines = [`  ${interaction.ok ? '✓' : '✗'} ${interaction.description}${given}`];
   if (interaction.stateFailure !== undefined) {
+    // The stub's reasons come as "a; b; c": one line each.
     lines.push(
-      `      provider state "${interaction.stateFailure.state}" could not be set up: ${cut(interaction.stateFailure.message, 400)}`,
+      `      provider state "${interaction.stateFailure.state}" could not be set up:`,
+      ...interaction.stateFailure.message.split('; ').map((part) => `        ${cut(part, 180)}`),
     );
   }
   // Pact reports the same path more than once for some bodies; one line each is enough.
@@ -55,14 +65,18 @@ export function report(runs: readonly RunOutcome[], { verbose = false } = {}): s
   const lines: string[] = [];
   for (const run of runs) {
     const title =
-      run.consumer === undefined ? run.source : `${run.consumer} → ${run.provider ?? '?'}  (${run.source})`;
+      run.consumer === undefined
+        ? run.source
+        : `${run.consumer} → ${run.provider ?? '?'}  (${shortPath(run.source)})`;
     lines.push('', title);
     if (run.error !== undefined) lines.push(`  ✗ not verified: ${cut(run.error, 400)}`);
     for (const interaction of run.interactions) lines.push(...interactionLines(interaction));
     if (verbose && run.output.length > 0) {
       lines.push(
         '  Pact’s own report:',
-        ...run.output.map((line) => `  | ${line.replace(/\u001b\[[0-9;]*m/g, '')}`),
+        ...run.output
+          .flatMap((entry) => entry.split('\n'))
+          .map((line) => `  | ${line.replace(/\u001b\[[0-9;]*m/g, '')}`),
       );
     }
   }
