@@ -16,7 +16,11 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const PROJECT = fileURLToPath(new URL('./team-x-inbox/', import.meta.url));
-const PACKAGES = { '@tim-marks/types': 'packages/types', '@tim-marks/usersig': 'packages/usersig', '@tim-marks/stub-server': 'apps/stub-server' };
+const PACKAGES = {
+  '@tim-marks/types': 'packages/types',
+  '@tim-marks/usersig': 'packages/usersig',
+  '@tim-marks/stub-server': 'apps/stub-server',
+};
 const PACT_VERSION = '16.5.0';
 const keep = process.argv.includes('--keep');
 /** The environment without the workspace settings an `npm run` or nx parent may leave in it. */
@@ -46,7 +50,9 @@ function pack(name, folder, into) {
   delete manifest.scripts?.prepack;
   delete manifest.scripts?.postpack;
   writeFileSync(join(copy, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', into], { cwd: copy, env: npmEnv }));
+  const packed = JSON.parse(
+    run('npm', ['pack', '--json', '--pack-destination', into], { cwd: copy, env: npmEnv }),
+  );
   return join(into, packed[0].filename);
 }
 
@@ -68,19 +74,30 @@ try {
   const app = join(work, 'team-x-inbox');
   cpSync(PROJECT, app, {
     recursive: true,
-    filter: (source) => !/[/\\](node_modules|pacts|pacts-broken)([/\\]|$)/.test(source.slice(PROJECT.length - 1)),
+    filter: (source) =>
+      !/[/\\](node_modules|pacts|pacts-broken)([/\\]|$)/.test(source.slice(PROJECT.length - 1)),
   });
   const env = { ...npmEnv, PACT_DO_NOT_TRACK: 'true' };
   run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', ...specs, `@pact-foundation/pact@${PACT_VERSION}`],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--save-exact',
+      ...specs,
+      `@pact-foundation/pact@${PACT_VERSION}`,
+    ],
     { cwd: app, env },
   );
   const linked = readdirSync(join(app, 'node_modules', '@tim-marks'));
   process.stdout.write(`installed from tarballs: ${linked.map((n) => `@tim-marks/${n}`).join(', ')}\n`);
   process.stdout.write('$ npm test   (in the example project)\n');
   try {
-    process.stdout.write(execFileSync('npm', ['test'], { cwd: app, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    process.stdout.write(
+      execFileSync('npm', ['test'], { cwd: app, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     status = 0;
   } catch (error) {
     process.stdout.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);

@@ -11,7 +11,10 @@ test('tim-marks-stub verify reports the mismatch and exits 1', () => {
   process.stdout.write(run.stderr);
   assert.equal(run.status, 1, 'exit code 1: an interaction failed');
   assert.match(run.stdout, /^ {2}✗ get_contact_group of alice listing bob starred/m);
-  assert.match(run.stdout, /\$\.ContactItem\[0\]\.StandardMark: expected \[1\] \(Array\), got '1' \(String\)/);
+  assert.match(
+    run.stdout,
+    /\$\.ContactItem\[0\]\.StandardMark: expected \[1\] \(Array\), got '1' \(String\)/,
+  );
   // A state the stub does not know fails its interaction, naming the closest states.
   assert.match(run.stdout, /^ {2}✗ mark_contact starring bob again for alice/m);
   assert.match(
@@ -22,5 +25,8 @@ test('tim-marks-stub verify reports the mismatch and exits 1', () => {
   // A short report, not Pact's body dumps.
   const lines = run.stdout.trimEnd().split('\n');
   assert.ok(lines.length < 15, `${lines.length} lines`);
-  assert.ok(lines.every((line) => line.length < 200), 'no line longer than 200 characters');
+  assert.ok(
+    lines.every((line) => line.length < 200),
+    'no line longer than 200 characters',
+  );
 });

@@ -16,7 +16,10 @@ const TEST_APP = { sdkAppId: 1400123456, identifier: 'ops-admin', userSig: 'sign
 
 /** The five query parameters; sdkappid and identifier come from the provider state at verification. */
 const query = {
+  // Pact's expressions, not JavaScript templates: the verifier fills them from the provider state.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression
   sdkappid: fromProviderState('${sdkappid}', String(TEST_APP.sdkAppId)),
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression
   identifier: fromProviderState('${identifier}', TEST_APP.identifier),
   usersig: like(TEST_APP.userSig),
   random: regex('^[0-9]{1,10}$', '42'),
@@ -51,7 +54,9 @@ describe('team-x-inbox → tim-im-api', () => {
       .willRespondWith(200, (response) =>
         response.jsonBody({
           ...envelope,
-          ResultItem: [{ ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') }],
+          ResultItem: [
+            { ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') },
+          ],
         }),
       )
       .executeTest(async (mock) => {
@@ -87,7 +92,12 @@ describe('team-x-inbox → tim-im-api', () => {
 });
 
 describe('team-x-inbox-v2 → tim-im-api (the deliberate mismatch)', () => {
-  const pact = new PactV4({ consumer: 'team-x-inbox-v2', provider: PROVIDER, dir: 'pacts-broken', logLevel: 'error' });
+  const pact = new PactV4({
+    consumer: 'team-x-inbox-v2',
+    provider: PROVIDER,
+    dir: 'pacts-broken',
+    logLevel: 'error',
+  });
 
   it('stars a conversation, naming a provider state the stub does not know', async () => {
     await pact
@@ -104,7 +114,9 @@ describe('team-x-inbox-v2 → tim-im-api (the deliberate mismatch)', () => {
       .willRespondWith(200, (response) =>
         response.jsonBody({
           ...envelope,
-          ResultItem: [{ ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') }],
+          ResultItem: [
+            { ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') },
+          ],
         }),
       )
       .executeTest(async (mock) => {
