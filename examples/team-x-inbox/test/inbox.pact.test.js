@@ -30,6 +30,43 @@ const envelope = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: string('') };
 
 const apiAt = (mock) => ({ ...TEST_APP, baseUrl: mock.url });
 
+/** mark_contact starring bob for alice, and the answer the team's code relies on. */
+function starringBob(interaction) {
+  return interaction
+    .withRequest('POST', '/v4/recentcontact/mark_contact', (request) =>
+      request.query(query).jsonBody({
+        From_Account: 'alice',
+        MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: 'bob' }, SetMark: [1] }],
+      }),
+    )
+    .willRespondWith(200, (response) =>
+      response.jsonBody({
+        ...envelope,
+        ResultItem: [{ ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') }],
+      }),
+    )
+    .executeTest(async (mock) => {
+      assert.equal(await star(apiAt(mock), 'alice', 'bob'), true);
+    });
+}
+
+/** get_contact_group of alice, answered with `contactItem`s; `read` is the team's code under test. */
+function listingBob(pact, contactItem, read) {
+  return pact
+    .addInteraction()
+    .given('alice has marked bob with 1 and custom mark vip')
+    .uponReceiving('get_contact_group of alice listing bob starred')
+    .withRequest('POST', '/v4/recentcontact/get_contact_group', (request) =>
+      request.query(query).jsonBody({ From_Account: 'alice', StartIndex: 0 }),
+    )
+    .willRespondWith(200, (response) =>
+      response.jsonBody({ ...envelope, ContactItem: eachLike(contactItem), CompleteFlag: 1 }),
+    )
+    .executeTest(async (mock) => {
+      assert.deepEqual(await read(apiAt(mock), 'alice'), ['bob']);
+    });
+}
+
 before(() => {
   // pact-js merges into existing files: start from none.
   rmSync('pacts', { recursive: true, force: true });
@@ -40,54 +77,27 @@ describe('team-x-inbox → tim-im-api', () => {
   const pact = new PactV4({ consumer: 'team-x-inbox', provider: PROVIDER, dir: 'pacts', logLevel: 'error' });
 
   it('stars a conversation', async () => {
-    await pact
-      .addInteraction()
-      .given('alice is a customer of team x')
-      .given('bob is imported')
-      .uponReceiving('mark_contact starring bob for alice')
-      .withRequest('POST', '/v4/recentcontact/mark_contact', (request) =>
-        request.query(query).jsonBody({
-          From_Account: 'alice',
-          MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: 'bob' }, SetMark: [1] }],
-        }),
-      )
-      .willRespondWith(200, (response) =>
-        response.jsonBody({
-          ...envelope,
-          ResultItem: [
-            { ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') },
-          ],
-        }),
-      )
-      .executeTest(async (mock) => {
-        assert.equal(await star(apiAt(mock), 'alice', 'bob'), true);
-      });
+    await starringBob(
+      pact
+        .addInteraction()
+        .given('alice is a customer of team x')
+        .given('bob is imported')
+        .uponReceiving('mark_contact starring bob for alice'),
+    );
   });
 
   it('lists the starred conversations', async () => {
-    await pact
-      .addInteraction()
-      .given('alice has marked bob with 1 and custom mark vip')
-      .uponReceiving('get_contact_group of alice listing bob starred')
-      .withRequest('POST', '/v4/recentcontact/get_contact_group', (request) =>
-        request.query(query).jsonBody({ From_Account: 'alice', StartIndex: 0 }),
-      )
-      .willRespondWith(200, (response) =>
-        response.jsonBody({
-          ...envelope,
-          ContactItem: eachLike({
-            Type: 1,
-            To_Account: string('bob'),
-            StandardMark: regex('^[01]{1,64}$', '1'),
-            CustomMark: string('vip'),
-            Timestamp: integer(1767225600),
-          }),
-          CompleteFlag: 1,
-        }),
-      )
-      .executeTest(async (mock) => {
-        assert.deepEqual(await starredPeers(apiAt(mock), 'alice'), ['bob']);
-      });
+    await listingBob(
+      pact,
+      {
+        Type: 1,
+        To_Account: string('bob'),
+        StandardMark: regex('^[01]{1,64}$', '1'),
+        CustomMark: string('vip'),
+        Timestamp: integer(1767225600),
+      },
+      starredPeers,
+    );
   });
 });
 
@@ -100,48 +110,17 @@ describe('team-x-inbox-v2 → tim-im-api (the deliberate mismatch)', () => {
   });
 
   it('stars a conversation, naming a provider state the stub does not know', async () => {
-    await pact
-      .addInteraction()
-      // Not in the vocabulary ("{user} has marked {peer} with {positions} and custom mark {mark}" is).
-      .given('alice has starred bob')
-      .uponReceiving('mark_contact starring bob again for alice')
-      .withRequest('POST', '/v4/recentcontact/mark_contact', (request) =>
-        request.query(query).jsonBody({
-          From_Account: 'alice',
-          MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: 'bob' }, SetMark: [1] }],
-        }),
-      )
-      .willRespondWith(200, (response) =>
-        response.jsonBody({
-          ...envelope,
-          ResultItem: [
-            { ContactItem: { Type: 1, To_Account: 'bob' }, ResultCode: 0, ResultInfo: string('') },
-          ],
-        }),
-      )
-      .executeTest(async (mock) => {
-        assert.equal(await star(apiAt(mock), 'alice', 'bob'), true);
-      });
+    await starringBob(
+      pact
+        .addInteraction()
+        // Not in the vocabulary ("{user} has marked {peer} with {positions} and custom mark {mark}" is).
+        .given('alice has starred bob')
+        .uponReceiving('mark_contact starring bob again for alice'),
+    );
   });
 
   it('lists the starred conversations, reading StandardMark as a list of positions', async () => {
-    await pact
-      .addInteraction()
-      .given('alice has marked bob with 1 and custom mark vip')
-      .uponReceiving('get_contact_group of alice listing bob starred')
-      .withRequest('POST', '/v4/recentcontact/get_contact_group', (request) =>
-        request.query(query).jsonBody({ From_Account: 'alice', StartIndex: 0 }),
-      )
-      .willRespondWith(200, (response) =>
-        response.jsonBody({
-          ...envelope,
-          // The mistake: the API answers StandardMark as a binary string ("1"), not [1].
-          ContactItem: eachLike({ Type: 1, To_Account: string('bob'), StandardMark: [1] }),
-          CompleteFlag: 1,
-        }),
-      )
-      .executeTest(async (mock) => {
-        assert.deepEqual(await starredPeersV2(apiAt(mock), 'alice'), ['bob']);
-      });
+    // The mistake: the API answers StandardMark as a binary string ("1"), not [1].
+    await listingBob(pact, { Type: 1, To_Account: string('bob'), StandardMark: [1] }, starredPeersV2);
   });
 });
