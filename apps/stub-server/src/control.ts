@@ -98,7 +98,20 @@ export interface ControlDeps {
   /** Required as `Authorization: Bearer <token>` when set. */
   token?: string | undefined;
   bodyLimitBytes: number;
+  /**
+   * Pages served under the control plane (the inspector's /__stub/ui): called after the Host /
+   * Origin / token checks, before any body is read; answers true when it handled the request.
+   */
+  pages?: ControlPages | undefined;
 }
+
+/** A handler of control-plane pages: true when it answered the request (see ControlDeps.pages). */
+export type ControlPages = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  search: string,
+) => boolean;
 
 export class Control implements StubControl {
   constructor(private readonly deps: ControlDeps) {}
@@ -402,6 +415,7 @@ export class Control implements StubControl {
       respond(refused.status, { ok: false, error: refused.message }, true);
       return;
     }
+    if (this.deps.pages?.(req, res, path, search) === true) return;
     readJson(req, this.deps.bodyLimitBytes, (body, problem) => {
       if (problem !== undefined)
         return respond(problem.status, { ok: false, error: problem.message }, problem.status === 413);
