@@ -29,15 +29,16 @@ const spec = parse(await readFile(specPath, 'utf8'));
 // The control plane's document is generated alongside the API's own, except for another --spec.
 const controlPlanePath = args.spec ? undefined : join(root, 'openapi', 'control-plane.yaml');
 
-async function typesModule(document = spec, header = HEADER) {
-  const ast = await openapiTS(document, { alphabetize: false, exportType: false });
+async function typesModule(document = spec, header = HEADER, options = {}) {
+  const ast = await openapiTS(document, { alphabetize: false, exportType: false, ...options });
   return `${header}/* eslint-disable */\n${astToString(ast)}`;
 }
 
 async function controlPlaneModule() {
   const document = parse(await readFile(controlPlanePath, 'utf8'));
   const header = HEADER.replace('openapi/openapi.yaml', 'openapi/control-plane.yaml');
-  return typesModule(document, header);
+  // A member with a default is optional in a request (the stub fills it in), not required.
+  return typesModule(document, header, { defaultNonNullable: false });
 }
 
 function constantsModule() {

@@ -351,7 +351,7 @@ export interface components {
              * @default Public
              * @enum {string}
              */
-            Type: "Public" | "Private" | "ChatRoom" | "AVChatRoom" | "Community" | "Work" | "Meeting";
+            Type?: "Public" | "Private" | "ChatRoom" | "AVChatRoom" | "Community" | "Work" | "Meeting";
             /** @description Default the GroupId (truncated to the name limit). */
             Name?: string;
             Owner_Account?: string;
@@ -612,7 +612,7 @@ export interface components {
             /** @constant */
             kind: "hang";
             /** @default 60000 */
-            maxMs: number;
+            maxMs?: number;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
