@@ -309,7 +309,12 @@ describe('POST /__stub/faults', () => {
       code: 50004,
       count: 2,
     });
-    expect(body).toEqual({ ok: true, id: expect.any(String) });
+    // The form without `kind` of earlier versions is still taken: an `error` fault.
+    expect(body).toEqual({
+      ok: true,
+      id: expect.any(String),
+      fault: expect.objectContaining({ kind: 'error', code: 50004, count: 2, remaining: 2, fired: 0 }),
+    });
     const bad = await call(
       stub,
       'markContact',
@@ -354,7 +359,10 @@ describe('POST /__stub/faults', () => {
       expect((await call(stub, 'createGroup', { Type: 'Public', Name: 'g' })).ErrorCode).toBe(0);
       expect((await call(stub, 'destroyGroup', { GroupId: 'seeded' })).ErrorCode).toBe(50005);
     }
-    expect(await controlRequest(stub, 'DELETE', 'faults')).toEqual({ status: 200, body: { ok: true } });
+    expect(await controlRequest(stub, 'DELETE', 'faults')).toEqual({
+      status: 200,
+      body: { ok: true, removed: 3 },
+    });
     expect((await call(stub, 'accountImport', { UserID: 'x' })).ErrorCode).toBe(0);
   });
 
@@ -375,7 +383,8 @@ describe('POST /__stub/faults', () => {
   it('refuses bad faults with 400', async () => {
     const bad = [
       { command: 'nope', code: 50004 },
-      { command: 'markContact', code: 60007 },
+      { command: 'markContact', code: 51007 }, // item-level: an item-error fault's code
+      { command: 'markContact', code: 123456 },
       { command: 'markContact', count: 2 },
       { command: 'markContact', code: 50004, count: 0 },
       { command: 'markContact', code: 50004, probability: 2 },
