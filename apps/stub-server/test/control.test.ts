@@ -507,3 +507,47 @@ describe('the control plane on a non-loopback host', () => {
     }
   });
 });
+
+describe('stub.control (in-process)', () => {
+  it('reads, counts and clears the journal, and lists, adds and removes faults', async () => {
+    const local = await testStub({ rateLimit: 0 });
+    try {
+      const { control } = local;
+      control.clearRequests();
+      await call(local, 'markContact', {
+        From_Account: 'user0',
+        MarkItem: [c2c('user1', { OptType: 1, SetMark: [1] })],
+      });
+      const list = control.requests({ command: 'markContact' });
+      expect(list).toMatchObject({ enabled: true, total: 1, dropped: 0 });
+      expect(list.requests[0]?.query.usersig).toBe('[redacted]');
+      expect(
+        control.countRequests({
+          command: 'markContact',
+          body: { MarkItem: [{ ContactItem: { To_Account: 'user1' } }] },
+        }),
+      ).toBe(1);
+      expect(() => control.countRequests({ command: 'nope' })).toThrow(
+        expect.objectContaining({ name: 'ControlError', code: 'unknown-command', status: 400 }),
+      );
+      const fault = control.addFault({ kind: 'error', code: 50005, command: 'markContact', count: 1 });
+      expect(control.faults()).toEqual([fault]);
+      expect(
+        (await call(local, 'markContact', { From_Account: 'user0', MarkItem: [c2c('user1')] })).ErrorCode,
+      ).toBe(50005);
+      expect(control.faults()).toEqual([]);
+      const latency = control.addFault({ kind: 'latency', latencyMs: 5 });
+      control.removeFault(latency.id);
+      expect(() => control.removeFault(latency.id)).toThrow(
+        expect.objectContaining({ code: 'not-found', status: 404 }),
+      );
+      expect(() => control.addFault({ kind: 'http', status: 200 } as never)).toThrow(
+        expect.objectContaining({ code: 'invalid-fault' }),
+      );
+      expect(control.clearRequests()).toBe(2);
+      expect(control.requests().total).toBe(0);
+    } finally {
+      await local.close();
+    }
+  });
+});
