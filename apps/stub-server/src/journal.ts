@@ -56,24 +56,22 @@ interface Stored {
 
 /** The per-item codes of a batch answer: ResultItem, GroupResultItem[].ResultItem, ContactResultItem. */
 function resultCodes(answer: ApiAnswer): number[] | undefined {
-  let codes: number[] | undefined;
+  const codes: number[] = [];
+  const add = (item: unknown) => {
+    const code = (item as { ResultCode?: unknown } | null)?.ResultCode;
+    if (typeof code === 'number') codes.push(code);
+  };
   for (const key in answer) {
     const value = answer[key];
     if (!Array.isArray(value)) continue;
     for (const item of value) {
       if (typeof item !== 'object' || item === null) continue;
-      const code = (item as { ResultCode?: unknown }).ResultCode;
-      if (typeof code === 'number') (codes ??= []).push(code);
+      add(item);
       const nested = (item as { ResultItem?: unknown }).ResultItem;
-      if (Array.isArray(nested)) {
-        for (const inner of nested) {
-          const c = (inner as { ResultCode?: unknown } | null)?.ResultCode;
-          if (typeof c === 'number') (codes ??= []).push(c);
-        }
-      }
+      if (Array.isArray(nested)) nested.forEach(add);
     }
   }
-  return codes;
+  return codes.length === 0 ? undefined : codes;
 }
 
 function answerOf(call: CallRecord): JournalAnswer {
