@@ -8,46 +8,25 @@
 // over the one in the name. The answer carries the values a pact may inject with Pact's
 // `fromProviderState` (sdkappid, identifier, usersig, and each parameter).
 import { COMMANDS, type CommandName, ErrorCode, LIMITS } from '@tim-marks/types';
+import type {
+  ProviderStateDefinition,
+  ProviderStateRequest,
+  ProviderStateValues,
+} from '@tim-marks/types/control-plane';
 import { sign } from '@tim-marks/usersig';
 import { type AppRuntime, EDITIONS, type Edition } from './apps.js';
-import { ControlError, commandOf, type SeedContactGroup, type StubControl } from './control.js';
+import type { SeedContactGroup, StubControl } from './control.js';
+import { ControlError, commandOf } from './control-error.js';
 import { addPosition } from './standard-mark.js';
 import { monotonicSecond } from './stats.js';
 import type { MarkOp, Store } from './store/store.js';
 
-export type ProviderStateAction = 'setup' | 'teardown';
-
-/** The body of `POST /__stub/provider-states`. */
-export interface ProviderStateRequest {
-  state: string;
-  params?: Record<string, unknown>;
-  /**
-   * Default setup. Teardown puts back the edition and ceiling a setup changed (a reset of the control
-   * plane leaves both as they are); the data goes with the reset before the next interaction.
-   */
-  action?: ProviderStateAction;
-  /** The app to set the state up in; default the stub's first app. Also accepted as params.sdkappid. */
-  sdkAppId?: number;
-}
-
-/** Values for Pact's provider-state injection (`fromProviderState('${sdkappid}', …)`), all strings. */
-export type ProviderStateValues = Record<string, string>;
+export type { ProviderStateDefinition, ProviderStateRequest, ProviderStateValues };
 
 /** One member of a conversation group: a C2C peer or, written `group:ID`, a group conversation. */
 type Member = { Type: 1; To_Account: string } | { Type: 2; ToGroupId: string };
 
-type ParamKind = 'id' | 'text' | 'count' | 'positions' | 'edition' | 'command' | 'code' | 'members';
 type ParamValue = string | number | number[] | Edition | CommandName | Member[];
-
-export interface ProviderStateDefinition {
-  /** The name with `{param}` placeholders. */
-  template: string;
-  /** What the stub holds afterwards. */
-  summary: string;
-  /** A concrete name, as a pact would write it. */
-  example: string;
-  params: Record<string, ParamKind>;
-}
 
 interface StateContext {
   app: AppRuntime;
@@ -55,10 +34,13 @@ interface StateContext {
   store: Store;
 }
 
+type ParamKind = ProviderStateDefinition['params'][string];
+
 interface StateImplementation extends ProviderStateDefinition {
   /** More words a person may use for this state, for the close matches of an unknown name. */
   keywords?: string;
-  setup(ctx: StateContext, params: Record<string, ParamValue>): Promise<ProviderStateValues | undefined>;
+  /** Answers the state's own injectable values (the parameters it was given). */
+  setup(ctx: StateContext, params: Record<string, ParamValue>): Promise<Record<string, string> | undefined>;
 }
 
 /** The C2C peers `{user} has {n} marked conversations` marks: c0000, c0001, … */
@@ -499,6 +481,8 @@ export function matchState(name: string, params: Record<string, unknown> = {}): 
       .map((t) => `"${t}"`)
       .join(', ')}; every state: GET /__stub/provider-states or tim-marks-stub verify --list-states`,
     404,
+    undefined,
+    'unknown-provider-state',
   );
 }
 
@@ -527,7 +511,7 @@ export async function runProviderState(
   const app = wanted === undefined ? (deps.apps.values().next().value as AppRuntime) : deps.apps.get(wanted);
   if (app === undefined) throw new ControlError(`sdkAppId ${wanted} is not an app of this stub`, 404);
   const { state, params: parsed } = matchState(request.state, params);
-  let values: ProviderStateValues | undefined = {};
+  let values: Record<string, string> | undefined = {};
   if (action === 'setup')
     values = await state.setup({ app, control: deps.control, store: deps.store }, parsed);
   else restoreSettings(deps.control, app);

@@ -128,6 +128,7 @@ describe('POST /__stub/provider-states', () => {
   it('refuses an unknown state with 404, naming it and the closest states', async () => {
     const { status, body } = await setUp('alice has starred bob');
     expect(status).toBe(404);
+    expect(body.code).toBe('unknown-provider-state');
     expect(body.error).toMatch(/^unknown provider state "alice has starred bob"; closest: /);
     expect(body.error).toContain('"{user} has marked {peer} with {positions} and custom mark {mark}"');
   });
