@@ -509,7 +509,9 @@ export async function runProviderState(
   }
   const wanted = request.sdkAppId ?? (params.sdkappid === undefined ? undefined : Number(params.sdkappid));
   const app = wanted === undefined ? (deps.apps.values().next().value as AppRuntime) : deps.apps.get(wanted);
-  if (app === undefined) throw new ControlError(`sdkAppId ${wanted} is not an app of this stub`, 404);
+  if (app === undefined) {
+    throw new ControlError(`sdkAppId ${wanted} is not an app of this stub`, 404, undefined, 'unknown-app');
+  }
   const { state, params: parsed } = matchState(request.state, params);
   let values: Record<string, string> | undefined = {};
   if (action === 'setup')
