@@ -9,7 +9,16 @@
 // The tarballs are packed from copies of the built packages: packing in place would rewrite their
 // package.json (pack-manifest.mjs) under the client's consumer test, which may pack them meanwhile.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,16 +42,47 @@ function run(command, args, options = {}) {
   return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
 }
 
+/**
+ * Copies the files a built workspace package ships. A dist/ being rewritten meanwhile (another test's
+ * `npm start` rebuilding) must not be copied half-written: the package must load where it is, and no
+ * file may change while it is copied; otherwise the copy is taken again a little later.
+ */
+async function copyPackage(name, folder, into, files) {
+  const copy = join(into, 'src', name.replace('/', '+'));
+  const stamps = () => files.map(({ path }) => statSync(join(REPO, folder, path)).mtimeMs).join();
+  for (let attempt = 1; ; attempt++) {
+    const before = stamps();
+    let problem;
+    try {
+      execFileSync(process.execPath, ['--input-type=module', '-e', "await import('./dist/index.js')"], {
+        cwd: join(REPO, folder),
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      problem =
+        String(error.stderr)
+          .trim()
+          .split('\n')
+          .find((line) => /Error/.test(line)) ?? 'does not load';
+    }
+    rmSync(copy, { recursive: true, force: true });
+    for (const { path } of files) {
+      mkdirSync(join(copy, path, '..'), { recursive: true });
+      cpSync(join(REPO, folder, path), join(copy, path));
+    }
+    if (problem === undefined && stamps() === before) return copy;
+    if (attempt === 5)
+      throw new Error(`${name}: its dist/ ${problem ?? 'kept changing while copied'}; rebuild it`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+
 /** Packs a built workspace package from a copy of the files it ships, without its workspace-only export condition. */
-function pack(name, folder, into) {
+async function pack(name, folder, into) {
   const listing = JSON.parse(
     run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: join(REPO, folder), env: npmEnv }),
   );
-  const copy = join(into, 'src', name.replace('/', '+'));
-  for (const { path } of listing[0].files) {
-    mkdirSync(join(copy, path, '..'), { recursive: true });
-    cpSync(join(REPO, folder, path), join(copy, path));
-  }
+  const copy = await copyPackage(name, folder, into, listing[0].files);
   const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
   for (const target of Object.values(manifest.exports ?? {})) {
     if (typeof target === 'object' && target !== null) delete target['@tim-marks/source'];
@@ -70,7 +110,8 @@ let status = 1;
 try {
   const tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
-  const specs = Object.entries(PACKAGES).map(([name, folder]) => pack(name, folder, tarballs));
+  const specs = [];
+  for (const [name, folder] of Object.entries(PACKAGES)) specs.push(await pack(name, folder, tarballs));
   const app = join(work, 'team-x-inbox');
   cpSync(PROJECT, app, {
     recursive: true,
