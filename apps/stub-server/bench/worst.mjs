@@ -432,6 +432,8 @@ function render(r) {
       `**${fmt(r.pooled.attacked.p99)} ms** under attack: **${fmt(pooledRatio(r))}×** (target ≤ ${TARGETS.p99Ratio}×: ` +
       `${pooledRatio(r) <= TARGETS.p99Ratio ? 'met' : 'NOT met'}); per pair ${r.pairs.filter((p) => p.attacked.p99 <= TARGETS.p99Ratio * p.alone.p99).length} of ${ROUNDS} within ${TARGETS.p99Ratio}×, ` +
       `median ratio ${fmt(median(r.pairs.map((p) => p.attacked.p99 / p.alone.p99)))}×`,
+    `- the machine's own noise: alone, p99 ranged ${fmt(Math.min(...r.pairs.map((p) => p.alone.p99)))}–${fmt(Math.max(...r.pairs.map((p) => p.alone.p99)))} ms from pair to pair ` +
+      `(load average ${fmt(r.loadBefore)} before the run, ${fmt(r.loadAfter)} after): compare the median ratio, and the stub's loop delay, more than one pair`,
     `- p99.9 and max, pooled: alone ${fmt(r.pooled.alone.p999)} / ${fmt(r.pooled.alone.max)} ms, under attack ${fmt(r.pooled.attacked.p999)} / ${fmt(r.pooled.attacked.max)} ms`,
     `- without the large-body budget, the same attack: p99 ${fmt(r.unbudgeted.p99)} ms, max ${fmt(r.unbudgeted.max)} ms ` +
       `(${admitted(r.unbudgeted.attack.answers)} of ${r.unbudgeted.attack.sent} attack requests parsed)`,
