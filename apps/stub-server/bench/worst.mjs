@@ -380,6 +380,16 @@ function answersText(answers) {
     .join(', ');
 }
 
+/** The command that made these figures, with the WORST_* settings it ran with. */
+function commandLine() {
+  const settings = Object.entries(process.env)
+    .filter(([name]) => name.startsWith('WORST_') && name !== 'WORST_CPU_PROF')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${value} `)
+    .join('');
+  return `${settings}npm run bench:worst -w @tim-marks/stub-server`;
+}
+
 function pct(share) {
   return `${Math.round(share * 100)}%`;
 }
@@ -393,7 +403,7 @@ function render(r) {
   const lines = [
     '## Worst request',
     '',
-    'Measured with `npm run bench:worst -w @tim-marks/stub-server` (`node bench/worst.mjs`; it builds the',
+    `Measured with \`${commandLine()}\` (\`node bench/worst.mjs\`; it builds the`,
     'app first and runs against `dist/`, body limit 1 MiB, ceiling off; the large-body budget is off for',
     "this table). CPU is the stub process's user + system time (every thread) over",
     `${REPEAT} requests of each shape sent one at a time, divided by ${REPEAT}; it includes reading the`,
