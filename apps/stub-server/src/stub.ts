@@ -29,6 +29,9 @@ import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
+import { RedisStore } from './store/redis.js';
+import { parseStoreOption, type RedisSpec } from './store/redis-connection.js';
+import type { Store } from './store/store.js';
 import { acceptTlsToo, type DualProtocol } from './tls-listener.js';
 import { loadTlsMaterial, type TlsMaterial, type TlsOption } from './tls-material.js';
 import { VERSION } from './version.js';
@@ -50,6 +53,11 @@ export interface StubOptions {
   rateLimit?: number;
   /** Several apps and their seed data (validated); replaces the default app. */
   config?: StubConfig;
+  /**
+   * Where the state lives: `memory` (default) or `redis://HOST:PORT[/DB]` / `rediss://…` (one node or
+   * a Cluster node), shared by every stub on that Redis. Not with `stateFile`.
+   */
+  store?: string;
   /** Snapshot + journal; without it nothing touches the disk. */
   stateFile?: string;
   /** fsync every journal append (survives power loss, slower). */
@@ -124,6 +132,8 @@ export interface Stub {
   readonly apps: readonly StubAppInfo[];
   readonly usesDevelopmentKey: boolean;
   readonly controlEnabled: boolean;
+  /** `memory`, or the Redis URL the state is kept at (any password hidden). */
+  readonly store: string;
   readonly control: StubControl;
   /** Signs a UserSig for any identifier of a configured app (default: the first app's admin). */
   userSig(identifier?: string, sdkAppId?: number): string;
@@ -181,13 +191,25 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
   const first = apps.values().next().value as AppRuntime;
 
-  const store = new MemoryStore();
+  const storeSpec = parseStoreOption(options.store ?? 'memory');
+  if (storeSpec.kind === 'redis' && options.stateFile !== undefined) {
+    throw new TypeError('stateFile cannot be combined with a Redis store (Redis keeps the state)');
+  }
+  const memory = storeSpec.kind === 'memory' ? new MemoryStore() : undefined;
+  const store: Store =
+    memory ??
+    (await RedisStore.connect(storeSpec as RedisSpec, {
+      onConnectionChange: (state, detail) =>
+        state === 'connected'
+          ? logger.info(`store: connected to Redis at ${(storeSpec as RedisSpec).display}`)
+          : logger.warn(`store: Redis unreachable (${detail}): calls answer 50004 until it is back`),
+    }));
   const durability =
-    options.stateFile === undefined
+    memory === undefined || options.stateFile === undefined
       ? undefined
       : Durability.open({
           file: options.stateFile,
-          store,
+          store: memory,
           sdkAppIds: [...apps.keys()],
           logger,
           fsync: options.fsync ?? false,
@@ -213,6 +235,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
   } catch (error) {
     durability?.release();
+    await store.close?.();
     throw error;
   }
 
@@ -286,6 +309,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     });
   } catch (error) {
     durability?.release();
+    await store.close?.();
     throw error;
   }
   const address = server.address();
@@ -347,8 +371,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         }
       };
       drain();
-    }).then(() => {
+    }).then(async () => {
       durability?.close();
+      await store.close?.();
       logger.info('stopped');
     });
     return closed;
@@ -372,6 +397,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     })),
     usesDevelopmentKey: [...apps.values()].some((app) => app.secretKey === DEVELOPMENT_SECRET_KEY),
     controlEnabled,
+    store: storeSpec.kind === 'memory' ? 'memory' : storeSpec.display,
     control,
     userSig,
     commandUrl(command, query = {}) {
