@@ -371,6 +371,19 @@ export interface components {
             /** @description The SDKAppIDs this stub serves, the default app first. */
             apps: number[];
             version: string;
+            store?: components["schemas"]["StoreHealth"];
+        };
+        /** @description The store's state (`--store`); while a shared store cannot be reached, API calls answer 50004. */
+        StoreHealth: {
+            /** @description `memory`, `redis` or `redis-cluster`. */
+            kind: string;
+            /** @description The store's URL, any password hidden. */
+            url?: string;
+            /** @enum {string} */
+            state: "connected" | "reconnecting" | "closed";
+            /** @description A PING's round trip, when connected. */
+            latencyMs?: number;
+            error?: string;
         };
         ResetRequest: {
             /** @description Reset only this app; default every app. */
