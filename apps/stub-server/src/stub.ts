@@ -27,6 +27,7 @@ import {
 import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
+import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
 import { acceptTlsToo, type DualProtocol } from './tls-listener.js';
@@ -48,6 +49,8 @@ export interface StubOptions {
   edition?: Edition;
   /** Calls per second per command and app; 0 = no ceiling. Default LIMITS.callsPerSecondPerCommand. */
   rateLimit?: number;
+  /** Where each (app, command)'s ceiling window lives: this process (default) or Redis (ceiling-redis.ts). */
+  ceilingWindows?: CeilingWindowFactory;
   /** Several apps and their seed data (validated); replaces the default app. */
   config?: StubConfig;
   /** Snapshot + journal; without it nothing touches the disk. */
@@ -177,7 +180,8 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     );
   }
   const apps = new Map<number, AppRuntime>();
-  for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
+  for (const definition of definitions(options))
+    apps.set(definition.sdkAppId, new AppRuntime(definition, options.ceilingWindows));
   const first = apps.values().next().value as AppRuntime;
 
   const store = new MemoryStore();

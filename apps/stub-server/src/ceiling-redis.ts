@@ -1,0 +1,139 @@
+// The ceiling shared by every replica on one Redis: the sliding window of one (app, command) is a sorted
+// set of the admissions of the last window, scored by Redis's own clock (TIME, in microseconds), and
+// every admission is one Lua script — trim, count, admit or refuse — so that two replicas never both
+// take the last place. The replicas' clocks play no part, so a replica whose clock is off cannot stretch
+// the window. Both keys of a window carry the same hash tag: one script touches one Redis Cluster slot.
+//
+// When Redis does not answer within `timeoutMs` (stopped, restarting, unreachable, slow) the admission
+// rejects with CeilingUnavailable and the call is answered 50004 (retryable): a call is never admitted
+// without the shared window's word, and never waits for it longer than that. A script that Redis still
+// runs after the answer was given counts an admission that was not used: the ceiling errs on the safe side.
+import { createHash } from 'node:crypto';
+import { LIMITS } from '@tim-marks/types';
+import { CeilingUnavailable, type CeilingWindow, type CeilingWindowFactory } from './limiter.js';
+
+/**
+ * KEYS[1] the log (sorted set: member "seconds.micros:seq", score microseconds), KEYS[2] the sequence
+ * that keeps members unique when two admissions share a microsecond. ARGV[1] the ceiling (0: off, every
+ * call is admitted and logged), ARGV[2] the window in ms. Returns {admitted (1 or 0), calls in the window
+ * counting this one when admitted}. An entry leaves the window once it is windowMs old, as in the
+ * in-process window (limiter.ts). Redis 7 replicates a script's effects, so TIME in a writing script is fine.
+ */
+export const ADMIT_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window * 1000)
+local n = redis.call('ZCARD', KEYS[1])
+local ceiling = tonumber(ARGV[1])
+if ceiling > 0 and n >= ceiling then return {0, n} end
+local seq = redis.call('INCR', KEYS[2])
+redis.call('ZADD', KEYS[1], now, t[1] .. '.' .. t[2] .. ':' .. seq)
+redis.call('PEXPIRE', KEYS[1], window)
+redis.call('PEXPIRE', KEYS[2], window)
+return {1, n + 1}
+`;
+
+const ADMIT_SHA = createHash('sha1').update(ADMIT_SCRIPT).digest('hex');
+
+/** What the window needs of a Redis client: ioredis's Redis and Cluster both have it. */
+export interface ScriptClient {
+  evalsha(sha: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  del(...keys: string[]): Promise<number>;
+  /** ioredis's connection state: anything but 'ready' refuses at once rather than queueing. */
+  readonly status?: string;
+}
+
+export interface RedisCeilingOptions {
+  /** Prefix of every key (default `tm:`), the same as the store's. */
+  keyPrefix?: string;
+  /** How long an admission waits for Redis before the call is answered 50004 (default 80 ms, within the 100 ms promised). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_CEILING_TIMEOUT_MS = 80;
+
+/** The keys of one window: `<prefix>ceiling:{<sdkappid>:<command>}:log` and `…:seq`, one hash slot. */
+export function ceilingKeys(prefix: string, sdkAppId: number, command: string): [string, string] {
+  const tag = `{${sdkAppId}:${command}}`;
+  return [`${prefix}ceiling:${tag}:log`, `${prefix}ceiling:${tag}:seq`];
+}
+
+function unavailable(why: string): CeilingUnavailable {
+  return new CeilingUnavailable(`the shared ceiling (Redis) is unavailable: ${why}`);
+}
+
+export class RedisWindow implements CeilingWindow {
+  maxInWindow = 0;
+  private readonly keys: [string, string];
+
+  constructor(
+    private readonly client: ScriptClient,
+    sdkAppId: number,
+    command: string,
+    public ceiling: number,
+    private readonly options: { keyPrefix: string; timeoutMs: number },
+    readonly windowMs: number = LIMITS.rateWindowMs,
+  ) {
+    this.keys = ceilingKeys(options.keyPrefix, sdkAppId, command);
+  }
+
+  admit(): Promise<boolean> {
+    if (this.client.status !== undefined && this.client.status !== 'ready') {
+      return Promise.reject(unavailable(`the connection is ${this.client.status}`));
+    }
+    return within(this.run(), this.options.timeoutMs).then(([admitted, inWindow]) => {
+      // The count Redis returns is the shared window's: the largest one any replica saw is the exact
+      // global figure, so the aggregate of the replicas' stats is their maximum (see README).
+      if (inWindow > this.maxInWindow) this.maxInWindow = inWindow;
+      return admitted;
+    });
+  }
+
+  async reset(): Promise<void> {
+    this.maxInWindow = 0;
+    await within(this.client.del(...this.keys), this.options.timeoutMs * 10);
+  }
+
+  private async run(): Promise<[boolean, number]> {
+    const [k1, k2] = this.keys;
+    const args = [k1, k2, this.ceiling, this.windowMs] as const;
+    let answer: unknown;
+    try {
+      answer = await this.client.evalsha(ADMIT_SHA, 2, ...args);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+      // First use on this node (or after SCRIPT FLUSH / a restart): EVAL loads it.
+      answer = await this.client.eval(ADMIT_SCRIPT, 2, ...args);
+    }
+    const [admitted, inWindow] = answer as [number, number];
+    return [admitted === 1, inWindow];
+  }
+}
+
+/** Rejects with CeilingUnavailable when `promise` has not settled in `ms`, or settles with an error. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(unavailable(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(unavailable(error instanceof Error ? error.message : String(error)));
+      },
+    );
+  });
+}
+
+/** Windows kept in Redis through `client`, one per (app, command). */
+export function redisWindows(client: ScriptClient, options: RedisCeilingOptions = {}): CeilingWindowFactory {
+  const resolved = {
+    keyPrefix: options.keyPrefix ?? 'tm:',
+    timeoutMs: options.timeoutMs ?? DEFAULT_CEILING_TIMEOUT_MS,
+  };
+  return (sdkAppId, command, ceiling) => new RedisWindow(client, sdkAppId, command, ceiling, resolved);
+}
