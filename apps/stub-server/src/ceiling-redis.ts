@@ -10,13 +10,18 @@
 // runs after the answer was given counts an admission that was not used: the ceiling errs on the safe side.
 import { createHash } from 'node:crypto';
 import { LIMITS } from '@tim-marks/types';
-import { CeilingUnavailable, type CeilingWindow, type CeilingWindowFactory } from './limiter.js';
+import {
+  CeilingUnavailable,
+  type CeilingWindow,
+  type CeilingWindowFactory,
+  type SharedDecision,
+} from './limiter.js';
 
 /**
  * KEYS[1] the log (sorted set: member "seconds.micros:seq", score microseconds), KEYS[2] the sequence
  * that keeps members unique when two admissions share a microsecond. ARGV[1] the ceiling (0: off, every
  * call is admitted and logged), ARGV[2] the window in ms. Returns {admitted (1 or 0), calls in the window
- * counting this one when admitted}. An entry leaves the window once it is windowMs old, as in the
+ * counting this one when admitted, Redis's Unix second}. An entry leaves the window once it is windowMs old, as in the
  * in-process window (limiter.ts). Redis 7 replicates a script's effects, so TIME in a writing script is fine.
  */
 export const ADMIT_SCRIPT = `
@@ -26,12 +31,12 @@ local window = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window * 1000)
 local n = redis.call('ZCARD', KEYS[1])
 local ceiling = tonumber(ARGV[1])
-if ceiling > 0 and n >= ceiling then return {0, n} end
+if ceiling > 0 and n >= ceiling then return {0, n, tonumber(t[1])} end
 local seq = redis.call('INCR', KEYS[2])
 redis.call('ZADD', KEYS[1], now, t[1] .. '.' .. t[2] .. ':' .. seq)
 redis.call('PEXPIRE', KEYS[1], window)
 redis.call('PEXPIRE', KEYS[2], window)
-return {1, n + 1}
+return {1, n + 1, tonumber(t[1])}
 `;
 
 const ADMIT_SHA = createHash('sha1').update(ADMIT_SCRIPT).digest('hex');
@@ -79,15 +84,15 @@ export class RedisWindow implements CeilingWindow {
     this.keys = ceilingKeys(options.keyPrefix, sdkAppId, command);
   }
 
-  admit(): Promise<boolean> {
+  admit(): Promise<SharedDecision> {
     if (this.client.status !== undefined && this.client.status !== 'ready') {
       return Promise.reject(unavailable(`the connection is ${this.client.status}`));
     }
-    return within(this.run(), this.options.timeoutMs).then(([admitted, inWindow]) => {
+    return within(this.run(), this.options.timeoutMs).then(([admitted, inWindow, second]) => {
       // The count Redis returns is the shared window's: the largest one any replica saw is the exact
       // global figure, so the aggregate of the replicas' stats is their maximum (see README).
       if (inWindow > this.maxInWindow) this.maxInWindow = inWindow;
-      return admitted;
+      return { admitted, second };
     });
   }
 
@@ -96,7 +101,7 @@ export class RedisWindow implements CeilingWindow {
     await within(this.client.del(...this.keys), this.options.timeoutMs * 10);
   }
 
-  private async run(): Promise<[boolean, number]> {
+  private async run(): Promise<[boolean, number, number]> {
     const [k1, k2] = this.keys;
     const args = [k1, k2, this.ceiling, this.windowMs] as const;
     let answer: unknown;
@@ -107,8 +112,8 @@ export class RedisWindow implements CeilingWindow {
       // First use on this node (or after SCRIPT FLUSH / a restart): EVAL loads it.
       answer = await this.client.eval(ADMIT_SCRIPT, 2, ...args);
     }
-    const [admitted, inWindow] = answer as [number, number];
-    return [admitted === 1, inWindow];
+    const [admitted, inWindow, second] = answer as [number, number, number];
+    return [admitted === 1, inWindow, second];
   }
 }
 

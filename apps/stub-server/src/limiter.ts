@@ -7,6 +7,12 @@
 // (ceiling-redis.ts), behind the same CeilingWindow interface, so that replicas share one ceiling.
 import { LIMITS } from '@tim-marks/types';
 
+/** A shared window's answer: the decision, and the Unix second it was made in by the window's own clock. */
+export interface SharedDecision {
+  admitted: boolean;
+  second: number;
+}
+
 /**
  * One (app, command)'s window. `admit` answers at once when the window is in this process, and with a
  * promise when it is shared; a promise that rejects (CeilingUnavailable) means no decision could be had.
@@ -17,7 +23,7 @@ export interface CeilingWindow {
   readonly windowMs: number;
   /** The most calls admitted in any window since the last reset, as this process saw them. */
   readonly maxInWindow: number;
-  admit(now: number): boolean | Promise<boolean>;
+  admit(now: number): boolean | Promise<SharedDecision>;
   reset(): void | Promise<void>;
 }
 

@@ -53,13 +53,14 @@ export class CommandCounter {
 
   /**
    * Passes a call through the ceiling and counts it; false means it is refused (60007). A shared window
-   * answers with a promise, counted in the second it settles; its rejection (CeilingUnavailable) is
-   * passed on uncounted: the caller answers 50004 and counts that as an error.
+   * answers with a promise, and the call is counted in the second of the shared clock (Redis's), so that
+   * the replicas' per-second counts add up to the shared window's, second by second. Its rejection
+   * (CeilingUnavailable) is passed on uncounted: the caller answers 50004 and counts that as an error.
    */
   admit(nowMs: number, unixSecond: number): boolean | Promise<boolean> {
     const decision = this.window.admit(nowMs);
     if (typeof decision === 'boolean') return this.count(decision, unixSecond);
-    return decision.then((admitted) => this.count(admitted, monotonicSecond()));
+    return decision.then(({ admitted, second }) => this.count(admitted, second));
   }
 
   private count(admitted: boolean, unixSecond: number): boolean {
