@@ -23,7 +23,7 @@ import { LARGE_BODY_BYTES, LargeBodyBudget } from './large-bodies.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
 import { type CommandCounter, monotonicSecond } from './stats.js';
-import { type Store, WriteFailed } from './store/store.js';
+import { type Store, StoreUnavailable, WriteFailed } from './store/store.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -298,6 +298,10 @@ export class Api {
     if (error instanceof WriteFailed) {
       this.deps.logger.error(`${command}: ${error.message}`);
       return fail(ErrorCode.INTERNAL_ERROR, `${error.message}: nothing was changed, retry`);
+    }
+    if (error instanceof StoreUnavailable) {
+      this.deps.logger.warn(`${command}: ${error.message}`);
+      return fail(ErrorCode.INTERNAL_ERROR, `${error.message}; retry`);
     }
     this.deps.logger.error(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fail(ErrorCode.INTERNAL_ERROR, 'internal server error, retry');

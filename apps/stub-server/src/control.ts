@@ -16,7 +16,14 @@ import { isLoopback } from './defaults.js';
 import type { FaultCode, FaultSpec, Faults } from './faults.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
-import { type MemberOp, type Store, type StubState, WriteFailed } from './store/store.js';
+import {
+  type MemberOp,
+  type Store,
+  type StoreHealth,
+  StoreUnavailable,
+  type StubState,
+  WriteFailed,
+} from './store/store.js';
 
 export const CONTROL_PREFIX = '/__stub/';
 /** Enough for a state of thousands of users with full mark lists; bigger states belong in --state-file. */
@@ -325,12 +332,21 @@ export class Control implements StubControl {
     this.app(sdkAppId).setRateLimit(callsPerSecond);
   }
 
-  health(): { ok: true; uptimeMs: number; apps: number[]; version: string } {
+  /** ok: the process serves; `store.state` says whether the store answers (calls answer 50004 while not). */
+  async health(): Promise<{
+    ok: true;
+    uptimeMs: number;
+    apps: number[];
+    version: string;
+    store: StoreHealth;
+  }> {
+    const store = (await this.deps.store.health?.()) ?? { kind: 'memory', state: 'connected' as const };
     return {
       ok: true,
       uptimeMs: Date.now() - this.deps.startedAt,
       apps: [...this.deps.apps.keys()],
       version: this.deps.version,
+      store,
     };
   }
 
@@ -392,6 +408,8 @@ export class Control implements StubControl {
           error: error.message,
           ...(error.errorCode === undefined ? {} : { ErrorCode: error.errorCode }),
         });
+      } else if (error instanceof StoreUnavailable) {
+        respond(503, { ok: false, error: `${error.message}; retry` });
       } else if (error instanceof WriteFailed) {
         respond(503, { ok: false, error: `${error.message}; nothing was changed, retry` });
       } else respond(400, { ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -30,6 +30,9 @@ import { Faults } from './faults.js';
 import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
+import { RedisStore } from './store/redis.js';
+import { parseStoreOption, type RedisSpec } from './store/redis-connection.js';
+import type { Store } from './store/store.js';
 import { acceptTlsToo, type DualProtocol } from './tls-listener.js';
 import { loadTlsMaterial, type TlsMaterial, type TlsOption } from './tls-material.js';
 import { VERSION } from './version.js';
@@ -53,6 +56,11 @@ export interface StubOptions {
   ceilingWindows?: CeilingWindowFactory;
   /** Several apps and their seed data (validated); replaces the default app. */
   config?: StubConfig;
+  /**
+   * Where the state lives: `memory` (default) or `redis://HOST:PORT[/DB]` / `rediss://…` (one node or
+   * a Cluster node), shared by every stub on that Redis. Not with `stateFile`.
+   */
+  store?: string;
   /** Snapshot + journal; without it nothing touches the disk. */
   stateFile?: string;
   /** fsync every journal append (survives power loss, slower). */
@@ -184,13 +192,25 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     apps.set(definition.sdkAppId, new AppRuntime(definition, options.ceilingWindows));
   const first = apps.values().next().value as AppRuntime;
 
-  const store = new MemoryStore();
+  const storeSpec = parseStoreOption(options.store ?? 'memory');
+  if (storeSpec.kind === 'redis' && options.stateFile !== undefined) {
+    throw new TypeError('stateFile cannot be combined with a Redis store (Redis keeps the state)');
+  }
+  const memory = storeSpec.kind === 'memory' ? new MemoryStore() : undefined;
+  const store: Store =
+    memory ??
+    (await RedisStore.connect(storeSpec as RedisSpec, {
+      onConnectionChange: (state, detail) =>
+        state === 'connected'
+          ? logger.info(`store: connected to Redis at ${(storeSpec as RedisSpec).display}`)
+          : logger.warn(`store: Redis unreachable (${detail}): calls answer 50004 until it is back`),
+    }));
   const durability =
-    options.stateFile === undefined
+    memory === undefined || options.stateFile === undefined
       ? undefined
       : Durability.open({
           file: options.stateFile,
-          store,
+          store: memory,
           sdkAppIds: [...apps.keys()],
           logger,
           fsync: options.fsync ?? false,
@@ -216,6 +236,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
   } catch (error) {
     durability?.release();
+    await store.close?.();
     throw error;
   }
 
@@ -289,6 +310,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     });
   } catch (error) {
     durability?.release();
+    await store.close?.();
     throw error;
   }
   const address = server.address();
@@ -350,8 +372,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         }
       };
       drain();
-    }).then(() => {
+    }).then(async () => {
       durability?.close();
+      await store.close?.();
       logger.info('stopped');
     });
     return closed;

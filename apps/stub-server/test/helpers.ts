@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { COMMANDS, type CommandName } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { type Dispatcher, request } from 'undici';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { DEFAULT_ADMIN, DEFAULT_SDKAPPID, DEVELOPMENT_SECRET_KEY } from '../src/defaults.js';
 import { compileEnvelopeValidator, compileResponseValidators, createAjv } from '../src/schemas.js';
 import { appOf, recordsOf } from '../src/store/journal-records.js';
@@ -63,8 +63,24 @@ export function remote(
   };
 }
 
+let stubsOnRedis = 0;
+
+/** The store a test stub gets: the run's Redis (STORE=redis|cluster, see store-setup.ts) under a prefix of its own, else memory. */
+export function testStore(): string | undefined {
+  const url = inject('storeUrl');
+  if (!url) return undefined;
+  return `${url}?prefix=${encodeURIComponent(`t${process.pid}.${++stubsOnRedis}.${Date.now()}:`)}`;
+}
+
 export async function testStub(options: StubOptions = {}): Promise<Stub> {
-  return startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent', ...options });
+  const store = options.store ?? (options.stateFile === undefined ? testStore() : undefined);
+  return startStub({
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    ...options,
+    ...(store ? { store } : {}),
+  });
 }
 
 export interface CallOptions {

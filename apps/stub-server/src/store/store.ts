@@ -188,6 +188,31 @@ export interface Store {
   exportApp(sdkAppId: number): Awaitable<AppState>;
   /** Replaces the app's whole state. */
   importApp(state: AppState): Awaitable<void>;
+  /** The store's state for /__stub/health; the memory store has none to report. */
+  health?(): Promise<StoreHealth>;
+  /** Lets go of connections (a shared store); called once the stub stopped serving. */
+  close?(): Promise<void>;
+}
+
+/** A shared store's state as /__stub/health reports it. */
+export interface StoreHealth {
+  /** `memory`, `redis` or `redis-cluster`. */
+  kind: string;
+  /** The store's URL, any password hidden. */
+  url?: string;
+  /** `connected`; `reconnecting` while Redis cannot be reached (calls answer 50004 meanwhile). */
+  state: 'connected' | 'reconnecting' | 'closed';
+  /** A PING's round trip, when connected. */
+  latencyMs?: number;
+  error?: string;
+}
+
+/**
+ * The shared store cannot be reached (Redis stopped, restarting, too slow): the API answers 50004
+ * (retryable) at once, the control plane 503. A write that timed out may or may not have been applied.
+ */
+export class StoreUnavailable extends Error {
+  override name = 'StoreUnavailable';
 }
 
 /**
