@@ -10,12 +10,14 @@
 // runs after the answer was given counts an admission that was not used: the ceiling errs on the safe side.
 import { createHash } from 'node:crypto';
 import { LIMITS } from '@tim-marks/types';
+import { Cluster } from 'ioredis';
 import {
   CeilingUnavailable,
   type CeilingWindow,
   type CeilingWindowFactory,
   type SharedDecision,
 } from './limiter.js';
+import { connectRedis, type RedisSpec } from './store/redis-connection.js';
 
 /**
  * KEYS[1] the log (sorted set: member "seconds.micros:seq", score microseconds), KEYS[2] the sequence
@@ -141,4 +143,40 @@ export function redisWindows(client: ScriptClient, options: RedisCeilingOptions 
     timeoutMs: options.timeoutMs ?? DEFAULT_CEILING_TIMEOUT_MS,
   };
   return (sdkAppId, command, ceiling) => new RedisWindow(client, sdkAppId, command, ceiling, resolved);
+}
+
+/**
+ * The shared ceiling of a stub on `--store redis://…`: a connection of its own (made by the store's
+ * connection module, so with the same fail-fast settings), so that ceiling scripts never queue behind
+ * the store's, and windows under the store's key prefix.
+ */
+export async function connectCeiling(
+  spec: RedisSpec,
+  timeoutMs = DEFAULT_CEILING_TIMEOUT_MS,
+): Promise<{ windows: CeilingWindowFactory; close(): void }> {
+  const client = await connectRedis(spec, { name: 'tim-marks-stub-ceiling', commandTimeoutMs: timeoutMs });
+  client.on('error', () => {});
+  // Load the script on every master now, which also opens the connection to each (a Cluster client
+  // connects to a node on its first command, and refuses that command: no offline queue). Otherwise
+  // the first admissions after a start would answer 50004.
+  const masters = client instanceof Cluster ? client.nodes('master') : [client];
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    try {
+      await Promise.all(masters.map((node) => node.script('LOAD', ADMIT_SCRIPT)));
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        client.disconnect();
+        throw new Error(
+          `cannot load the ceiling script into Redis at ${spec.display}: ${(error as Error).message}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    windows: redisWindows(client as unknown as ScriptClient, { keyPrefix: spec.prefix, timeoutMs }),
+    close: () => client.disconnect(),
+  };
 }
