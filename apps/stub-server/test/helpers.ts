@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { COMMANDS, type CommandName } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { type Dispatcher, request } from 'undici';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { DEFAULT_ADMIN, DEFAULT_SDKAPPID, DEVELOPMENT_SECRET_KEY } from '../src/defaults.js';
 import { compileEnvelopeValidator, compileResponseValidators, createAjv } from '../src/schemas.js';
 import { appOf, recordsOf } from '../src/store/journal-records.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { type Stub, type StubOptions, startStub } from '../src/stub.js';
+import { testStore } from './store-option.js';
 
 export type Answer = Record<string, unknown> & {
   ActionStatus: 'OK' | 'FAIL';
@@ -61,15 +62,6 @@ export function remote(
       return `${url}${COMMANDS[command]}?${params}`;
     },
   };
-}
-
-let stubsOnRedis = 0;
-
-/** The store a test stub gets: the run's Redis (STORE=redis|cluster, see store-setup.ts) under a prefix of its own, else memory. */
-export function testStore(): string | undefined {
-  const url = inject('storeUrl');
-  if (!url) return undefined;
-  return `${url}?prefix=${encodeURIComponent(`t${process.pid}.${++stubsOnRedis}.${Date.now()}:`)}`;
 }
 
 export async function testStub(options: StubOptions = {}): Promise<Stub> {

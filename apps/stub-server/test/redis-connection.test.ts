@@ -54,6 +54,7 @@ describe('parseStoreOption', () => {
     ['redis://h:6379/16', /database .* must be 0\.\.15/],
     ['redis://h:6379/x', /database .* must be 0\.\.15/],
     ['redis://h?timeout=1', /unknown parameter timeout/],
+    ['redis://h?commandTimeout=0', /commandTimeout .* milliseconds/],
   ])('refuses %s with a clear message', (text, message) => {
     expect(() => parseStoreOption(text)).toThrow(StoreOptionError);
     expect(() => parseStoreOption(text)).toThrow(message);
@@ -85,7 +86,8 @@ describe.skipIf(!redisInstalled())('connectRedis against real servers', () => {
   const clients: RedisClient[] = [];
 
   beforeAll(async () => {
-    [node, cluster] = await Promise.all([startRedis(), startRedisCluster()]);
+    node = await startRedis();
+    cluster = await startRedisCluster();
   });
   afterAll(async () => {
     for (const c of clients) c.disconnect();

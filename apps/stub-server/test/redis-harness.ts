@@ -111,25 +111,48 @@ function launch(config: NodeConfig): ChildProcess {
   return child;
 }
 
-async function startNode(dir: string, extra: (port: number) => string[] = () => []): Promise<RedisNode> {
-  const port = await freePort();
+async function startNode(dir: string, extra: () => Promise<string[]> = async () => []): Promise<RedisNode> {
   let child: ChildProcess | undefined;
-  const config = { port, dir, extra: extra(port) };
+  let config: NodeConfig | undefined;
   const exited = (c: ChildProcess) =>
     new Promise<void>((resolve) => {
       if (c.exitCode !== null || c.signalCode !== null) resolve();
       else c.once('exit', () => resolve());
     });
+  /** Launches and waits until THIS process answers on the port (another may have taken it meanwhile). */
+  const launchAndWait = async (c: NodeConfig): Promise<void> => {
+    const launched = launch(c);
+    child = launched;
+    try {
+      await waitFor(`redis-server on port ${c.port}`, async () => {
+        if (launched.exitCode !== null) throw new Error('exited');
+        const info = await raw(c.port, 'INFO server');
+        return info.includes(`process_id:${launched.pid}\r\n`);
+      });
+    } catch (error) {
+      launched.kill('SIGKILL');
+      child = undefined;
+      throw error;
+    }
+  };
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const candidate = { port, dir, extra: await extra() };
+    try {
+      await launchAndWait(candidate);
+      config = candidate;
+      break;
+    } catch (error) {
+      // The free port was taken between the check and the bind: another port.
+      if (attempt >= 4) throw error;
+    }
+  }
+  const fixed = config as NodeConfig;
   const node: RedisNode = {
-    port,
+    port: fixed.port,
     dir,
-    url: `redis://127.0.0.1:${port}`,
-    async start() {
-      child = launch(config);
-      await waitFor(`redis-server on port ${port}`, async () =>
-        (await raw(port, 'PING')).startsWith('+PONG'),
-      );
-    },
+    url: `redis://127.0.0.1:${fixed.port}`,
+    start: () => launchAndWait(fixed),
     async stop() {
       if (child === undefined) return;
       const c = child;
@@ -149,7 +172,6 @@ async function startNode(dir: string, extra: (port: number) => string[] = () => 
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  await node.start();
   return node;
 }
 
@@ -174,15 +196,14 @@ export async function startRedisCluster(): Promise<RedisCluster> {
       const dir = join(root, `node${i}`);
       mkdirSync(dir);
       // The bus port is chosen too (by default it is port + 10000, which may be taken or past 65535).
-      const bus = await freePort();
       nodes.push(
-        await startNode(dir, () => [
+        await startNode(dir, async () => [
           '--cluster-enabled',
           'yes',
           '--cluster-config-file',
           'nodes.conf',
           '--cluster-port',
-          String(bus),
+          String(await freePort()),
           '--cluster-node-timeout',
           '2000',
         ]),

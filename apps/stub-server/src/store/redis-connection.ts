@@ -2,7 +2,7 @@
 // Redis store and the global ceiling share it. Settings are fail-fast, because a stub that waits for
 // a missing Redis turns every call into a hang: no offline queue (a command while disconnected fails
 // at once instead of piling up in memory), a short command timeout (a stalled Redis answers 50004 in
-// well under 100 ms), no retry of a command that was in flight when the connection dropped (it may
+// half a second; a stopped one fails at once), no retry of a command that was in flight when the connection dropped (it may
 // or may not have run: the caller answers 50004 and the client retries), and reconnection by itself
 // in the background, forever, with a short capped back-off.
 //
@@ -25,6 +25,8 @@ export type StoreSpec =
       password: string | undefined;
       /** Put before every key (`?prefix=NAME`): several stub deployments (or tests) share one Redis. */
       prefix: string;
+      /** `?commandTimeout=MS`: an API call's Redis command not answered by then answers 50004. */
+      commandTimeoutMs: number;
     };
 
 export const DEFAULT_REDIS_PORT = 6379;
@@ -58,8 +60,17 @@ export function parseStoreOption(text: string): StoreSpec {
     );
   }
   for (const name of url.searchParams.keys()) {
-    if (name !== 'prefix')
-      throw new StoreOptionError(`unknown parameter ${name} in the store URL (only prefix)`);
+    if (name !== 'prefix' && name !== 'commandTimeout') {
+      throw new StoreOptionError(
+        `unknown parameter ${name} in the store URL (only prefix and commandTimeout)`,
+      );
+    }
+  }
+  const timeout = url.searchParams.get('commandTimeout') ?? String(DEFAULT_COMMAND_TIMEOUT_MS);
+  if (!/^[0-9]{1,6}$/.test(timeout) || Number(timeout) < 1) {
+    throw new StoreOptionError(
+      `commandTimeout in the store URL must be milliseconds (1..999999), got ${JSON.stringify(timeout)}`,
+    );
   }
   const password = url.password === '' ? undefined : decodeURIComponent(url.password);
   const shown = new URL(url.href);
@@ -74,6 +85,7 @@ export function parseStoreOption(text: string): StoreSpec {
     username: url.username === '' ? undefined : decodeURIComponent(url.username),
     password,
     prefix: url.searchParams.get('prefix') ?? DEFAULT_KEY_PREFIX,
+    commandTimeoutMs: Number(timeout),
   };
 }
 
@@ -81,7 +93,7 @@ export type RedisSpec = Extract<StoreSpec, { kind: 'redis' }>;
 export type RedisClient = Redis | Cluster;
 
 export interface ConnectOptions {
-  /** A command not answered in this time fails (the API answers 50004). Default 80 ms. */
+  /** A command not answered in this time fails (the API answers 50004). Default DEFAULT_COMMAND_TIMEOUT_MS. */
   commandTimeoutMs?: number;
   /** How long the first connection may take before the stub refuses to start. Default 3000 ms. */
   connectTimeoutMs?: number;
@@ -89,7 +101,12 @@ export interface ConnectOptions {
   name?: string;
 }
 
-export const DEFAULT_COMMAND_TIMEOUT_MS = 80;
+/**
+ * A stopped or restarting Redis fails a command at once (connection refused or closed, or LOADING);
+ * this bounds only a Redis that accepts and then stalls. Long enough not to fail healthy calls on a
+ * busy 2-core machine, short enough that a stalled Redis answers 50004 in half a second.
+ */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 
 /** Reconnect after 20, 40, … ms, at most every 500 ms, forever: the stub heals by itself. */
 const reconnectDelay = (times: number): number => Math.min(times * 20, 500);
@@ -106,6 +123,9 @@ function nodeOptions(spec: RedisSpec, options: ConnectOptions): RedisOptions {
     enableOfflineQueue: false,
     enableReadyCheck: true,
     autoResubscribe: false,
+    // Commands of concurrent requests issued in one tick go out in one write (and one read): the
+    // stub's CPU per call, not Redis, is what limits it.
+    enableAutoPipelining: true,
   };
 }
 
@@ -156,6 +176,7 @@ export async function connectRedis(spec: RedisSpec, options: ConnectOptions = {}
     retryDelayOnTryAgain: 50,
     maxRedirections: 4,
     scaleReads: 'master',
+    enableAutoPipelining: true,
   });
   cluster.on('error', () => {});
   try {

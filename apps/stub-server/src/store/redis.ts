@@ -134,7 +134,10 @@ export class RedisStore implements Store {
 
   /** Connects (refusing to start when Redis cannot be reached) and loads the scripts. */
   static async connect(spec: RedisSpec, options: RedisStoreOptions = {}): Promise<RedisStore> {
-    const client = await connectRedis(spec, { name: 'tim-marks-stub' });
+    const client = await connectRedis(spec, {
+      name: 'tim-marks-stub',
+      commandTimeoutMs: spec.commandTimeoutMs,
+    });
     let bulk: RedisClient;
     try {
       bulk = await connectRedis(spec, { name: 'tim-marks-stub-control', commandTimeoutMs: 10_000 });
@@ -150,7 +153,7 @@ export class RedisStore implements Store {
   }
 
   private user(sdkAppId: number, from: string): string {
-    return `${this.spec.prefix}{${sdkAppId}:${from}}:`;
+    return `${this.spec.prefix}{${sdkAppId}:${enc(from)}}:`;
   }
 
   private app(sdkAppId: number): string {
@@ -179,7 +182,7 @@ export class RedisStore implements Store {
         await this.bulkOr(userIds.length).indexAccounts(
           `${app}accounts`,
           `${app}an`,
-          ...userIds.slice(i, i + 1000),
+          ...userIds.slice(i, i + 1000).map(enc),
         );
       }
       const client = userIds.length > 100 ? this.bulk : this.client;
@@ -206,12 +209,12 @@ export class RedisStore implements Store {
       if (group.Owner_Account !== undefined) record.Owner_Account = group.Owner_Account;
       const json = JSON.stringify(record);
       if (group.GroupId !== undefined) {
-        const created = await this.scripts.createGroup(`${app}groups`, `${app}gn`, group.GroupId, json);
+        const created = await this.scripts.createGroup(`${app}groups`, `${app}gn`, enc(group.GroupId), json);
         return created === 1 ? { outcome: 'created', GroupId: group.GroupId } : { outcome: 'in-use' };
       }
       for (;;) {
         const id = this.generateGroupId(group);
-        if ((await this.scripts.createGroup(`${app}groups`, `${app}gn`, id, json)) === 1) {
+        if ((await this.scripts.createGroup(`${app}groups`, `${app}gn`, enc(id), json)) === 1) {
           return { outcome: 'created', GroupId: id };
         }
       }
@@ -221,7 +224,7 @@ export class RedisStore implements Store {
   destroyGroup(sdkAppId: number, groupId: string): Promise<boolean> {
     return this.call(async () => {
       const app = this.app(sdkAppId);
-      return (await this.scripts.destroyGroup(`${app}groups`, `${app}dissolved`, groupId)) === 1;
+      return (await this.scripts.destroyGroup(`${app}groups`, `${app}dissolved`, enc(groupId))) === 1;
     });
   }
 
@@ -231,7 +234,11 @@ export class RedisStore implements Store {
     if (ids.length === 0) return result;
     const unique = [...new Set(ids)];
     const app = this.app(sdkAppId);
-    const answer = (await this.scripts.groupsAlive(`${app}groups`, `${app}dissolved`, ...unique)) as number[];
+    const answer = (await this.scripts.groupsAlive(
+      `${app}groups`,
+      `${app}dissolved`,
+      ...unique.map(enc),
+    )) as number[];
     unique.forEach((id, i) => {
       result.set(id, answer[i] === 1);
     });
@@ -260,14 +267,14 @@ export class RedisStore implements Store {
       ];
       for (const op of ops) {
         args.push(
-          `${op.type}:${op.id}`,
+          `${op.type}:${enc(op.id)}`,
           op.type === 1 || groups.get(op.id) ? 1 : 0,
           op.setHi,
           op.setLo,
           op.clearHi,
           op.clearLo,
           op.custom === undefined ? 'k' : 's',
-          op.custom ?? '',
+          enc(op.custom ?? ''),
         );
       }
       const answer = (await this.scripts.markContact(...args)) as number[] | null;
@@ -304,7 +311,7 @@ export class RedisStore implements Store {
   ): Promise<SearchResult | undefined> {
     return this.call(async () => {
       const u = this.user(sdkAppId, from);
-      const fields = [...new Set(conversations.map(({ type, id }) => `${type}:${id}`))];
+      const fields = [...new Set(conversations.map(({ type, id }) => `${type}:${enc(id)}`))];
       const answer = (await this.scripts.searchContacts(`${u}a`, `${u}c`, `${u}g`, ...fields)) as
         | [(string | null)[], string[]]
         | null;
@@ -344,18 +351,22 @@ export class RedisStore implements Store {
         LIMITS.conversationsPerUser,
         LIMITS.contactGroupsPerUser,
         action,
-        name,
-        newName,
+        enc(name),
+        enc(newName),
       ];
       for (const m of members) {
-        args.push(`${m.type}:${m.id}`, m.type === 1 || !m.add || groups.get(m.id) ? 1 : 0, m.add ? 1 : 0);
+        args.push(
+          `${m.type}:${enc(m.id)}`,
+          m.type === 1 || !m.add || groups.get(m.id) ? 1 : 0,
+          m.add ? 1 : 0,
+        );
       }
       const answer = (await this.scripts.contactGroup(...args)) as [string, number?, string?, ...number[]];
       const [outcome, GroupId, GroupName, ...rest] = answer;
       if (outcome !== 'done') return { outcome } as ContactGroupResult;
       return {
         outcome: 'done',
-        group: { GroupName: String(GroupName), GroupId: Number(GroupId) },
+        group: { GroupName: dec(String(GroupName)), GroupId: Number(GroupId) },
         members: rest.map((n) => OUTCOMES[n] as MarkOutcome),
       };
     });
@@ -394,7 +405,7 @@ export class RedisStore implements Store {
 
   /** Every UserID in the app's index (import order), including any whose flag write failed. */
   private async indexed(sdkAppId: number): Promise<string[]> {
-    return this.bulk.zrange(`${this.app(sdkAppId)}accounts`, '0', '-1');
+    return (await this.bulk.zrange(`${this.app(sdkAppId)}accounts`, '0', '-1')).map(dec);
   }
 
   reset(sdkAppId: number): Promise<void> {
@@ -460,7 +471,7 @@ export class RedisStore implements Store {
           const record = JSON.parse(value.slice(bar + 1)) as Omit<GroupRecord, 'GroupId' | 'dissolved'>;
           return {
             seq: Number(value.slice(0, bar)),
-            record: { GroupId, ...record, dissolved: dissolved.has(GroupId) },
+            record: { GroupId: dec(GroupId), ...record, dissolved: dissolved.has(GroupId) },
           };
         })
         .sort((a, b) => a.seq - b.seq)
@@ -482,8 +493,8 @@ export class RedisStore implements Store {
       state.groups.forEach((group, i) => {
         const record: Omit<GroupRecord, 'GroupId' | 'dissolved'> = { Type: group.Type, Name: group.Name };
         if (group.Owner_Account !== undefined) record.Owner_Account = group.Owner_Account;
-        groups.hset(`${app}groups`, group.GroupId, `${i + 1}|${JSON.stringify(record)}`);
-        if (group.dissolved) groups.sadd(`${app}dissolved`, group.GroupId);
+        groups.hset(`${app}groups`, enc(group.GroupId), `${i + 1}|${JSON.stringify(record)}`);
+        if (group.dissolved) groups.sadd(`${app}dissolved`, enc(group.GroupId));
       });
       groups.set(`${app}gn`, String(state.groups.length));
       await groups.exec();
@@ -494,12 +505,12 @@ export class RedisStore implements Store {
         const list = [...(state.marks[from] ?? [])].sort((a, b) => a.firstMarkedSeq - b.firstMarkedSeq);
         list.forEach((item, i) => {
           const masks = fromDecimalString(item.StandardMark) ?? { hi: 0, lo: 0 };
-          const field = `${item.Type}:${item.Type === 1 ? item.To_Account : item.ToGroupId}`;
+          const field = `${item.Type}:${enc((item.Type === 1 ? item.To_Account : item.ToGroupId) as string)}`;
           const groupIds = [...(item.ContactGroupId ?? [])].sort((a, b) => a - b).join(',');
           write.hset(
             `${u}c`,
             field,
-            `${masks.hi}:${masks.lo}:${item.Timestamp}:${groupIds}:${item.CustomMark ?? ''}`,
+            `${masks.hi}:${masks.lo}:${item.Timestamp}:${groupIds}:${enc(item.CustomMark ?? '')}`,
           );
           write.zadd(`${u}o`, i + 1, field);
         });
@@ -507,7 +518,7 @@ export class RedisStore implements Store {
         const groups = state.contactGroups?.[from];
         if (groups !== undefined) {
           write.hset(`${u}g`, 'next', groups.NextGroupId);
-          for (const g of groups.GroupItem) write.hset(`${u}g`, g.GroupId, g.GroupName);
+          for (const g of groups.GroupItem) write.hset(`${u}g`, g.GroupId, enc(g.GroupName));
         }
         await write.exec();
       });
@@ -539,6 +550,22 @@ export class RedisStore implements Store {
   }
 }
 
+/**
+ * Redis keeps bytes, and a JavaScript string with a lone surrogate (valid in the API's JSON: `\ud800`)
+ * has no UTF-8 form: it would come back as U+FFFD, another string. Such a string is kept as \x01 +
+ * its JSON text (ASCII escapes, so lossless); a string that starts with \x01 is kept that way too, so
+ * the encoding stays one-to-one. Every other string (all of them, in practice) is kept as it is.
+ */
+function enc(text: string): string {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed() && text.charCodeAt(0) !== 1
+    ? text
+    : `\x01${JSON.stringify(text)}`;
+}
+
+function dec(text: string): string {
+  return text.charCodeAt(0) === 1 ? (JSON.parse(text.slice(1)) as string) : text;
+}
+
 /** Runs `each` over the items, 64 at a time (bounded memory and in-flight commands). */
 async function inChunks<T>(items: readonly T[], each: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(each));
@@ -554,10 +581,10 @@ function recordOf(field: string, value: string): ContactRecord {
   const custom = value.slice(d + 1);
   return {
     type: field.charCodeAt(0) === 49 /* 1 */ ? 1 : 2,
-    id: field.slice(2),
+    id: dec(field.slice(2)),
     hi: Number(value.slice(0, a)),
     lo: Number(value.slice(a + 1, b)),
-    custom: custom === '' ? undefined : custom,
+    custom: custom === '' ? undefined : dec(custom),
     timestamp: Number(value.slice(b + 1, c)),
     groups: groups === '' ? undefined : groups.split(',').map(Number),
   };
@@ -568,7 +595,7 @@ function groupList(hash: readonly string[]): ContactGroup[] {
   const list: ContactGroup[] = [];
   for (let i = 0; i < hash.length; i += 2) {
     if (hash[i] === 'next') continue;
-    list.push({ GroupName: hash[i + 1] as string, GroupId: Number(hash[i]) });
+    list.push({ GroupName: dec(hash[i + 1] as string), GroupId: Number(hash[i]) });
   }
   return list.sort((x, y) => x.GroupId - y.GroupId);
 }
