@@ -22,6 +22,8 @@ export function judgeAggregate(
   stats: readonly StubSeries[],
   rate: number,
   replicas: number,
+  /** The scenario drives twice the ceiling: then a run without a full second of overload fails (the generator fell short). */
+  expectOverload = false,
 ): AggregateVerdict {
   const window = stats.map((series) => judgeWindow(series, rate));
   const failures = window.flatMap((verdict) => verdict.problems);
@@ -36,6 +38,11 @@ export function judgeAggregate(
       }
     }
     const minAccepted = judged.length > 0 ? Math.min(...judged.map((s) => s.accepted)) : undefined;
+    if (expectOverload && judged.length === 0) {
+      failures.push(
+        `${series.command}: no full second of overload to judge: the load fell short of twice the ceiling (see the segments' dropped iterations)`,
+      );
+    }
     return { command: series.command, seconds: judged.length, minAccepted };
   });
   const lines = [

@@ -256,4 +256,16 @@ describe('the aggregate of several replicas', () => {
     ]);
     expect(verdict.text).toContain('aggregate of 2 replicas');
   });
+
+  it('fails an overload run that never held the target in overload for a full second', () => {
+    const short = series(200, [
+      [1, 150, 20],
+      [2, 120, 0],
+      [3, 160, 5],
+    ]);
+    expect(judgeAggregate([short], 200, 2, false).ok).toBe(true);
+    expect(judgeAggregate([short], 200, 2, true).failures).toEqual([
+      "markContact: no full second of overload to judge: the load fell short of twice the ceiling (see the segments' dropped iterations)",
+    ]);
+  });
 });

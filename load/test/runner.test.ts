@@ -130,13 +130,18 @@ describe('npm run load', () => {
   it.skipIf(spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0)(
     '--replicas 2 --segments 2: two replicas on one Redis, one k6 per execution segment, each against its replica, the verdict on the sum',
     async () => {
-      const { out, io: x } = io({ ...withoutTarget, PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}` });
-      expect(await runLoad(['overload', '--replicas', '2', '--segments', '2', '--', '--quiet'], x)).toBe(0);
-      const [dir] = readdirSync(outRoot).filter((name) => name.startsWith('overload-'));
+      const root = join(outRoot, 'distributed');
+      const { out, io: x } = io({
+        ...withoutTarget,
+        PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}`,
+        LOAD_OUT_DIR: root,
+      });
+      expect(await runLoad(['ceiling', '--replicas', '2', '--segments', '2', '--', '--quiet'], x)).toBe(0);
+      const [dir] = readdirSync(root);
       const seen = [1, 2].map((i) =>
-        JSON.parse(readFileSync(join(outRoot, dir!, `segment-${i}`, 'fake-k6.json'), 'utf8')),
+        JSON.parse(readFileSync(join(root, dir!, `segment-${i}`, 'fake-k6.json'), 'utf8')),
       );
-      const script = join(K6_DIR, 'overload.ts');
+      const script = join(K6_DIR, 'ceiling.ts');
       expect(seen.map((s) => s.args)).toEqual([
         ['run', '--execution-segment', '0:1/2', '--execution-segment-sequence', '0,1/2,1', '--quiet', script],
         ['run', '--execution-segment', '1/2:1', '--execution-segment-sequence', '0,1/2,1', '--quiet', script],
@@ -150,7 +155,7 @@ describe('npm run load', () => {
       );
       expect(out.stdout).toContain('aggregate of 2 replicas');
       expect(out.stdout).toContain('aggregate ceiling check PASSED');
-      const aggregate = JSON.parse(readFileSync(join(outRoot, dir!, 'aggregate.json'), 'utf8'));
+      const aggregate = JSON.parse(readFileSync(join(root, dir!, 'aggregate.json'), 'utf8'));
       // The fake k6 made one read through each replica: each replica counts its own.
       expect(aggregate.replicas).toHaveLength(2);
       const reads = aggregate.perReplica.map(
