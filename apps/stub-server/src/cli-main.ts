@@ -392,6 +392,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
       ? `  imported accounts: ${seededAccounts.length > 4 ? `${seededAccounts[0]}..${seededAccounts.at(-1)}` : seededAccounts.join(', ')} (again after every reset)`
       : '  no accounts are seeded: the example imports two first',
   );
+  if (stub.store !== 'memory') lines.push(`  store: ${stub.store} (shared by every stub on it)`);
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
   if (stub.tls !== undefined) lines.push(...tlsBanner(stub));
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);

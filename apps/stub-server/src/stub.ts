@@ -137,6 +137,8 @@ export interface Stub {
   readonly apps: readonly StubAppInfo[];
   readonly usesDevelopmentKey: boolean;
   readonly controlEnabled: boolean;
+  /** `memory`, or the Redis URL the state is kept at (any password hidden). */
+  readonly store: string;
   readonly control: StubControl;
   /** Signs a UserSig for any identifier of a configured app (default: the first app's admin). */
   userSig(identifier?: string, sdkAppId?: number): string;
@@ -414,6 +416,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     })),
     usesDevelopmentKey: [...apps.values()].some((app) => app.secretKey === DEVELOPMENT_SECRET_KEY),
     controlEnabled,
+    store: storeSpec.kind === 'memory' ? 'memory' : storeSpec.display,
     control,
     userSig,
     commandUrl(command, query = {}) {

@@ -138,6 +138,10 @@ describe.skipIf(!redisInstalled())('connectRedis against real servers', () => {
       (error: unknown) => error,
     );
     expect(isUnavailable(failure)).toBe(true);
+    // The socket may refuse writes a moment before its 'close' event marks the client as reconnecting.
+    for (let i = 0; i < 200 && connectionState(client) === 'connected'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
     expect(connectionState(client)).toBe('reconnecting');
     await node.start();
     for (let i = 0; i < 200 && connectionState(client) !== 'connected'; i++) {

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../src/store/store.js';
 import type { Stub } from '../src/stub.js';
 import { type Answer, call, controlRequest, testStub } from './helpers.js';
-import { type RedisNode, redisInstalled, startRedis } from './redis-harness.js';
+import { freePort, type RedisNode, redisInstalled, startRedis } from './redis-harness.js';
 
 const FROM = 'user0';
 
@@ -50,6 +50,13 @@ describe.skipIf(!redisInstalled())('the Redis store', () => {
     const { body } = await controlRequest(stub, 'GET', 'state');
     return (body.apps as AppState[])[0] as AppState;
   }
+
+  it('a stub whose Redis cannot be reached refuses to start, naming it', async () => {
+    const port = await freePort();
+    await expect(testStub({ store: `redis://127.0.0.1:${port}` })).rejects.toThrow(
+      `cannot reach Redis at redis://127.0.0.1:${port}`,
+    );
+  });
 
   it('a mark written through one replica is read back through the other', async () => {
     const [a, b] = await replicas('readback');

@@ -148,14 +148,18 @@ export async function connectRedis(spec: RedisSpec, options: ConnectOptions = {}
     lazyConnect: true,
   });
   // An 'error' event without a listener would end the process: errors surface as rejected commands.
-  probe.on('error', () => {});
+  // The socket's own error (ECONNREFUSED, a TLS or auth failure) says more than "Connection is closed".
+  let cause: Error | undefined;
+  probe.on('error', (error: Error) => {
+    cause ??= error;
+  });
   let clustered: boolean;
   try {
     await probe.connect();
     clustered = /^cluster_enabled:1/m.test(await probe.info('cluster'));
   } catch (error) {
     probe.disconnect();
-    throw new Error(`cannot reach Redis at ${where}: ${(error as Error).message}`);
+    throw new Error(`cannot reach Redis at ${where}: ${(cause ?? (error as Error)).message}`);
   }
   if (!clustered) {
     probe.options.retryStrategy = reconnectDelay;
