@@ -98,9 +98,18 @@ export class RedisWindow implements CeilingWindow {
     });
   }
 
+  /** Deletes the window. A control-plane call, not an admission: retried for up to about 2 s. */
   async reset(): Promise<void> {
     this.maxInWindow = 0;
-    await within(this.client.del(...this.keys), this.options.timeoutMs * 10);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await within(this.client.del(...this.keys), this.options.timeoutMs);
+        return;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   private async run(): Promise<[boolean, number, number]> {
