@@ -16,13 +16,14 @@ import {
   type CeilingWindow,
   type CeilingWindowFactory,
   type SharedDecision,
+  SlidingWindow,
 } from './limiter.js';
 import { connectRedis, type RedisSpec } from './store/redis-connection.js';
 
 /**
  * KEYS[1] the log (sorted set: member "seconds.micros:seq", score microseconds), KEYS[2] the sequence
  * that keeps members unique when two admissions share a microsecond. ARGV[1] the ceiling (0: off, every
- * call is admitted and logged), ARGV[2] the window in ms. Returns {admitted (1 or 0), calls in the window
+ * call is admitted and logged; the stub does not call it then), ARGV[2] the window in ms. Returns {admitted (1 or 0), calls in the window
  * counting this one when admitted, Redis's Unix second}. An entry leaves the window once it is windowMs old, as in the
  * in-process window (limiter.ts). Redis 7 replicates a script's effects, so TIME in a writing script is fine.
  */
@@ -72,7 +73,10 @@ function unavailable(why: string): CeilingUnavailable {
 }
 
 export class RedisWindow implements CeilingWindow {
-  maxInWindow = 0;
+  /** The largest shared-window count Redis reported at this replica's admissions. */
+  private sharedMax = 0;
+  /** With the ceiling off nothing goes to Redis; this replica's own calls are measured here instead. */
+  private readonly local = new SlidingWindow(0);
   private readonly keys: [string, string];
 
   constructor(
@@ -86,21 +90,28 @@ export class RedisWindow implements CeilingWindow {
     this.keys = ceilingKeys(options.keyPrefix, sdkAppId, command);
   }
 
-  admit(): Promise<SharedDecision> {
+  get maxInWindow(): number {
+    return Math.max(this.sharedMax, this.local.maxInWindow);
+  }
+
+  admit(now: number): boolean | Promise<SharedDecision> {
+    // Off: nothing to share, so no round trip (and no 50004 when Redis is slow).
+    if (this.ceiling <= 0) return this.local.admit(now);
     if (this.client.status !== undefined && this.client.status !== 'ready') {
       return Promise.reject(unavailable(`the connection is ${this.client.status}`));
     }
     return within(this.run(), this.options.timeoutMs).then(([admitted, inWindow, second]) => {
       // The count Redis returns is the shared window's: the largest one any replica saw is the exact
       // global figure, so the aggregate of the replicas' stats is their maximum (see README).
-      if (inWindow > this.maxInWindow) this.maxInWindow = inWindow;
+      if (inWindow > this.sharedMax) this.sharedMax = inWindow;
       return { admitted, second };
     });
   }
 
   /** Deletes the window. A control-plane call, not an admission: retried for up to about 2 s. */
   async reset(): Promise<void> {
-    this.maxInWindow = 0;
+    this.sharedMax = 0;
+    this.local.reset();
     for (let attempt = 1; ; attempt++) {
       try {
         await within(this.client.del(...this.keys), this.options.timeoutMs);

@@ -5,7 +5,8 @@
 import { ErrorCode } from '@tim-marks/types';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ceilingKeys } from '../src/ceiling-redis.js';
+import { ceilingKeys, RedisWindow, type ScriptClient } from '../src/ceiling-redis.js';
+import { CeilingUnavailable } from '../src/limiter.js';
 import type { Stub } from '../src/stub.js';
 import { type Answer, rawBurst, testStub } from './helpers.js';
 import {
@@ -192,5 +193,33 @@ describe.skipIf(!redisInstalled())('the ceiling shared through a 3-master Redis 
     const answers = await burst(stubs, 300);
     expect(decisions(answers)).toEqual({ admitted: 200, refused: 100, unavailable: 0 });
     expect(aggregate(stubs)).toMatchObject({ accepted: 200, refused: 100, maxAcceptedInWindow: 200 });
+  });
+});
+
+describe('RedisWindow without a server', () => {
+  /** A client whose commands never answer: Redis stalled. */
+  const silent: ScriptClient = {
+    status: 'ready',
+    evalsha: () => new Promise(() => {}),
+    eval: () => new Promise(() => {}),
+    del: () => new Promise(() => {}),
+  };
+
+  it('rejects with CeilingUnavailable when Redis does not answer within the timeout', async () => {
+    const window = new RedisWindow(silent, SDKAPPID, COMMAND, 200, { keyPrefix: 'tm:', timeoutMs: 20 });
+    await expect(window.admit(0)).rejects.toThrow(CeilingUnavailable);
+    const down = new RedisWindow({ ...silent, status: 'reconnecting' }, SDKAPPID, COMMAND, 200, {
+      keyPrefix: 'tm:',
+      timeoutMs: 20,
+    });
+    await expect(down.admit(0)).rejects.toThrow(
+      'the shared ceiling (Redis) is unavailable: the connection is reconnecting',
+    );
+  });
+
+  it('with the ceiling off, admits at once without Redis and measures its own calls', () => {
+    const window = new RedisWindow(silent, SDKAPPID, COMMAND, 0, { keyPrefix: 'tm:', timeoutMs: 20 });
+    for (let i = 0; i < 300; i++) expect(window.admit(i)).toBe(true);
+    expect(window.maxInWindow).toBe(300);
   });
 });
