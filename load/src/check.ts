@@ -102,14 +102,19 @@ function streams(
   }));
 }
 
+/** A setup call; 50004 (internal error, retryable: e.g. a replica's Redis was slow) is retried a few times. */
 async function post(pool: CallPool, path: string, body: unknown): Promise<{ ErrorCode?: number }> {
-  const res = await pool.request({
-    method: 'POST',
-    path,
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-  return (await res.body.json()) as { ErrorCode?: number };
+  for (let attempt = 1; ; attempt++) {
+    const res = await pool.request({
+      method: 'POST',
+      path,
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    const answer = (await res.body.json()) as { ErrorCode?: number };
+    if (answer.ErrorCode !== 50004 || attempt === 5) return answer;
+    await sleep(100 * attempt);
+  }
 }
 
 /** Creates the run's accounts and groups through the API's own setup commands. */
