@@ -13,7 +13,7 @@ process.on('exit', () => {
 /**
  * `mode` is `bare` or `stub`; `build` a folder holding a stub build in `dist/` (default this package).
  * Resolves once the server listens, with what it reports (url; for the stub markUrl, readUrl,
- * importUrl) and rss(), cpu() (µs of CPU used so far) and stop().
+ * importUrl), pid and rss(), cpu() (µs of CPU used so far) and stop().
  */
 export function startServer(mode, { build, execArgv = [] } = {}) {
   const child = fork(SERVER, build === undefined ? [mode] : [mode, build], { execArgv, stdio: 'inherit' });
@@ -32,8 +32,10 @@ export function startServer(mode, { build, execArgv = [] } = {}) {
       child.off('exit', exited);
       resolve({
         ...info,
+        pid: child.pid,
         rss: () => ask('rss'),
         cpu: async () => (await ask('cpu')).cpuMicros,
+        loop: () => ask('loop'),
         stop: () =>
           new Promise((done) => {
             child.once('exit', done);

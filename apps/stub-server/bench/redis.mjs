@@ -36,20 +36,42 @@ async function startRedis() {
   const port = await freePort();
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
-      '--appendfsync', 'everysec', '--loglevel', 'warning'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--loglevel',
+      'warning',
+    ],
     { stdio: 'ignore' },
   );
   process.on('exit', () => child.kill('SIGKILL'));
   for (let i = 0; i < 200; i++) {
     try {
-      if (execFileSync('redis-cli', ['-p', String(port), 'ping']).toString().trim() === 'PONG') break;
+      if (
+        execFileSync('redis-cli', ['-p', String(port), 'ping'])
+          .toString()
+          .trim() === 'PONG'
+      )
+        break;
     } catch {}
     await new Promise((r) => setTimeout(r, 25));
   }
   const cpuMs = () => {
     // utime + stime of the server, in clock ticks (100 per second on Linux).
-    const fields = execFileSync('cat', [`/proc/${child.pid}/stat`]).toString().split(') ')[1].split(' ');
+    const fields = execFileSync('cat', [`/proc/${child.pid}/stat`])
+      .toString()
+      .split(') ')[1]
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   };
   return {
@@ -116,7 +138,10 @@ try {
       const read = await cannon(`${kind}: get_contact_group (round ${round})`, stub.readUrl, READ);
       if (kind === 'redis') cpu.redisServer += redis.cpuMs() - redisBefore;
       cpu[kind] += ((await stub.cpu()) - cpuBefore) / 1000;
-      for (const [name, r] of [['mark', mark], ['read', read]]) {
+      for (const [name, r] of [
+        ['mark', mark],
+        ['read', read],
+      ]) {
         if (bad(r) > 0) log(`  warning: ${kind} ${name}: ${bad(r)} failed requests`);
         results[kind][name] = best(results[kind][name], r);
       }
@@ -145,7 +170,10 @@ const lines = [
   '| run | memory store req/s | Redis store req/s | Redis / memory | p50 memory / Redis (ms) | p99 memory / Redis (ms) |',
   '|---|---:|---:|---:|---:|---:|',
 ];
-for (const [name, label] of [['mark', 'mark_contact, 1 item'], ['read', 'get_contact_group']]) {
+for (const [name, label] of [
+  ['mark', 'mark_contact, 1 item'],
+  ['read', 'get_contact_group'],
+]) {
   const m = results.memory[name];
   const r = results.redis[name];
   lines.push(

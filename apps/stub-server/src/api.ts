@@ -38,8 +38,8 @@ export interface ApiDeps {
   faults: Faults;
   logger: Logger;
   bodyLimitBytes: number;
-  /** See StubOptions.largeBodyBytesPerSecond (undefined: the default). */
-  largeBodyBytesPerSecond?: number | undefined;
+  /** See StubOptions.largeBodyMsPerSecond (undefined: the default). */
+  largeBodyMsPerSecond?: number | undefined;
   /** True once a graceful shutdown began: answers then close their connection. */
   closing(): boolean;
 }
@@ -104,7 +104,7 @@ export class Api {
   private ceilingWarnedAt = -Infinity;
 
   constructor(private readonly deps: ApiDeps) {
-    this.largeBodies = new LargeBodyBudget(deps.largeBodyBytesPerSecond);
+    this.largeBodies = new LargeBodyBudget(deps.largeBodyMsPerSecond);
     this.batch = new AnswerBatch((res, text, close) => sendText(res, 200, text, close), deps.closing);
   }
 
@@ -131,8 +131,9 @@ export class Api {
       if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(monotonicSecond());
       this.reply(req, res, path, started, gate.command, answer, close);
     };
-    // A large body over the large-body budget is refused unread when its length is declared (the
-    // connection is closed, as for a body over the limit), else once it has arrived.
+    // A large body past the large-body budget is refused unread when its length is declared (the
+    // connection is closed, as for a body over the limit), else once it has arrived; one that was let
+    // in is looked at again when it has arrived, as others may have used the budget meanwhile.
     const declared = req.headers['content-length'];
     if (declared !== undefined && !this.largeBodies.admit(Number(declared), performance.now())) {
       finish(this.largeBodyBusy(), true);
@@ -154,16 +155,26 @@ export class Api {
     });
     req.on('end', () => {
       if (size > limit) return;
-      if (declared === undefined && !this.largeBodies.admit(size, performance.now())) {
+      const large = this.largeBodies.counts(size);
+      const began = large ? performance.now() : 0;
+      if (large && !this.largeBodies.admit(size, began)) {
         finish(this.largeBodyBusy());
         return;
       }
+      // A large body is charged the time from here to its answer's text: joining, parsing, the rules,
+      // the command and the answer (what a handler awaits is short, and counts too).
+      const answer = large
+        ? (result: ApiAnswer, close?: boolean) => {
+            finish(result, close);
+            this.largeBodies.charge(size, performance.now() - began);
+          }
+        : finish;
       const body = more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY_BODY);
       const fault = deps.faults.active ? deps.faults.decide(gate.app.sdkAppId, path) : undefined;
-      if (fault === undefined) this.run(gate, body, finish);
+      if (fault === undefined) this.run(gate, body, answer);
       else if (fault.latencyMs > 0)
         setTimeout(() => this.runFaulty(gate, path, body, fault, finish), fault.latencyMs);
-      else this.runFaulty(gate, path, body, fault, finish);
+      else this.runFaulty(gate, path, body, fault, answer);
     });
     req.on('error', ignore);
   }
@@ -310,7 +321,7 @@ export class Api {
   private largeBodyBusy(): ApiAnswer {
     return fail(
       ErrorCode.APP_RATE_LIMITED,
-      `bodies of ${LARGE_BODY_BYTES} bytes or more are parsed at most ${this.largeBodies.bytesPerSecond} bytes a second; this one was not, retry later`,
+      `bodies of ${LARGE_BODY_BYTES} bytes or more are handled at most ${this.largeBodies.msPerSecond} ms a second; this one was not, retry later`,
     );
   }
 

@@ -88,9 +88,10 @@ export interface StubOptions {
   control?: boolean;
   /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
   bodyLimitBytes?: number;
-  /** Bytes of bodies of 64 KiB or more parsed per second; past it such a body answers 60011 unread
-   * (src/large-bodies.ts), after a burst of 4 seconds of it. Default 1 MiB; 0 turns the budget off. */
-  largeBodyBytesPerSecond?: number;
+  /** Milliseconds a second spent handling bodies of 64 KiB or more; past it such a body answers
+   * 60011 unread (src/large-bodies.ts), after a burst of 25 ms. Default 5 (0.5% of the event loop);
+   * 0 turns the budget off. */
+  largeBodyMsPerSecond?: number;
   /** Time for a client to send its headers. Default 5000 ms. */
   headersTimeoutMs?: number;
   /** Time for a client to send its whole request. Default 10000 ms. */
@@ -264,7 +265,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     faults,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    largeBodyBytesPerSecond: options.largeBodyBytesPerSecond,
+    largeBodyMsPerSecond: options.largeBodyMsPerSecond,
     closing: () => closing,
   });
 

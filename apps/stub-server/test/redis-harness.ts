@@ -106,9 +106,8 @@ function launch(config: NodeConfig): ChildProcess {
     'warning',
     ...config.extra,
   ];
-  const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
-  child.unref();
-  return child;
+  // Not unref'd: a teardown awaiting its exit must keep the process alive until it has exited.
+  return spawn(REDIS_SERVER, args, { stdio: 'ignore' });
 }
 
 async function startNode(dir: string, extra: () => Promise<string[]> = async () => []): Promise<RedisNode> {
@@ -239,7 +238,8 @@ export async function startRedisCluster(): Promise<RedisCluster> {
     nodes,
     url: (nodes[0] as RedisNode).url,
     async destroy() {
-      for (const node of nodes) await node.destroy();
+      // Every node is signalled at once: none is left running if the process ends meanwhile.
+      await Promise.all(nodes.map((node) => node.destroy()));
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -459,7 +459,10 @@ export class RedisStore implements Store {
         }
         if (list.length > 0) marks[from] = list;
         if (groupHash.length > 0) {
-          const next = Number(groupHash[groupHash.indexOf('next') + 1]);
+          // Fields are GroupIds and `next` (a GroupName may be "next" too: only fields are looked at).
+          let next = 1;
+          for (let i = 0; i < groupHash.length; i += 2)
+            if (groupHash[i] === 'next') next = Number(groupHash[i + 1]);
           contactGroups[from] = { NextGroupId: next, GroupItem: groupList(groupHash) };
         }
       }
@@ -527,7 +530,9 @@ export class RedisStore implements Store {
 
   /** For /__stub/health: the kind of store, whether it is connected, and a PING's round trip. */
   async health(): Promise<StoreHealth> {
-    const state = connectionState(this.client);
+    // Both connections: the API's and the control plane's (export, import, reset).
+    const api = connectionState(this.client);
+    const state = api === 'connected' ? connectionState(this.bulk) : api;
     const base = { kind: this.kind, url: this.spec.display, state } as StoreHealth;
     if (state !== 'connected') return base;
     const started = performance.now();
