@@ -32,7 +32,10 @@ async function checkAgainstStub(
   expectFailure = false,
 ) {
   const secretKey = randomBytes(24).toString('hex');
-  if (redis !== undefined) args = [...args, '--store', `${redis.url}?prefix=ceiling${++stubsOnRedis}:`];
+  if (redis !== undefined) {
+    // A loaded 2-core machine can hold Redis's answer past the default 80 ms; this check judges counts, not latency.
+    args = [...args, '--store', `${redis.url}?prefix=ceiling${++stubsOnRedis}:`, '--ceiling-timeout-ms', '1000'];
+  }
   const stub = await startStubProcess({ secretKey, args });
   try {
     const userSig = sign({ sdkAppId, identifier, secretKey });
@@ -101,7 +104,7 @@ describe.skipIf(!redisInstalled || process.env.STORE === 'redis')(
   () => {
     it('holds the ceiling between them: at most 200 in any 1000 ms window, at least 190 in each second of twice the ceiling', async () => {
       const secretKey = randomBytes(24).toString('hex');
-      const replicas = await startReplicas({ count: 2, secretKey });
+      const replicas = await startReplicas({ count: 2, secretKey, args: ['--ceiling-timeout-ms', '1000'] });
       try {
         const userSig = sign({ sdkAppId, identifier, secretKey });
         const report = await runCeilingCheck({
