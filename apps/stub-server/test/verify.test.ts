@@ -1,6 +1,7 @@
 // `tim-marks-stub verify` as a team runs it (the built CLI): the report's lines, the exit codes,
 // credentials re-signed, a running stub with --url and a team's own --state-handlers.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { allContacts, testStub } from './helpers.js';
 import { runCli } from './process.js';
 
 const PACTS = fileURLToPath(new URL('../../../pacts/', import.meta.url));
+const CLIENT_PACT = 'tim-marks-client-tim-marks-stub.json';
 const dir = mkdtempSync(join(tmpdir(), 'tim-marks-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,7 +85,13 @@ describe('tim-marks-stub verify', () => {
   });
 
   it('verifies our own client pact: one ✓ line per interaction, exit 0', async () => {
-    const { code, stdout } = await verify([PACTS, '--provider', 'tim-marks-stub']);
+    // The committed pact (the consumer run's drift check keeps it equal to a fresh one): pacts/ itself
+    // is rewritten by the consumer run, which `npm test` runs beside this test.
+    const committed = join(dir, 'committed');
+    mkdirSync(committed);
+    const pact = execFileSync('git', ['show', `HEAD:pacts/${CLIENT_PACT}`], { cwd: PACTS, encoding: 'utf8' });
+    writeFileSync(join(committed, CLIENT_PACT), pact);
+    const { code, stdout } = await verify([committed, '--provider', 'tim-marks-stub']);
     expect(code, stdout).toBe(VERIFY_EXIT.VERIFIED);
     const lines = stdout.split('\n');
     expect(lines.filter((line) => line.startsWith('  ✓ ')).length).toBeGreaterThanOrEqual(30);
