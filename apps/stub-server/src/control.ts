@@ -14,6 +14,7 @@ import { type AppRuntime, EDITIONS, type Edition, type SeedGroup } from './apps.
 import { isObject } from './commands/describe.js';
 import { isLoopback } from './defaults.js';
 import type { FaultCode, FaultSpec, Faults } from './faults.js';
+import { isInspectorPath, serveInspector } from './inspector-page.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
 import { type MemberOp, type Store, type StubState, WriteFailed } from './store/store.js';
@@ -402,6 +403,7 @@ export class Control implements StubControl {
       respond(refused.status, { ok: false, error: refused.message }, true);
       return;
     }
+    if (isInspectorPath(path)) return serveInspector(req, res, path, close);
     readJson(req, this.deps.bodyLimitBytes, (body, problem) => {
       if (problem !== undefined)
         return respond(problem.status, { ok: false, error: problem.message }, problem.status === 413);

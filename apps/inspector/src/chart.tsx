@@ -1,0 +1,88 @@
+// One command's calls per second over the last minute: accepted and refused (60007) as stepped areas,
+// and the ceiling as a dashed line. uPlot draws on a canvas; the figure's caption says the same in text.
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ChartColumns } from './series.js';
+
+export const COLORS = {
+  accepted: '#2f6fde',
+  refused: '#d23c3c',
+  ceiling: '#5b6270',
+} as const;
+
+const HEIGHT = 170;
+
+function options(width: number): uPlot.Options {
+  const stepped = uPlot.paths.stepped?.({ align: 1 });
+  return {
+    width,
+    height: HEIGHT,
+    padding: [8, 8, 0, 0],
+    cursor: { drag: { x: false, y: false } },
+    legend: { show: true, live: true },
+    scales: {
+      x: { time: true },
+      // Always show the ceiling, and the peak when the offered load goes above it.
+      y: { range: (u, _min, max) => [0, Math.max(max, Number(u.data[3]?.[0] ?? 0)) * 1.15 || 10] },
+    },
+    axes: [
+      { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' } },
+      { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' }, size: 44 },
+    ],
+    series: [
+      {},
+      {
+        label: 'accepted',
+        stroke: COLORS.accepted,
+        fill: 'rgba(47, 111, 222, 0.16)',
+        width: 1.5,
+        points: { show: false },
+        ...(stepped === undefined ? {} : { paths: stepped }),
+      },
+      {
+        label: 'refused (60007)',
+        stroke: COLORS.refused,
+        fill: 'rgba(210, 60, 60, 0.28)',
+        width: 1.5,
+        points: { show: false },
+        ...(stepped === undefined ? {} : { paths: stepped }),
+      },
+      { label: 'ceiling', stroke: COLORS.ceiling, dash: [6, 4], width: 1, points: { show: false } },
+    ],
+  };
+}
+
+export function CallsChart(props: { columns: ChartColumns; ceiling: number; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | undefined>(undefined);
+  const { columns, ceiling } = props;
+  const data: uPlot.AlignedData = [
+    columns.t,
+    columns.accepted,
+    columns.refused,
+    columns.t.map(() => (ceiling > 0 ? ceiling : null)),
+  ];
+
+  useEffect(() => {
+    const element = host.current;
+    if (element === null) return;
+    const chart = new uPlot(options(Math.max(200, element.clientWidth)), data, element);
+    plot.current = chart;
+    const resize = new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+      plot.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    plot.current?.setData(data);
+  });
+
+  return <div class="chart" ref={host} role="img" aria-label={props.label} />;
+}
