@@ -8,6 +8,7 @@ import { JournalPanel } from './journal-panel.js';
 import type { HealthAnswer } from './model.js';
 import { usePoll } from './poll.js';
 import { StatePanel } from './state-panel.js';
+import { Field } from './ui.js';
 
 export function App() {
   const [live, setLive] = useState(true);
@@ -46,16 +47,21 @@ export function App() {
         </nav>
         <div class="controls">
           {apps.length > 1 && (
-            <label class="field inline">
-              <span>App</span>
-              <select value={String(sdkAppId)} onChange={(e) => setChosenApp(Number(e.currentTarget.value))}>
-                {apps.map((id) => (
-                  <option key={id} value={String(id)}>
-                    {id}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field class="field inline" label="App">
+              {(id) => (
+                <select
+                  id={id}
+                  value={String(sdkAppId)}
+                  onChange={(e) => setChosenApp(Number(e.currentTarget.value))}
+                >
+                  {apps.map((id) => (
+                    <option key={id} value={String(id)}>
+                      {id}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           )}
           {apps.length === 1 && <span class="app-id">SDKAppID {sdkAppId}</span>}
           <label class="switch">

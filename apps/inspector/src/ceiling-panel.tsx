@@ -90,7 +90,7 @@ function CommandChart(props: { series: CommandSeries; nowSecond: number; showApp
         <div>
           <dt>since reset</dt>
           <dd>
-            {series.totals.accepted} / {series.totals.refused}
+            {series.totals.accepted} accepted, {series.totals.refused} refused
           </dd>
         </div>
       </dl>

@@ -13,21 +13,44 @@ export const COLORS = {
 
 const HEIGHT = 170;
 
-function options(width: number): uPlot.Options {
+/** `HH:MM` on whole minutes, `:SS` between them: the window is one minute wide. */
+function timeLabels(_u: uPlot, splits: number[]): string[] {
+  return splits.map((t) => {
+    const date = new Date(t * 1000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return date.getSeconds() === 0
+      ? `${two(date.getHours())}:${two(date.getMinutes())}`
+      : `:${two(date.getSeconds())}`;
+  });
+}
+
+function options(width: number, readout: (text: string) => void): uPlot.Options {
   const stepped = uPlot.paths.stepped?.({ align: 1 });
   return {
     width,
     height: HEIGHT,
     padding: [8, 8, 0, 0],
     cursor: { drag: { x: false, y: false } },
-    legend: { show: true, live: true },
+    // The panel's key names the series; the values under the cursor go to the readout line.
+    legend: { show: false },
+    hooks: {
+      setCursor: [
+        (u) => {
+          const i = u.cursor.idx;
+          const t = i === null || i === undefined ? undefined : u.data[0][i];
+          if (i === null || i === undefined || t === undefined) return readout('');
+          const time = new Date(t * 1000).toLocaleTimeString([], { hour12: false });
+          readout(`${time}: ${u.data[1]?.[i] ?? 0} accepted, ${u.data[2]?.[i] ?? 0} refused`);
+        },
+      ],
+    },
     scales: {
       x: { time: true },
       // Always show the ceiling, and the peak when the offered load goes above it.
       y: { range: (u, _min, max) => [0, Math.max(max, Number(u.data[3]?.[0] ?? 0)) * 1.15 || 10] },
     },
     axes: [
-      { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' } },
+      { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' }, values: timeLabels },
       { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' }, size: 44 },
     ],
     series: [
@@ -55,6 +78,7 @@ function options(width: number): uPlot.Options {
 
 export function CallsChart(props: { columns: ChartColumns; ceiling: number; label: string }) {
   const host = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLParagraphElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const { columns, ceiling } = props;
   const data: uPlot.AlignedData = [
@@ -67,7 +91,10 @@ export function CallsChart(props: { columns: ChartColumns; ceiling: number; labe
   useEffect(() => {
     const element = host.current;
     if (element === null) return;
-    const chart = new uPlot(options(Math.max(200, element.clientWidth)), data, element);
+    const show = (text: string) => {
+      if (readout.current !== null) readout.current.textContent = text === '' ? '\u00a0' : text;
+    };
+    const chart = new uPlot(options(Math.max(200, element.clientWidth), show), data, element);
     plot.current = chart;
     const resize = new ResizeObserver(() =>
       chart.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }),
@@ -84,5 +111,12 @@ export function CallsChart(props: { columns: ChartColumns; ceiling: number; labe
     plot.current?.setData(data);
   });
 
-  return <div class="chart" ref={host} role="img" aria-label={props.label} />;
+  return (
+    <>
+      <div class="chart" ref={host} role="img" aria-label={props.label} />
+      <p class="readout" ref={readout} aria-hidden="true">
+        {'\u00a0'}
+      </p>
+    </>
+  );
 }

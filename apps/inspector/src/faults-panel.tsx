@@ -7,22 +7,49 @@ import { control } from './api.js';
 import { shortName } from './ceiling-panel.js';
 import type { Fault, FaultList, FaultSpec } from './model.js';
 import { usePoll } from './poll.js';
-import { Problem } from './ui.js';
+import { Field, Problem } from './ui.js';
 
 type Kind = FaultSpec['kind'];
 
-const KINDS: { kind: Kind; label: string }[] = [
-  { kind: 'error', label: 'ErrorCode (the whole request fails)' },
-  { kind: 'item-error', label: 'ResultCode for chosen conversations' },
-  { kind: 'http', label: 'HTTP 5xx' },
-  { kind: 'latency', label: 'Latency' },
-  { kind: 'drop', label: 'Dropped connection' },
-  { kind: 'hang', label: 'No answer (hang)' },
+const KINDS: { kind: Kind; label: string; does: string }[] = [
+  {
+    kind: 'error',
+    label: 'ErrorCode',
+    does: 'Answers a request-level ErrorCode (HTTP 200, ActionStatus FAIL); the command does not run.',
+  },
+  {
+    kind: 'item-error',
+    label: 'ResultCode for conversations',
+    does: 'mark_contact only: the named conversations fail with an item ResultCode, the other items are applied.',
+  },
+  {
+    kind: 'http',
+    label: 'HTTP 5xx',
+    does: 'Answers an HTTP 5xx status, as a failing gateway would; the command does not run.',
+  },
+  { kind: 'latency', label: 'Latency', does: 'Delays the call, then answers it as usual.' },
+  {
+    kind: 'drop',
+    label: 'Dropped connection',
+    does: 'Closes the connection without an answer (socket hang up).',
+  },
+  {
+    kind: 'hang',
+    label: 'No answer (hang)',
+    does: 'Answers nothing until the client gives up, or closes the connection after the bound.',
+  },
 ];
 
 const CATALOGUE = Object.values(ERROR_CATALOGUE) as ErrorCatalogueEntry[];
 const REQUEST_CODES = CATALOGUE.filter((e) => e.code !== 0 && e.level !== 'item');
 const ITEM_CODES = CATALOGUE.filter((e) => e.code !== 0 && e.level !== 'request');
+/** The form starts on the codes a retrying client meets most: 50004 and 51007. */
+const FIRST_CODE = String(
+  REQUEST_CODES.find((e) => e.name === 'INTERNAL_ERROR')?.code ?? REQUEST_CODES[0]?.code,
+);
+const FIRST_RESULT_CODE = String(
+  ITEM_CODES.find((e) => e.name === 'GROUP_UNRESOLVED')?.code ?? ITEM_CODES[0]?.code,
+);
 const MARK_CONTACT = COMMANDS.markContact.slice(1);
 
 export function FaultsPanel(props: { sdkAppId: number | undefined; live: boolean }) {
@@ -108,8 +135,8 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
   const [command, setCommand] = useState(MARK_CONTACT);
   const [from, setFrom] = useState('');
   const [onlyApp, setOnlyApp] = useState(false);
-  const [code, setCode] = useState(String(REQUEST_CODES[0]?.code ?? 50004));
-  const [resultCode, setResultCode] = useState(String(ITEM_CODES[0]?.code ?? 51007));
+  const [code, setCode] = useState(FIRST_CODE);
+  const [resultCode, setResultCode] = useState(FIRST_RESULT_CODE);
   const [toAccounts, setToAccounts] = useState('');
   const [toGroups, setToGroups] = useState('');
   const [status, setStatus] = useState('503');
@@ -171,52 +198,58 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
     }
   };
 
-  const id = (name: string) => `fault-${name}`;
   return (
     <form class="add-fault" aria-label="add a fault" onSubmit={submit}>
       <h3>Add a fault</h3>
       <div class="form-grid">
-        <label class="field">
-          <span>Kind</span>
-          <select
-            value={kind}
-            onChange={(e) => {
-              const next = e.currentTarget.value as Kind;
-              setKind(next);
-              if (next === 'item-error') setCommand(MARK_CONTACT);
-            }}
-          >
-            {KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>Command</span>
-          <select
-            value={command}
-            disabled={kind === 'item-error'}
-            onChange={(e) => setCommand(e.currentTarget.value)}
-          >
-            <option value="">every command</option>
-            {Object.values(COMMANDS).map((path) => (
-              <option key={path} value={path.slice(1)}>
-                {shortName(path)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>From_Account (optional)</span>
-          <input
-            type="text"
-            value={from}
-            onInput={(e) => setFrom(e.currentTarget.value)}
-            placeholder="any user"
-          />
-        </label>
+        <Field label="Kind">
+          {(id) => (
+            <select
+              id={id}
+              value={kind}
+              onChange={(e) => {
+                const next = e.currentTarget.value as Kind;
+                setKind(next);
+                if (next === 'item-error') setCommand(MARK_CONTACT);
+              }}
+            >
+              {KINDS.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Command">
+          {(id) => (
+            <select
+              id={id}
+              value={command}
+              disabled={kind === 'item-error'}
+              onChange={(e) => setCommand(e.currentTarget.value)}
+            >
+              <option value="">every command</option>
+              {Object.values(COMMANDS).map((path) => (
+                <option key={path} value={path.slice(1)}>
+                  {shortName(path)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="From_Account (optional)">
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              value={from}
+              onInput={(e) => setFrom(e.currentTarget.value)}
+              placeholder="any user"
+            />
+          )}
+        </Field>
+        <p class="kind-note">{KINDS.find((k) => k.kind === kind)?.does}</p>
         {props.sdkAppId !== undefined && (
           <label class="check">
             <input type="checkbox" checked={onlyApp} onChange={(e) => setOnlyApp(e.currentTarget.checked)} />
@@ -226,85 +259,107 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
       </div>
       <div class="form-grid">
         {kind === 'error' && (
-          <label class="field wide">
-            <span>ErrorCode</span>
-            <select value={code} onChange={(e) => setCode(e.currentTarget.value)}>
-              {REQUEST_CODES.map((entry) => (
-                <option key={entry.code} value={String(entry.code)}>
-                  {entry.code} {entry.name}
-                  {entry.retryable ? ' (retryable)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {kind === 'item-error' && (
-          <>
-            <label class="field wide">
-              <span>ResultCode</span>
-              <select value={resultCode} onChange={(e) => setResultCode(e.currentTarget.value)}>
-                {ITEM_CODES.map((entry) => (
+          <Field class="field wide" label="ErrorCode">
+            {(id) => (
+              <select id={id} value={code} onChange={(e) => setCode(e.currentTarget.value)}>
+                {REQUEST_CODES.map((entry) => (
                   <option key={entry.code} value={String(entry.code)}>
                     {entry.code} {entry.name}
+                    {entry.retryable ? ' (retryable)' : ''}
                   </option>
                 ))}
               </select>
-            </label>
-            <label class="field">
-              <span>To_Account (comma-separated)</span>
-              <input type="text" value={toAccounts} onInput={(e) => setToAccounts(e.currentTarget.value)} />
-            </label>
-            <label class="field">
-              <span>ToGroupId (comma-separated)</span>
-              <input type="text" value={toGroups} onInput={(e) => setToGroups(e.currentTarget.value)} />
-            </label>
+            )}
+          </Field>
+        )}
+        {kind === 'item-error' && (
+          <>
+            <Field class="field wide" label="ResultCode">
+              {(id) => (
+                <select id={id} value={resultCode} onChange={(e) => setResultCode(e.currentTarget.value)}>
+                  {ITEM_CODES.map((entry) => (
+                    <option key={entry.code} value={String(entry.code)}>
+                      {entry.code} {entry.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="To_Account (comma-separated)">
+              {(id) => (
+                <input
+                  id={id}
+                  type="text"
+                  value={toAccounts}
+                  onInput={(e) => setToAccounts(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field label="ToGroupId (comma-separated)">
+              {(id) => (
+                <input
+                  id={id}
+                  type="text"
+                  value={toGroups}
+                  onInput={(e) => setToGroups(e.currentTarget.value)}
+                />
+              )}
+            </Field>
           </>
         )}
         {kind === 'http' && (
-          <label class="field">
-            <span>HTTP status</span>
-            <input
-              type="number"
-              min={500}
-              max={599}
-              value={status}
-              onInput={(e) => setStatus(e.currentTarget.value)}
-            />
-          </label>
+          <Field label="HTTP status">
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={500}
+                max={599}
+                value={status}
+                onInput={(e) => setStatus(e.currentTarget.value)}
+              />
+            )}
+          </Field>
         )}
         {kind === 'hang' ? (
-          <label class="field">
-            <span>Give up after (ms)</span>
-            <input
-              type="number"
-              min={1}
-              max={600000}
-              value={hangMs}
-              onInput={(e) => setHangMs(e.currentTarget.value)}
-            />
-          </label>
+          <Field label="Give up after (ms)">
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={600000}
+                value={hangMs}
+                onInput={(e) => setHangMs(e.currentTarget.value)}
+              />
+            )}
+          </Field>
         ) : (
           <>
-            <label class="field">
-              <span>{kind === 'latency' ? 'Latency (ms)' : 'Added latency (ms, optional)'}</span>
-              <input
-                type="number"
-                min={0}
-                max={600000}
-                value={latency}
-                onInput={(e) => setLatency(e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span>up to (ms, optional: uniform)</span>
-              <input
-                type="number"
-                min={0}
-                max={600000}
-                value={latencyMax}
-                onInput={(e) => setLatencyMax(e.currentTarget.value)}
-              />
-            </label>
+            <Field label={kind === 'latency' ? 'Latency (ms)' : 'Added latency (ms, optional)'}>
+              {(id) => (
+                <input
+                  id={id}
+                  type="number"
+                  min={0}
+                  max={600000}
+                  value={latency}
+                  onInput={(e) => setLatency(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field label="up to (ms, optional: uniform)">
+              {(id) => (
+                <input
+                  id={id}
+                  type="number"
+                  min={0}
+                  max={600000}
+                  value={latencyMax}
+                  onInput={(e) => setLatencyMax(e.currentTarget.value)}
+                />
+              )}
+            </Field>
           </>
         )}
       </div>
@@ -313,7 +368,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
         <label class="check">
           <input
             type="radio"
-            name={id('trigger')}
+            name="fault-trigger"
             checked={trigger === 'count'}
             onChange={() => setTrigger('count')}
           />
@@ -331,7 +386,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
         <label class="check">
           <input
             type="radio"
-            name={id('trigger')}
+            name="fault-trigger"
             checked={trigger === 'probability'}
             onChange={() => setTrigger('probability')}
           />
@@ -350,7 +405,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
         <label class="check">
           <input
             type="radio"
-            name={id('trigger')}
+            name="fault-trigger"
             checked={trigger === 'every'}
             onChange={() => setTrigger('every')}
           />

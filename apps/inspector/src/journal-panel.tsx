@@ -6,7 +6,7 @@ import { control, withQuery } from './api.js';
 import { shortName } from './ceiling-panel.js';
 import type { JournalEntry, RequestList } from './model.js';
 import { usePoll } from './poll.js';
-import { Json, Problem } from './ui.js';
+import { Field, Json, Problem } from './ui.js';
 
 const PAGE = 100;
 
@@ -50,37 +50,42 @@ export function JournalPanel(props: { sdkAppId: number | undefined; live: boolea
         </button>
       </header>
       <form class="filters" aria-label="journal filters" onSubmit={(e) => e.preventDefault()}>
-        <label class="field">
-          <span>Command</span>
-          <select value={command} onChange={(e) => setCommand(e.currentTarget.value)}>
-            <option value="">any</option>
-            {Object.values(COMMANDS).map((path) => (
-              <option key={path} value={path.slice(1)}>
-                {shortName(path)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>From_Account</span>
-          <input
-            type="search"
-            value={from}
-            onInput={(e) => setFrom(e.currentTarget.value)}
-            placeholder="any"
-          />
-        </label>
-        <label class="field">
-          <span>ErrorCode</span>
-          <input
-            type="search"
-            inputMode="numeric"
-            value={errorCode}
-            onInput={(e) => setErrorCode(e.currentTarget.value)}
-            placeholder="any"
-            size={8}
-          />
-        </label>
+        <Field label="Command">
+          {(id) => (
+            <select id={id} value={command} onChange={(e) => setCommand(e.currentTarget.value)}>
+              <option value="">any</option>
+              {Object.values(COMMANDS).map((path) => (
+                <option key={path} value={path.slice(1)}>
+                  {shortName(path)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="From_Account">
+          {(id) => (
+            <input
+              id={id}
+              type="search"
+              value={from}
+              onInput={(e) => setFrom(e.currentTarget.value)}
+              placeholder="any"
+            />
+          )}
+        </Field>
+        <Field label="ErrorCode">
+          {(id) => (
+            <input
+              id={id}
+              type="search"
+              inputMode="numeric"
+              value={errorCode}
+              onInput={(e) => setErrorCode(e.currentTarget.value)}
+              placeholder="any"
+              size={8}
+            />
+          )}
+        </Field>
       </form>
       <Problem error={journal.error ?? clearing} />
       {journal.data !== undefined && entries.length === 0 && <p class="empty">No call matches.</p>}
@@ -133,6 +138,7 @@ function JournalRow(props: { entry: JournalEntry }) {
           <span class="mono">{from ?? '—'}</span>
           <span>
             <span class={`badge ${tone}`}>{outcome}</span>
+            {answer.fault !== undefined && <span class="badge fault">{answer.fault}</span>}
           </span>
           <span class="mono right">{entry.latencyMs.toFixed(1)} ms</span>
         </summary>

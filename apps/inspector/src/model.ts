@@ -1,128 +1,51 @@
-// The control-plane answers the page reads. Until the control plane's generated types exist, these
-// mirror the stub's answers (apps/stub-server/src/control.ts, stats.ts, store/store.ts).
-import type { SecondStats } from './series.js';
+// The control-plane shapes the page reads and sends, generated from openapi/control-plane.yaml
+// (@tim-marks/types/control-plane): the page declares none of its own.
+export type {
+  AppStateDocument as AppState,
+  CommandSeries,
+  Fault,
+  FaultKind,
+  FaultList,
+  FaultSpec,
+  Health as HealthAnswer,
+  JournalEntry,
+  LatencyDistribution,
+  RequestFilter,
+  RequestList,
+  SecondStats,
+  StatsAnswer,
+  StubStateDocument as StubState,
+} from '@tim-marks/types/control-plane';
 
-export interface HealthAnswer {
-  ok: true;
-  uptimeMs: number;
-  apps: number[];
-  version: string;
-}
+import type { AppStateDocument } from '@tim-marks/types/control-plane';
 
-export interface CommandSeries {
-  sdkAppId: number;
-  command: string;
-  ceiling: number;
-  maxAcceptedInWindow: number;
-  totals: { accepted: number; refused: number; errors: number };
-  seconds: SecondStats[];
-}
+// The contract leaves an app's `marks` and `contactGroups` open ("the store's format"), so the
+// conversation shape the state browser reads is declared here, as the stub exports it
+// (MarkState and ContactGroupsState in apps/stub-server/src/store/store.ts).
 
-export interface StatsAnswer {
-  ok: true;
-  windowMs: number;
-  series: CommandSeries[];
-}
-
+/** One conversation of a user in the exported state. */
 export interface MarkState {
   Type: 1 | 2;
   To_Account?: string;
   ToGroupId?: string;
+  /** The 64-bit standard mark as a decimal string. */
   StandardMark: string;
   CustomMark?: string;
   Timestamp: number;
+  /** Position in the user's first-marked order (0 = marked first). */
   firstMarkedSeq: number;
+  /** The user's conversation groups holding it (GroupItem.GroupId). */
   ContactGroupId?: number[];
 }
 
+/** A user's conversation group (GroupItem). */
 export interface ContactGroup {
   GroupId: number;
   GroupName: string;
 }
 
-export interface GroupRecord {
-  GroupId: string;
-  Type: string;
-  Name: string;
-  Owner_Account?: string;
-  dissolved: boolean;
-}
-
-export interface AppState {
-  sdkAppId: number;
-  accounts: string[];
-  groups: GroupRecord[];
-  marks: Record<string, MarkState[]>;
-  contactGroups?: Record<string, { NextGroupId: number; GroupItem: ContactGroup[] }>;
-}
-
-export interface StubState {
-  version: 1;
-  apps: AppState[];
-}
-
-export interface JournalAnswer {
-  outcome: 'answered' | 'dropped' | 'hung';
-  httpStatus: number | null;
-  ActionStatus?: 'OK' | 'FAIL';
-  ErrorCode?: number;
-  ErrorInfo?: string;
-  ResultCodes?: number[];
-  fault?: string;
-}
-
-export interface JournalEntry {
-  id: number;
-  time: string;
-  sdkAppId: number | null;
-  command: string;
-  query: Record<string, string>;
-  body?: unknown;
-  bodyBytes?: number;
-  bodyTruncated?: boolean;
-  answer: JournalAnswer;
-  latencyMs: number;
-}
-
-export interface RequestList {
-  ok: true;
-  enabled: boolean;
-  requests: JournalEntry[];
-  total: number;
-  dropped: number;
-  capacity: number;
-}
-
-type Latency = number | { min: number; max: number } | { mean: number; stddev: number };
-
-interface FaultScope {
-  command?: string;
-  sdkAppId?: number;
-  From_Account?: string;
-  count?: number;
-  probability?: number;
-}
-
-export type FaultSpec = FaultScope &
-  (
-    | { kind: 'error'; code: number; ErrorInfo?: string; latencyMs?: Latency }
-    | {
-        kind: 'item-error';
-        ResultCode: number;
-        ResultInfo?: string;
-        To_Account?: string[];
-        ToGroupId?: string[];
-        latencyMs?: Latency;
-      }
-    | { kind: 'http'; status: number; body?: string; contentType?: string; latencyMs?: Latency }
-    | { kind: 'latency'; latencyMs: Latency }
-    | { kind: 'drop'; latencyMs?: Latency }
-    | { kind: 'hang'; maxMs?: number }
-  );
-
-export type Fault = FaultSpec & { id: string; fired: number; remaining?: number };
-
-export interface FaultList {
-  ok: true;
-  faults: Fault[];
-}
+/** An app of the exported state, with the store's format spelled out. */
+export type BrowsedApp = AppStateDocument & {
+  marks: Record<string, MarkState[] | undefined>;
+  contactGroups?: Record<string, { NextGroupId: number; GroupItem: ContactGroup[] } | undefined>;
+};

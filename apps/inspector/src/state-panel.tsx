@@ -3,16 +3,16 @@
 import { useMemo, useState } from 'preact/hooks';
 import { control } from './api.js';
 import { decodeStandardMark, positionRanges } from './mark.js';
-import type { AppState, ContactGroup, MarkState, StubState } from './model.js';
+import type { BrowsedApp, ContactGroup, MarkState, StubState } from './model.js';
 import { usePoll } from './poll.js';
-import { clock, Problem } from './ui.js';
+import { clock, Field, Problem } from './ui.js';
 
 /** More users than this are not listed at once: the filter narrows them. */
 const USERS_SHOWN = 200;
 
 export function StatePanel(props: { sdkAppId: number | undefined; live: boolean }) {
   const state = usePoll(() => control<StubState>('GET', '/__stub/state'), 3000, props.live, 'state');
-  const apps = state.data?.apps ?? [];
+  const apps = (state.data?.apps ?? []) as BrowsedApp[];
   const app = apps.find((a) => a.sdkAppId === props.sdkAppId) ?? apps[0];
   return (
     <section class="panel" aria-labelledby="state-title" id="state">
@@ -29,7 +29,7 @@ export function StatePanel(props: { sdkAppId: number | undefined; live: boolean 
   );
 }
 
-function AppBrowser(props: { app: AppState }) {
+function AppBrowser(props: { app: BrowsedApp }) {
   const { app } = props;
   const [filter, setFilter] = useState('');
   const [onlyMarked, setOnlyMarked] = useState(true);
@@ -51,15 +51,17 @@ function AppBrowser(props: { app: AppState }) {
         <p class="app-line">
           App <strong>{app.sdkAppId}</strong>: {app.accounts.length} accounts, {app.groups.length} groups
         </p>
-        <label class="field">
-          <span>Find a user</span>
-          <input
-            type="search"
-            value={filter}
-            onInput={(e) => setFilter(e.currentTarget.value)}
-            placeholder="UserID"
-          />
-        </label>
+        <Field label="Find a user">
+          {(id) => (
+            <input
+              id={id}
+              type="search"
+              value={filter}
+              onInput={(e) => setFilter(e.currentTarget.value)}
+              placeholder="UserID"
+            />
+          )}
+        </Field>
         <label class="check">
           <input
             type="checkbox"

@@ -25,8 +25,10 @@ const CEILING = 200;
 
 /** Why this run cannot drive a browser; in CI a missing piece is a failure, not a skip. */
 function missing(): string | undefined {
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM)`;
-  if (!existsSync(STUB_BINARY)) return `${STUB_BINARY} is not built (npx nx run @tim-marks/stub-server:build)`;
+  if (!existsSync(CHROMIUM))
+    return `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM)`;
+  if (!existsSync(STUB_BINARY))
+    return `${STUB_BINARY} is not built (npx nx run @tim-marks/stub-server:build)`;
   if (!existsSync(PAGE_BUILT)) return `${PAGE_BUILT} is not built (npx nx run @tim-marks/inspector:build)`;
   return undefined;
 }
@@ -100,6 +102,7 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     return answer.series[0]?.totals ?? { refused: 0, accepted: 0 };
   }
 
+  const text = async (locator: Locator): Promise<string> => (await locator.textContent()) ?? '';
   const panel = (name: string): Locator => page.getByRole('region', { name, exact: true });
 
   beforeAll(async () => {
@@ -111,7 +114,9 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
+    );
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
@@ -142,7 +147,9 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     // (at most five times) until the stub has refused calls.
     for (let burst = 0; burst < 5 && (await stats(GET_CONTACT_GROUP)).refused === 0; burst++) {
       await Promise.all(
-        Array.from({ length: 2 * CEILING }, () => api(GET_CONTACT_GROUP, { From_Account: 'user0', StartIndex: 0 })),
+        Array.from({ length: 2 * CEILING }, () =>
+          api(GET_CONTACT_GROUP, { From_Account: 'user0', StartIndex: 0 }),
+        ),
       );
     }
     const { refused, accepted } = await stats(GET_CONTACT_GROUP);
@@ -150,7 +157,9 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     expect(accepted).toBeGreaterThanOrEqual(CEILING);
 
     const chart = page.getByRole('figure', { name: `calls per second: ${GET_CONTACT_GROUP}` });
-    await expect.poll(async () => Number(await chart.getByTestId('refused').textContent()), { timeout: 15_000 }).toBe(refused);
+    await expect
+      .poll(async () => Number(await chart.getByTestId('refused').textContent()), { timeout: 15_000 })
+      .toBe(refused);
     expect(Number(await chart.getByTestId('accepted').textContent())).toBe(accepted);
     expect(await chart.getByText(`ceiling ${CEILING}/s`).count()).toBe(1);
     // The canvas itself: the refused series is drawn in red.
@@ -170,7 +179,12 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     const marked = await api(MARK_CONTACT, {
       From_Account: 'user0',
       MarkItem: [
-        { OptType: 3, ContactItem: { Type: 1, To_Account: 'user1' }, SetMark: [1, 2, 33, 34, 35, 40], CustomMark: 'vip' },
+        {
+          OptType: 3,
+          ContactItem: { Type: 1, To_Account: 'user1' },
+          SetMark: [1, 2, 33, 34, 35, 40],
+          CustomMark: 'vip',
+        },
         { OptType: 1, ContactItem: { Type: 1, To_Account: 'user2' }, SetMark: [3, 4] },
       ],
     });
@@ -186,18 +200,20 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     await state.getByRole('button', { name: /^user0\b/ }).click();
     const user1 = state.getByRole('row', { name: 'C2C user1', exact: true });
     await expect.poll(() => user1.count()).toBe(1);
-    const bits = await user1.locator('.bits').innerText();
+    const bits = await text(user1.locator('.bits'));
     expect(bits).toContain('star');
     expect(bits).toContain('unread');
     expect(bits).not.toContain('fold');
     expect(bits).toContain('custom bits 33–35, 40');
-    expect(await user1.innerText()).toContain('vip');
-    expect(await user1.innerText()).toContain('Customers');
-    const user2 = await state.getByRole('row', { name: 'C2C user2', exact: true }).locator('.bits').innerText();
+    expect(await text(user1)).toContain('vip');
+    expect(await text(user1)).toContain('Customers');
+    const user2 = await text(state.getByRole('row', { name: 'C2C user2', exact: true }).locator('.bits'));
     expect(user2).toContain('fold');
     expect(user2).toContain('hide');
     expect(user2).not.toContain('star');
-    expect(await state.getByRole('table', { name: 'conversation groups of user0' }).innerText()).toContain('Customers');
+    expect(await text(state.getByRole('table', { name: 'conversation groups of user0' }))).toContain(
+      'Customers',
+    );
     await state.screenshot({ path: `${OUT}state-browser.png` });
   });
 
@@ -208,9 +224,12 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     const entry = journal.getByRole('listitem', { name: new RegExp(`^call \\d+: ${MARK_CONTACT} OK$`) });
     await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(1);
     await entry.locator('summary').click();
-    const request = await entry.getByRole('region', { name: /^request body of call/ }).innerText();
-    expect(JSON.parse(request)).toMatchObject({ From_Account: 'user0', MarkItem: [{ CustomMark: 'vip' }, {}] });
-    const answer = await entry.getByRole('region', { name: /^answer of call/ }).innerText();
+    const request = await text(entry.getByRole('region', { name: /^request body of call/ }));
+    expect(JSON.parse(request)).toMatchObject({
+      From_Account: 'user0',
+      MarkItem: [{ CustomMark: 'vip' }, {}],
+    });
+    const answer = await text(entry.getByRole('region', { name: /^answer of call/ }));
     expect(JSON.parse(answer)).toMatchObject({ httpStatus: 200, ErrorCode: 0, ResultCodes: [0, 0] });
     // The other filters narrow it away.
     await journal.getByLabel('ErrorCode', { exact: true }).fill('60007');
@@ -231,7 +250,8 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     await form.getByRole('button', { name: 'Add fault' }).click();
     const row = faults.getByRole('row', { name: /^fault fault-\d+$/ });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.innerText()).toContain('ErrorCode 50004');
+    expect(await text(row)).toContain('ErrorCode 50004');
+    const id = (await text(row.locator('td').first())).trim();
     await faults.screenshot({ path: `${OUT}faults.png` });
 
     const body = {
@@ -243,6 +263,13 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     expect(failed.ResultItem).toBeUndefined();
     expect((await api(MARK_CONTACT, body)).ErrorCode).toBe(0);
     await expect.poll(() => row.count()).toBe(0);
+    // The journal names the fault that shaped the failed answer.
+    const journal = panel('Request journal');
+    const failedEntry = journal.getByRole('listitem', {
+      name: new RegExp(`^call \\d+: ${MARK_CONTACT} 50004$`),
+    });
+    await expect.poll(() => failedEntry.count()).toBe(1);
+    expect(await text(failedEntry.locator('summary'))).toContain(id);
   });
 
   it('removes a fault from the page', async () => {
@@ -255,7 +282,7 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     await form.getByRole('button', { name: 'Add fault' }).click();
     const row = faults.getByRole('row', { name: /^fault fault-\d+$/ });
     await expect.poll(() => row.count()).toBe(1);
-    const id = (await row.locator('td').first().innerText()).trim();
+    const id = (await text(row.locator('td').first())).trim();
     const read = { From_Account: 'user0', StartIndex: 0 };
     // Every call of its scope fails while it is there, and none after it is removed.
     expect((await api(GET_CONTACT_GROUP, read)).ErrorCode).toBe(50005);
@@ -266,6 +293,7 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
   });
 
   it('had no console error, exception or failed load on the way', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUT}page-after.png`, fullPage: true });
     expect(problems).toEqual([]);
   });

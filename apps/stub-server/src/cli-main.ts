@@ -16,6 +16,7 @@ import {
   DEVELOPMENT_SECRET_KEY,
   isLoopback,
 } from './defaults.js';
+import { DEFAULT_JOURNAL_SIZE } from './journal.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
 import { TENCENT_API_HOSTS } from './tencent-hosts.js';
@@ -65,6 +66,14 @@ const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
     '--journal-limit BYTES',
     ['compact the journal while running once it reaches BYTES', '(default 67108864 = 64 MiB)'],
     'TIM_STUB_JOURNAL_LIMIT',
+  ],
+  [
+    '--journal-size N',
+    [
+      `keep the last N API calls in the request journal (GET /__stub/requests;`,
+      `default ${DEFAULT_JOURNAL_SIZE}, 0 = off; bodies over 16 KiB are cut)`,
+    ],
+    'TIM_STUB_JOURNAL_SIZE',
   ],
   [
     '--drop-unconfigured-apps',
@@ -163,6 +172,7 @@ const VALUE_FLAGS = {
   'state-file': 'TIM_STUB_STATE_FILE',
   'log-level': 'TIM_STUB_LOG_LEVEL',
   'journal-limit': 'TIM_STUB_JOURNAL_LIMIT',
+  'journal-size': 'TIM_STUB_JOURNAL_SIZE',
   'control-token': 'TIM_STUB_CONTROL_TOKEN',
   'tls-dir': 'TIM_STUB_TLS_DIR',
   'tls-cert': 'TIM_STUB_TLS_CERT',
@@ -284,6 +294,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     if (v['journal-limit']) {
       options.journalLimitBytes = integer(v['journal-limit'].from, v['journal-limit'].text, 4096, 2 ** 40);
     }
+    if (v['journal-size']) {
+      options.journalSize = integer(v['journal-size'].from, v['journal-size'].text, 0, 10_000_000);
+    }
     if (v['control-token']) options.controlToken = v['control-token'].text;
     if (control === true && !isLoopback(options.host ?? DEFAULT_HOST) && !options.controlToken) {
       throw new UsageError(
@@ -366,6 +379,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
       : '  no accounts are seeded: the example imports two first',
   );
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
+  if (stub.controlEnabled) lines.push(`  inspector page: ${stub.url}/__stub/ui`);
   if (stub.tls !== undefined) lines.push(...tlsBanner(stub));
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
   // Standard marks need the Ultimate edition (51013 otherwise); a custom mark works on every edition.

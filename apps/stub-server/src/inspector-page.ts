@@ -1,10 +1,10 @@
 // The inspector page (/__stub/ui): the built files of the @tim-marks/inspector workspace, served as
 // they are. The stub does not import that workspace: nx builds it before the stub (the stub's
-// implicitDependencies), and its output folder is found from this module's own location — the same
-// relative path from src/ (tests) and from dist/ (the built binary, `npm start`): apps/inspector/dist.
+// implicitDependencies), and the stub's build copies its output into dist/ui/ (scripts/inspector-page.mjs),
+// so the built binary carries the page; a stub run from its sources (tests) reads apps/inspector/dist.
 //
 // The page is part of the control plane: the control plane's Host/Origin rules are checked before
-// this module is reached, and the page itself only calls /__stub/ on its own origin. Its
+// this module is reached (ControlDeps.pages), and the page only calls /__stub/ on its own origin. Its
 // Content-Security-Policy allows nothing but same-origin files and calls.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,8 +13,11 @@ import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const INSPECTOR_PATH = '/__stub/ui';
-/** Where `vite build` in apps/inspector writes the page. */
-export const INSPECTOR_DIST = fileURLToPath(new URL('../../inspector/dist/', import.meta.url));
+/** Where the stub's build puts the page (beside the built modules), then where `vite build` writes it. */
+const PAGE_DIRS = [
+  fileURLToPath(new URL('./ui/', import.meta.url)),
+  fileURLToPath(new URL('../../inspector/dist/', import.meta.url)),
+];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +55,7 @@ interface PageFile {
 }
 
 interface LoadedPage {
+  dir: string;
   /** index.html's mtime when the files were read: a rebuild while the stub runs is picked up. */
   builtAt: number;
   files: Map<string, PageFile>;
@@ -59,21 +63,22 @@ interface LoadedPage {
 
 let loaded: LoadedPage | undefined;
 
-/** True for /__stub/ui and anything under /__stub/ui/. */
-export function isInspectorPath(path: string): boolean {
-  return path === INSPECTOR_PATH || path.startsWith(`${INSPECTOR_PATH}/`);
-}
-
 /** The page's files by URL path, or undefined when the inspector was never built. */
-function pageFiles(dir: string = INSPECTOR_DIST): Map<string, PageFile> | undefined {
-  let builtAt: number;
-  try {
-    builtAt = statSync(join(dir, 'index.html')).mtimeMs;
-  } catch {
+function pageFiles(): Map<string, PageFile> | undefined {
+  let dir: string | undefined;
+  let builtAt = 0;
+  for (const candidate of PAGE_DIRS) {
+    try {
+      builtAt = statSync(join(candidate, 'index.html')).mtimeMs;
+      dir = candidate;
+      break;
+    } catch {}
+  }
+  if (dir === undefined) {
     loaded = undefined;
     return undefined;
   }
-  if (loaded?.builtAt === builtAt) return loaded.files;
+  if (loaded?.dir === dir && loaded.builtAt === builtAt) return loaded.files;
   const files = new Map<string, PageFile>();
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -97,12 +102,21 @@ function pageFiles(dir: string = INSPECTOR_DIST): Map<string, PageFile> | undefi
     files.set(INSPECTOR_PATH, index);
     files.set(`${INSPECTOR_PATH}/`, index);
   }
-  loaded = { builtAt, files };
+  loaded = { dir, builtAt, files };
   return files;
 }
 
-/** Answers GET or HEAD of /__stub/ui[/…]: a file of the page, 304, 404, or 405. Never reads a body. */
-export function serveInspector(req: IncomingMessage, res: ServerResponse, path: string, close: boolean): void {
+/**
+ * Answers /__stub/ui and anything under it (a file of the page, 304, 404, or 405 for methods other
+ * than GET and HEAD; never reads a body) and returns true; false for any other path.
+ */
+export function serveInspectorPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  close: boolean,
+): boolean {
+  if (path !== INSPECTOR_PATH && !path.startsWith(`${INSPECTOR_PATH}/`)) return false;
   req.resume();
   const base = close ? ['Connection', 'close'] : [];
   const plain = (status: number, text: string, extra: string[] = []) => {
@@ -123,27 +137,30 @@ export function serveInspector(req: IncomingMessage, res: ServerResponse, path: 
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     plain(405, `${req.method} ${path}: the inspector page answers GET and HEAD only`, ['Allow', 'GET, HEAD']);
-    return;
+    return true;
   }
   let files: Map<string, PageFile> | undefined;
   try {
     files = pageFiles();
   } catch (error) {
-    plain(500, `the inspector page could not be read: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    plain(
+      500,
+      `the inspector page could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return true;
   }
   if (files === undefined) {
     plain(
       404,
-      `the inspector page is not built (no ${INSPECTOR_DIST}index.html): ` +
-        'run `npx nx run @tim-marks/inspector:build` (`npm start` builds it)',
+      'the inspector page is not built into this stub: build it with `npx nx run @tim-marks/stub-server:build` ' +
+        '(`npm start` does), or the page alone with `npx nx run @tim-marks/inspector:build`',
     );
-    return;
+    return true;
   }
   const file = files.get(path);
   if (file === undefined) {
     plain(404, `${path} is not a file of the inspector page (it lives at ${INSPECTOR_PATH})`);
-    return;
+    return true;
   }
   const headers = [
     ...base,
@@ -158,8 +175,9 @@ export function serveInspector(req: IncomingMessage, res: ServerResponse, path: 
   if (req.headers['if-none-match'] === file.etag) {
     res.writeHead(304, headers);
     res.end();
-    return;
+    return true;
   }
   res.writeHead(200, [...headers, 'Content-Length', String(file.body.length)]);
   res.end(req.method === 'HEAD' ? undefined : file.body);
+  return true;
 }

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CommandSeries } from '@tim-marks/types/control-plane';
 
 const STUB_DIR = fileURLToPath(new URL('../../../../apps/stub-server/', import.meta.url));
 export const STUB_SOURCE = `${STUB_DIR}src/cli.ts`;
@@ -27,13 +28,8 @@ export const SECRET_KEY = 'client-integration-secret-key';
 export const SDK_APP_ID = 1400000000;
 export const ADMIN = 'administrator';
 
-export interface StubStatsSeries {
-  sdkAppId: number;
-  command: string;
-  ceiling: number;
-  maxAcceptedInWindow: number;
-  totals: { accepted: number; refused: number; errors: number };
-}
+/** One command's stats series (openapi/control-plane.yaml). */
+export type StubStatsSeries = CommandSeries;
 
 export interface StubProcess {
   url: string;
