@@ -40,6 +40,7 @@ export interface CallRecord {
   latencyMs: number;
 }
 
+/** One slot of the ring, reused for every call it holds (no allocation per call but the body's text). */
 interface Stored {
   id: number;
   at: number;
@@ -48,45 +49,48 @@ interface Stored {
   body: string | null;
   bodyBytes: number;
   truncated: boolean;
-  answer: JournalAnswer;
+  outcome: JournalAnswer['outcome'];
+  httpStatus: number | null;
+  /** The answer's envelope fields (undefined for a 5xx, a drop or a hang) and per-item codes. */
+  ActionStatus: JournalAnswer['ActionStatus'];
+  ErrorCode: number | undefined;
+  ErrorInfo: string | undefined;
+  resultCodes: number[] | undefined;
+  faultId: string | undefined;
   latencyMs: number;
   /** Filled on first read. */
-  parsed?: { sdkAppId: number | null; query: Record<string, string>; body: unknown; json: boolean };
+  parsed:
+    | { sdkAppId: number | null; query: Record<string, string>; body: unknown; json: boolean }
+    | undefined;
 }
 
 /** The per-item codes of a batch answer: ResultItem, GroupResultItem[].ResultItem, ContactResultItem. */
 function resultCodes(answer: ApiAnswer): number[] | undefined {
-  let codes: number[] | undefined;
+  const codes: number[] = [];
+  const add = (item: unknown) => {
+    const code = (item as { ResultCode?: unknown } | null)?.ResultCode;
+    if (typeof code === 'number') codes.push(code);
+  };
   for (const key in answer) {
     const value = answer[key];
     if (!Array.isArray(value)) continue;
     for (const item of value) {
       if (typeof item !== 'object' || item === null) continue;
-      const code = (item as { ResultCode?: unknown }).ResultCode;
-      if (typeof code === 'number') (codes ??= []).push(code);
+      add(item);
       const nested = (item as { ResultItem?: unknown }).ResultItem;
-      if (Array.isArray(nested)) {
-        for (const inner of nested) {
-          const c = (inner as { ResultCode?: unknown } | null)?.ResultCode;
-          if (typeof c === 'number') (codes ??= []).push(c);
-        }
-      }
+      if (Array.isArray(nested)) nested.forEach(add);
     }
   }
-  return codes;
+  return codes.length === 0 ? undefined : codes;
 }
 
-function answerOf(call: CallRecord): JournalAnswer {
-  const out: JournalAnswer = { outcome: call.outcome, httpStatus: call.httpStatus };
-  const answer = call.answer;
-  if (answer !== undefined) {
-    out.ActionStatus = answer.ActionStatus;
-    out.ErrorCode = answer.ErrorCode;
-    out.ErrorInfo = answer.ErrorInfo;
-    const codes = resultCodes(answer);
-    if (codes !== undefined) out.ResultCodes = codes;
-  }
-  if (call.faultId !== undefined) out.fault = call.faultId;
+function answerOf(stored: Stored): JournalAnswer {
+  const out: JournalAnswer = { outcome: stored.outcome, httpStatus: stored.httpStatus };
+  if (stored.ActionStatus !== undefined) out.ActionStatus = stored.ActionStatus;
+  if (stored.ErrorCode !== undefined) out.ErrorCode = stored.ErrorCode;
+  if (stored.ErrorInfo !== undefined) out.ErrorInfo = stored.ErrorInfo;
+  if (stored.resultCodes !== undefined) out.ResultCodes = [...stored.resultCodes];
+  if (stored.faultId !== undefined) out.fault = stored.faultId;
   return out;
 }
 
@@ -148,25 +152,37 @@ export class RequestJournal {
     const held = body === null ? 0 : Math.min(bytes, JOURNAL_BODY_MAX_BYTES);
     if (this.size === this.capacity) this.evict();
     while (this.size > 0 && this.bodyBytes + held > JOURNAL_BODIES_MAX_BYTES) this.evict();
-    this.slots[(this.start + this.size) % this.capacity] = {
-      id: this.nextId++,
-      at: call.at,
-      path: call.path,
-      search: call.search,
-      body,
-      bodyBytes: bytes,
-      truncated,
-      answer: answerOf(call),
-      latencyMs: call.latencyMs,
-    };
+    const index = (this.start + this.size) % this.capacity;
+    const slot = this.slots[index] ?? ({} as Stored);
+    slot.id = this.nextId++;
+    slot.at = call.at;
+    slot.path = call.path;
+    slot.search = call.search;
+    slot.body = body;
+    slot.bodyBytes = bytes;
+    slot.truncated = truncated;
+    slot.outcome = call.outcome;
+    slot.httpStatus = call.httpStatus;
+    const answer = call.answer;
+    slot.ActionStatus = answer?.ActionStatus;
+    slot.ErrorCode = answer?.ErrorCode;
+    slot.ErrorInfo = answer?.ErrorInfo;
+    slot.resultCodes = answer === undefined ? undefined : resultCodes(answer);
+    slot.faultId = call.faultId;
+    slot.latencyMs = call.latencyMs;
+    slot.parsed = undefined;
+    this.slots[index] = slot;
     this.size++;
     this.bodyBytes += held;
   }
 
+  /** Forgets the oldest entry; its slot is reused by the next call. */
   private evict(): void {
-    const oldest = this.slots[this.start];
-    if (oldest?.body != null) this.bodyBytes -= Math.min(oldest.bodyBytes, JOURNAL_BODY_MAX_BYTES);
-    this.slots[this.start] = undefined;
+    const oldest = this.slots[this.start] as Stored;
+    if (oldest.body !== null) this.bodyBytes -= Math.min(oldest.bodyBytes, JOURNAL_BODY_MAX_BYTES);
+    oldest.body = null;
+    oldest.parsed = undefined;
+    oldest.id = 0;
     this.start = (this.start + 1) % this.capacity;
     this.size--;
     this.droppedCount++;
@@ -263,7 +279,7 @@ export class RequestJournal {
       if (path !== undefined && stored.path !== path) return false;
       if (afterId !== undefined && stored.id <= afterId) return false;
       if (fromTime !== undefined && stored.at < fromTime) return false;
-      if (code !== undefined && stored.answer.ErrorCode !== code) return false;
+      if (code !== undefined && stored.ErrorCode !== code) return false;
       if (sdkAppId !== undefined && this.parsed(stored).sdkAppId !== sdkAppId) return false;
       if (from !== undefined) {
         const body = this.parsed(stored).body;
@@ -311,7 +327,7 @@ export class RequestJournal {
       command: stored.path.slice(1),
       query: parsed.query,
       body: structuredClone(parsed.body),
-      answer: structuredClone(stored.answer),
+      answer: answerOf(stored),
       latencyMs: Math.round(stored.latencyMs * 1000) / 1000,
     };
     if (stored.body !== null) entry.bodyBytes = stored.bodyBytes;
