@@ -5,7 +5,7 @@ import { CallsChart } from './chart.js';
 import type { CommandSeries, StatsAnswer } from './model.js';
 import { usePoll } from './poll.js';
 import { chartColumns, windowTotals } from './series.js';
-import { Problem } from './ui.js';
+import { Problem, shortName } from './ui.js';
 
 const SPAN_SECONDS = 60;
 
@@ -96,9 +96,4 @@ function CommandChart(props: { series: CommandSeries; nowSecond: number; showApp
       </dl>
     </figure>
   );
-}
-
-/** `v4/recentcontact/mark_contact` → `mark_contact`. */
-export function shortName(command: string): string {
-  return command.slice(command.lastIndexOf('/') + 1);
 }

@@ -4,10 +4,9 @@
 import { COMMANDS, ERROR_CATALOGUE, type ErrorCatalogueEntry } from '@tim-marks/types';
 import { useState } from 'preact/hooks';
 import { control } from './api.js';
-import { shortName } from './ceiling-panel.js';
 import type { Fault, FaultList, FaultSpec } from './model.js';
-import { usePoll } from './poll.js';
-import { Field, Problem } from './ui.js';
+import { useAction, usePoll } from './poll.js';
+import { CommandField, Field, InputField, Problem, shortName } from './ui.js';
 
 type Kind = FaultSpec['kind'];
 
@@ -54,16 +53,7 @@ const MARK_CONTACT = COMMANDS.markContact.slice(1);
 
 export function FaultsPanel(props: { sdkAppId: number | undefined; live: boolean }) {
   const faults = usePoll(() => control<FaultList>('GET', '/__stub/faults'), 1000, props.live, 'faults');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-    faults.refresh();
-  };
+  const { problem, act } = useAction(faults.refresh);
   const list = faults.data?.faults ?? [];
   return (
     <section class="panel" aria-labelledby="faults-title" id="faults">
@@ -221,34 +211,14 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
             </select>
           )}
         </Field>
-        <Field label="Command">
-          {(id) => (
-            <select
-              id={id}
-              value={command}
-              disabled={kind === 'item-error'}
-              onChange={(e) => setCommand(e.currentTarget.value)}
-            >
-              <option value="">every command</option>
-              {Object.values(COMMANDS).map((path) => (
-                <option key={path} value={path.slice(1)}>
-                  {shortName(path)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="From_Account (optional)">
-          {(id) => (
-            <input
-              id={id}
-              type="text"
-              value={from}
-              onInput={(e) => setFrom(e.currentTarget.value)}
-              placeholder="any user"
-            />
-          )}
-        </Field>
+        <CommandField
+          label="Command"
+          value={command}
+          onValue={setCommand}
+          none="every command"
+          disabled={kind === 'item-error'}
+        />
+        <InputField label="From_Account (optional)" value={from} onValue={setFrom} placeholder="any user" />
         <p class="kind-note">{KINDS.find((k) => k.kind === kind)?.does}</p>
         {props.sdkAppId !== undefined && (
           <label class="check">
@@ -285,81 +255,47 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
                 </select>
               )}
             </Field>
-            <Field label="To_Account (comma-separated)">
-              {(id) => (
-                <input
-                  id={id}
-                  type="text"
-                  value={toAccounts}
-                  onInput={(e) => setToAccounts(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-            <Field label="ToGroupId (comma-separated)">
-              {(id) => (
-                <input
-                  id={id}
-                  type="text"
-                  value={toGroups}
-                  onInput={(e) => setToGroups(e.currentTarget.value)}
-                />
-              )}
-            </Field>
+            <InputField label="To_Account (comma-separated)" value={toAccounts} onValue={setToAccounts} />
+            <InputField label="ToGroupId (comma-separated)" value={toGroups} onValue={setToGroups} />
           </>
         )}
         {kind === 'http' && (
-          <Field label="HTTP status">
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                min={500}
-                max={599}
-                value={status}
-                onInput={(e) => setStatus(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="HTTP status"
+            type="number"
+            min={500}
+            max={599}
+            value={status}
+            onValue={setStatus}
+          />
         )}
         {kind === 'hang' ? (
-          <Field label="Give up after (ms)">
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={600000}
-                value={hangMs}
-                onInput={(e) => setHangMs(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Give up after (ms)"
+            type="number"
+            min={1}
+            max={600000}
+            value={hangMs}
+            onValue={setHangMs}
+          />
         ) : (
           <>
-            <Field label={kind === 'latency' ? 'Latency (ms)' : 'Added latency (ms, optional)'}>
-              {(id) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  max={600000}
-                  value={latency}
-                  onInput={(e) => setLatency(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-            <Field label="up to (ms, optional: uniform)">
-              {(id) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  max={600000}
-                  value={latencyMax}
-                  onInput={(e) => setLatencyMax(e.currentTarget.value)}
-                />
-              )}
-            </Field>
+            <InputField
+              label={kind === 'latency' ? 'Latency (ms)' : 'Added latency (ms, optional)'}
+              type="number"
+              min={0}
+              max={600000}
+              value={latency}
+              onValue={setLatency}
+            />
+            <InputField
+              label="up to (ms, optional: uniform)"
+              type="number"
+              min={0}
+              max={600000}
+              value={latencyMax}
+              onValue={setLatencyMax}
+            />
           </>
         )}
       </div>

@@ -1,12 +1,10 @@
 // Panel 2: the request journal (GET /__stub/requests), newest first, filtered on the stub by command,
 // From_Account and ErrorCode; each call opens to show its query, body and answer.
-import { COMMANDS } from '@tim-marks/types';
 import { useState } from 'preact/hooks';
 import { control, withQuery } from './api.js';
-import { shortName } from './ceiling-panel.js';
 import type { JournalEntry, RequestList } from './model.js';
-import { usePoll } from './poll.js';
-import { Field, Json, Problem } from './ui.js';
+import { useAction, usePoll } from './poll.js';
+import { CommandField, InputField, Json, Problem, shortName } from './ui.js';
 
 const PAGE = 100;
 
@@ -27,16 +25,8 @@ export function JournalPanel(props: { sdkAppId: number | undefined; live: boolea
     props.live,
     JSON.stringify(query),
   );
-  const [clearing, setClearing] = useState<string | undefined>(undefined);
-  const clear = async () => {
-    try {
-      await control('DELETE', '/__stub/requests');
-      setClearing(undefined);
-    } catch (error) {
-      setClearing(error instanceof Error ? error.message : String(error));
-    }
-    journal.refresh();
-  };
+  const { problem: clearing, act } = useAction(journal.refresh);
+  const clear = () => act(() => control('DELETE', '/__stub/requests'));
   const entries = journal.data?.requests ?? [];
   return (
     <section class="panel" aria-labelledby="journal-title" id="journal">
@@ -50,42 +40,17 @@ export function JournalPanel(props: { sdkAppId: number | undefined; live: boolea
         </button>
       </header>
       <form class="filters" aria-label="journal filters" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Command">
-          {(id) => (
-            <select id={id} value={command} onChange={(e) => setCommand(e.currentTarget.value)}>
-              <option value="">any</option>
-              {Object.values(COMMANDS).map((path) => (
-                <option key={path} value={path.slice(1)}>
-                  {shortName(path)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="From_Account">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              value={from}
-              onInput={(e) => setFrom(e.currentTarget.value)}
-              placeholder="any"
-            />
-          )}
-        </Field>
-        <Field label="ErrorCode">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              inputMode="numeric"
-              value={errorCode}
-              onInput={(e) => setErrorCode(e.currentTarget.value)}
-              placeholder="any"
-              size={8}
-            />
-          )}
-        </Field>
+        <CommandField label="Command" value={command} onValue={setCommand} none="any" />
+        <InputField label="From_Account" type="search" value={from} onValue={setFrom} placeholder="any" />
+        <InputField
+          label="ErrorCode"
+          type="search"
+          inputMode="numeric"
+          size={8}
+          value={errorCode}
+          onValue={setErrorCode}
+          placeholder="any"
+        />
       </form>
       <Problem error={journal.error ?? clearing} />
       {journal.data !== undefined && entries.length === 0 && <p class="empty">No call matches.</p>}

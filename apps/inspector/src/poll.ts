@@ -64,3 +64,21 @@ export function usePoll<T>(
 
   return { data, error, refresh: () => kick.current() };
 }
+
+/** Runs a change the page makes (a DELETE, a POST), then refreshes the panel; keeps its failure to show. */
+export function useAction(refresh: () => void): {
+  problem: string | undefined;
+  act: (work: () => Promise<unknown>) => Promise<void>;
+} {
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+    refresh();
+  };
+  return { problem, act };
+}

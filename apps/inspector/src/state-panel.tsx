@@ -5,7 +5,7 @@ import { control } from './api.js';
 import { decodeStandardMark, positionRanges } from './mark.js';
 import type { BrowsedApp, ContactGroup, MarkState, StubState } from './model.js';
 import { usePoll } from './poll.js';
-import { clock, Field, Problem } from './ui.js';
+import { clock, InputField, Problem } from './ui.js';
 
 /** More users than this are not listed at once: the filter narrows them. */
 const USERS_SHOWN = 200;
@@ -51,17 +51,13 @@ function AppBrowser(props: { app: BrowsedApp }) {
         <p class="app-line">
           App <strong>{app.sdkAppId}</strong>: {app.accounts.length} accounts, {app.groups.length} groups
         </p>
-        <Field label="Find a user">
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              value={filter}
-              onInput={(e) => setFilter(e.currentTarget.value)}
-              placeholder="UserID"
-            />
-          )}
-        </Field>
+        <InputField
+          label="Find a user"
+          type="search"
+          value={filter}
+          onValue={setFilter}
+          placeholder="UserID"
+        />
         <label class="check">
           <input
             type="checkbox"
