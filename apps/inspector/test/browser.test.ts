@@ -292,6 +292,40 @@ describe.skipIf(why !== undefined)('the inspector page in headless Chromium', ()
     expect((await api(GET_CONTACT_GROUP, read)).ErrorCode).toBe(0);
   });
 
+  it('adds every kind of fault the form offers, and removes them all', async () => {
+    const faults = panel('Faults');
+    const form = faults.getByRole('form', { name: 'add a fault' });
+    const kinds: [kind: string, fill: () => Promise<void>, shown: string][] = [
+      ['error', async () => {}, 'ErrorCode 50004'],
+      [
+        'item-error',
+        () => form.getByLabel('To_Account (comma-separated)').fill('user1, user2'),
+        'for user1, user2',
+      ],
+      ['http', () => form.getByLabel('HTTP status').fill('503'), 'HTTP 503'],
+      ['latency', () => form.getByLabel('Latency (ms)').fill('250'), 'latency 250 ms'],
+      ['drop', async () => {}, 'dropped connection'],
+      ['hang', () => form.getByLabel('Give up after (ms)').fill('2000'), 'gives up after 2 s'],
+    ];
+    await form.getByLabel('on the next').check();
+    await form.getByLabel('number of calls').fill('3');
+    const rows = faults.getByRole('row', { name: /^fault fault-\d+$/ });
+    for (const [index, [kind, fill]] of kinds.entries()) {
+      await form.getByLabel('Kind', { exact: true }).selectOption(kind);
+      if (kind === 'error') await form.getByLabel('ErrorCode', { exact: true }).selectOption('50004');
+      await fill();
+      await form.getByRole('button', { name: 'Add fault' }).click();
+      await expect.poll(() => rows.count(), { message: kind }).toBe(index + 1);
+    }
+    const listed = await text(faults.getByRole('table', { name: 'active faults' }));
+    for (const [kind, , shown] of kinds) expect(listed, kind).toContain(shown);
+    expect(listed).toContain('3 more calls');
+    await faults.screenshot({ path: `${OUT}faults-every-kind.png` });
+    await faults.getByRole('button', { name: 'Remove all faults' }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    expect(await text(faults)).toContain('No active fault');
+  });
+
   it('had no console error, exception or failed load on the way', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUT}page-after.png`, fullPage: true });
