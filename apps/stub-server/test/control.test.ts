@@ -551,3 +551,19 @@ describe('stub.control (in-process)', () => {
     }
   });
 });
+
+describe('a hang and a graceful stop', () => {
+  it('close() ends a hang at once instead of waiting for its maxMs', async () => {
+    const local = await testStub({ rateLimit: 0 });
+    local.control.addFault({ kind: 'hang', command: 'getContactGroup', maxMs: 600_000 });
+    const pending = call(local, 'getContactGroup', { From_Account: 'user0', StartIndex: 0 }).catch(
+      (error: unknown) => error,
+    );
+    for (let i = 0; i < 100 && local.control.faults()[0]?.fired !== 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // Within the test's own timeout, far below the hang's 10 minutes.
+    await local.close();
+    expect(await pending).toMatchObject({ code: expect.stringMatching(/^UND_ERR_SOCKET|ECONNRESET/) });
+  });
+});

@@ -1,11 +1,19 @@
 // The request journal and the faults of every kind (openapi/control-plane.yaml), through the built
 // stub (dist/cli.js) as a user's CI would reach it: over HTTP, with the control plane's own rules.
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import type { Fault, JournalEntry, RequestList } from '@tim-marks/types/control-plane';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { c2c, call, commandQuery, controlRequest, group, type Remote, remote } from './helpers.js';
+import {
+  c2c,
+  call,
+  commandQuery,
+  controlRequest,
+  group,
+  type Remote,
+  rawStatus as rawStatus_,
+  remote,
+} from './helpers.js';
 import { APP_DIR, type StubProcess, startCli } from './process.js';
 
 let cli: StubProcess;
@@ -404,22 +412,7 @@ describe('documents', () => {
 });
 
 describe('the control plane rules cover the new routes', () => {
-  /** A raw request: the status line's code. */
-  function rawStatus(head: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const socket = connect(Number(new URL(cli.url).port), '127.0.0.1', () => socket.write(head));
-      let text = '';
-      socket.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
-        if (match) {
-          socket.destroy();
-          resolve(Number(match[1]));
-        }
-      });
-      socket.on('error', reject);
-    });
-  }
+  const rawStatus = (head: string) => rawStatus_(Number(new URL(cli.url).port), head);
 
   it('refuses a foreign Host or Origin, and POST without application/json', async () => {
     for (const target of [
