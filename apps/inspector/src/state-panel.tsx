@@ -9,16 +9,35 @@ import { clock, InputField, Problem } from './ui.js';
 
 /** More users than this are not listed at once: the filter narrows them. */
 const USERS_SHOWN = 200;
+/**
+ * The export is the whole state: past this many conversations it is fetched on demand only, so an
+ * open page does not keep a stub under load busy exporting megabytes every few seconds.
+ */
+const AUTO_REFRESH_MAX_CONVERSATIONS = 20_000;
 
 export function StatePanel(props: { sdkAppId: number | undefined; live: boolean }) {
-  const state = usePoll(() => control<StubState>('GET', '/__stub/state'), 3000, props.live, 'state');
+  const [large, setLarge] = useState(false);
+  const state = usePoll(
+    async () => {
+      const answer = await control<StubState>('GET', '/__stub/state');
+      setLarge(conversationCount(answer.apps as BrowsedApp[]) > AUTO_REFRESH_MAX_CONVERSATIONS);
+      return answer;
+    },
+    3000,
+    props.live && !large,
+    'state',
+  );
   const apps = (state.data?.apps ?? []) as BrowsedApp[];
   const app = apps.find((a) => a.sdkAppId === props.sdkAppId) ?? apps[0];
   return (
     <section class="panel" aria-labelledby="state-title" id="state">
       <header class="panel-head">
         <h2 id="state-title">State</h2>
-        <p class="hint">apps → users → conversations, as GET /__stub/state exports them</p>
+        <p class="hint">
+          apps → users → conversations, as GET /__stub/state exports them
+          {large &&
+            ` · over ${AUTO_REFRESH_MAX_CONVERSATIONS.toLocaleString()} conversations: refreshed on demand only`}
+        </p>
         <button type="button" class="secondary" onClick={state.refresh}>
           Refresh state
         </button>
@@ -208,4 +227,10 @@ function ConversationRow(props: { mark: MarkState; groupNames: Map<number, strin
       <td class="mono nowrap">{clock(mark.Timestamp)}</td>
     </tr>
   );
+}
+
+function conversationCount(apps: readonly BrowsedApp[]): number {
+  let count = 0;
+  for (const app of apps) for (const marks of Object.values(app.marks)) count += marks?.length ?? 0;
+  return count;
 }
