@@ -373,7 +373,7 @@ export interface components {
             accepted: number;
             /** @description Calls answered 60007 by the ceiling. */
             refused: number;
-            /** @description Admitted calls whose answer carried a non-zero ErrorCode. */
+            /** @description Admitted calls whose answer carried a non-zero ErrorCode, or that an `http`, `drop` or `hang` fault broke. */
             errors: number;
         };
         CommandTotals: {
