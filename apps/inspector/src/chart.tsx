@@ -1,5 +1,6 @@
-// One command's calls per second over the last minute: accepted and refused (60007) as stepped areas,
-// and the ceiling as a dashed line. uPlot draws on a canvas; the figure's caption says the same in text.
+// One command's calls per second over the last minute: accepted as a stepped area, refused (60007)
+// stacked on top of it (so the red is the offered load above what was admitted), and the ceiling as
+// a dashed line. uPlot draws on a canvas; the figure's caption says the same in text.
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -40,7 +41,8 @@ function options(width: number, readout: (text: string) => void): uPlot.Options 
           const t = i === null || i === undefined ? undefined : u.data[0][i];
           if (i === null || i === undefined || t === undefined) return readout('');
           const time = new Date(t * 1000).toLocaleTimeString([], { hour12: false });
-          readout(`${time}: ${u.data[1]?.[i] ?? 0} accepted, ${u.data[2]?.[i] ?? 0} refused`);
+          const accepted = u.data[1]?.[i] ?? 0;
+          readout(`${time}: ${accepted} accepted, ${(u.data[2]?.[i] ?? 0) - accepted} refused`);
         },
       ],
     },
@@ -53,6 +55,7 @@ function options(width: number, readout: (text: string) => void): uPlot.Options 
       { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' }, values: timeLabels },
       { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d9dce3' }, size: 44 },
     ],
+    bands: [{ series: [2, 1], fill: 'rgba(210, 60, 60, 0.28)' }],
     series: [
       {},
       {
@@ -64,9 +67,9 @@ function options(width: number, readout: (text: string) => void): uPlot.Options 
         ...(stepped === undefined ? {} : { paths: stepped }),
       },
       {
+        // Drawn at accepted + refused; the band below fills down to the accepted line.
         label: 'refused (60007)',
         stroke: COLORS.refused,
-        fill: 'rgba(210, 60, 60, 0.28)',
         width: 1.5,
         points: { show: false },
         ...(stepped === undefined ? {} : { paths: stepped }),
@@ -84,7 +87,7 @@ export function CallsChart(props: { columns: ChartColumns; ceiling: number; labe
   const data: uPlot.AlignedData = [
     columns.t,
     columns.accepted,
-    columns.refused,
+    columns.refused.map((refused, i) => refused + (columns.accepted[i] ?? 0)),
     columns.t.map(() => (ceiling > 0 ? ceiling : null)),
   ];
 
