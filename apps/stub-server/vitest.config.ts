@@ -10,7 +10,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     pool: 'forks',
     // Builds dist/ for the tests that spawn the CLI (the nx test target builds dependencies only).
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/store-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

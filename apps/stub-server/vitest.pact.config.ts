@@ -17,6 +17,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
     include: ['test/pact/**/*.pact.ts'],
+    // STORE=redis|cluster: the stubs verified run on a Redis started for the run (test/store-setup.ts).
+    globalSetup: ['test/store-setup.ts'],
     // Pact's native verifier runs in the test process; one file at a time keeps the stubs' timing calm.
     pool: 'forks',
     fileParallelism: false,

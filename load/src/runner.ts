@@ -70,12 +70,12 @@ Environment:
   USERS, GROUPS    size of the generated world (default 50 and 10)
   STANDARD_MARKS   0 to send custom marks only (apps that are not Ultimate edition answer 51013)
   VUS              k6 VUs pre-allocated per scenario and command (default: enough for 250 ms latency)
-  K6_BIN           the k6 executable, when it is not on the PATH as k6
+  K6_BIN (or K6)   the k6 executable, when it is not on the PATH as k6 (nothing downloads k6)
 
 Results: load/out/<scenario>-<time>/ (or LOAD_OUT_DIR): summary.json and summary.html, or check.json.
 
 Exit codes: 0 passed; 1 the check failed or the run could not be made; 2 bad arguments or environment;
-127 k6 not found (K6_BIN points at nothing, or no k6 on the PATH); a k6 run exits with k6's own code
+127 k6 not found (K6_BIN or K6 points at nothing, or no k6 on the PATH); a k6 run exits with k6's own code
 (99: thresholds crossed).
 `;
 

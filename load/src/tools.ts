@@ -22,7 +22,7 @@ export async function signUserSig(sdkAppId: number, identifier: string, secretKe
   return userSig;
 }
 
-/** Where k6 was looked for and what was found: K6_BIN alone when it is set, else every PATH entry. */
+/** Where k6 was looked for and what was found: K6_BIN (or K6) alone when set, else every PATH entry. */
 export type K6Lookup = { ok: true; file: string } | { ok: false; message: string };
 
 function executable(file: string): boolean {
@@ -34,14 +34,17 @@ function executable(file: string): boolean {
   }
 }
 
-/** The k6 executable: K6_BIN when set (never silently replaced by one on the PATH), else k6 on the PATH. */
+/** The k6 executable: K6_BIN when set, else K6 (the shorter name some setups use), never silently
+ * replaced by one on the PATH; else k6 on the PATH. */
 export function findK6(env: NodeJS.ProcessEnv = process.env): K6Lookup {
-  if (env.K6_BIN) {
-    if (executable(env.K6_BIN)) return { ok: true, file: env.K6_BIN };
-    const why = existsSync(env.K6_BIN) ? 'is not executable' : 'points at nothing';
+  const name = env.K6_BIN ? 'K6_BIN' : env.K6 ? 'K6' : undefined;
+  if (name !== undefined) {
+    const file = env[name] as string;
+    if (executable(file)) return { ok: true, file };
+    const why = existsSync(file) ? 'is not executable' : 'points at nothing';
     return {
       ok: false,
-      message: `K6_BIN=${env.K6_BIN} ${why}: set it to the k6 executable, or unset it to use k6 from the PATH`,
+      message: `${name}=${file} ${why}: set it to the k6 executable, or unset it to use k6 from the PATH`,
     };
   }
   const file = (env.PATH ?? '')
@@ -54,4 +57,4 @@ export function findK6(env: NodeJS.ProcessEnv = process.env): K6Lookup {
 
 export const K6_MISSING =
   'k6 is not on the PATH: install it (https://grafana.com/docs/k6/latest/set-up/install-k6/, ' +
-  'v0.57 or newer for TypeScript) and put it on the PATH, or set K6_BIN=/path/to/k6';
+  'v0.57 or newer for TypeScript) and put it on the PATH, or set K6_BIN=/path/to/k6 (or K6)';

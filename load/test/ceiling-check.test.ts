@@ -3,9 +3,20 @@
 // when the stub's limiter is off (--rate-limit 0), or it proves nothing.
 import { randomBytes } from 'node:crypto';
 import { sign } from '@tim-marks/usersig';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisNode, startRedis } from '../../apps/stub-server/test/redis-harness.ts';
 import { formatCheck, runCeilingCheck } from '../src/check.ts';
 import { startStubProcess } from '../src/stub-process.ts';
+
+// STORE=redis: each stub runs with --store on a redis-server started for this file (its own key prefix).
+let redis: RedisNode | undefined;
+let stubsOnRedis = 0;
+beforeAll(async () => {
+  if (process.env.STORE === 'redis') redis = await startRedis();
+}, 30_000);
+afterAll(async () => {
+  await redis?.destroy();
+});
 
 // The stub's default app, which the CLI serves without --config.
 const sdkAppId = 1400000000;
@@ -17,6 +28,7 @@ async function checkAgainstStub(
   expectFailure = false,
 ) {
   const secretKey = randomBytes(24).toString('hex');
+  if (redis !== undefined) args = [...args, '--store', `${redis.url}?prefix=ceiling${++stubsOnRedis}:`];
   const stub = await startStubProcess({ secretKey, args });
   try {
     const userSig = sign({ sdkAppId, identifier, secretKey });

@@ -30,7 +30,7 @@ function io(env: NodeJS.ProcessEnv) {
 
 const withoutTarget = Object.fromEntries(
   Object.entries(process.env).filter(
-    ([name]) => !['BASE_URL', 'USERSIG', 'SECRET_KEY', 'K6_BIN'].includes(name),
+    ([name]) => !['BASE_URL', 'USERSIG', 'SECRET_KEY', 'K6_BIN', 'K6'].includes(name),
   ),
 );
 
@@ -66,6 +66,14 @@ describe('npm run load', () => {
     const notExecutable = io({ ...withoutTarget, K6_BIN: fileURLToPath(import.meta.url) });
     expect(await runLoad(['smoke'], notExecutable.io)).toBe(EXIT_NO_K6);
     expect(notExecutable.out.stderr).toMatch(/K6_BIN=.* is not executable/);
+  });
+
+  it('takes K6 as the k6 executable too, naming it when it is wrong', async () => {
+    const { out, io: x } = io({ ...withoutTarget, K6: '/nonexistent/k6', PATH: '/nonexistent' });
+    expect(await runLoad(['mixed'], x)).toBe(EXIT_NO_K6);
+    expect(out.stderr).toBe(
+      'load: K6=/nonexistent/k6 points at nothing: set it to the k6 executable, or unset it to use k6 from the PATH\n',
+    );
   });
 
   it('--version prints the version; bad flags exit 2 in the shared one-line shape', async () => {

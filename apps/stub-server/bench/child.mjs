@@ -14,7 +14,7 @@ process.on('exit', () => {
  * `mode` is `bare` or `stub`; `build` a folder holding a stub build in `dist/` (default this package);
  * `env` more environment variables (BENCH_STUB_OPTIONS: more startStub options, as JSON).
  * Resolves once the server listens, with what it reports (url; for the stub markUrl, readUrl,
- * importUrl) and rss(), cpu() (µs of CPU used so far) and stop().
+ * importUrl), pid and rss(), cpu() (µs of CPU used so far) and stop().
  */
 export function startServer(mode, { build, execArgv = [], env } = {}) {
   const child = fork(SERVER, build === undefined ? [mode] : [mode, build], {
@@ -37,8 +37,10 @@ export function startServer(mode, { build, execArgv = [], env } = {}) {
       child.off('exit', exited);
       resolve({
         ...info,
+        pid: child.pid,
         rss: () => ask('rss'),
         cpu: async () => (await ask('cpu')).cpuMicros,
+        loop: () => ask('loop'),
         stop: () =>
           new Promise((done) => {
             child.once('exit', done);

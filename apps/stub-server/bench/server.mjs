@@ -1,11 +1,13 @@
 // A server to benchmark, in its own process (so that autocannon in the parent does not share its
 // event loop): `stub [BUILD]` or `stub-tls [BUILD]` (the built stub, ceiling off, the latter with --tls; BUILD is a folder holding a `dist/`,
 // default this package) or `bare` (node:http answering a fixed JSON body, the yardstick). Reports its URL over IPC, answers { rss } to 'rss' (after a GC when
-// started with --expose-gc) and { cpuMicros } to 'cpu', and stops on 'stop'.
+// started with --expose-gc), { cpuMicros } to 'cpu', the event loop's delay since the last ask to
+// 'loop' ({ p99, max } in ms), and stops on 'stop'.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 const mode = process.argv[2];
@@ -58,6 +60,9 @@ async function start() {
 }
 
 const server = await start();
+// How long the event loop was held (10 ms sampling): 'loop' answers and resets it (bench/worst.mjs).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const { close, ...info } = server;
 process.send({ ready: true, ...info });
 process.on('message', async (message) => {
@@ -69,6 +74,10 @@ process.on('message', async (message) => {
   } else if (message === 'cpu') {
     const usage = process.cpuUsage();
     process.send({ cpuMicros: usage.user + usage.system });
+  } else if (message === 'loop') {
+    const ms = (ns) => ns / 1e6;
+    process.send({ p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) });
+    loopDelay.reset();
   } else if (message === 'stop') {
     await close();
     process.exit(0);

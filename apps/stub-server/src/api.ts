@@ -26,7 +26,7 @@ import { LARGE_BODY_BYTES, LargeBodyBudget } from './large-bodies.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
 import { type CommandCounter, monotonicSecond } from './stats.js';
-import { type Store, WriteFailed } from './store/store.js';
+import { type Store, StoreUnavailable, WriteFailed } from './store/store.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -42,8 +42,8 @@ export interface ApiDeps {
   journal: RequestJournal;
   logger: Logger;
   bodyLimitBytes: number;
-  /** See StubOptions.largeBodyBytesPerSecond (undefined: the default). */
-  largeBodyBytesPerSecond?: number | undefined;
+  /** See StubOptions.largeBodyMsPerSecond (undefined: the default). */
+  largeBodyMsPerSecond?: number | undefined;
   /** True once a graceful shutdown began: answers then close their connection. */
   closing(): boolean;
 }
@@ -146,7 +146,7 @@ export class Api {
   private readonly hung = new Set<Socket>();
 
   constructor(private readonly deps: ApiDeps) {
-    this.largeBodies = new LargeBodyBudget(deps.largeBodyBytesPerSecond);
+    this.largeBodies = new LargeBodyBudget(deps.largeBodyMsPerSecond);
     this.batch = new AnswerBatch((res, text, close) => sendText(res, 200, text, close), deps.closing);
   }
 
@@ -169,8 +169,9 @@ export class Api {
       if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(monotonicSecond());
       this.reply(req, res, path, started, gate.command, answer, close, note, faultId);
     };
-    // A large body over the large-body budget is refused unread when its length is declared (the
-    // connection is closed, as for a body over the limit), else once it has arrived.
+    // A large body past the large-body budget is refused unread when its length is declared (the
+    // connection is closed, as for a body over the limit), else once it has arrived; one that was let
+    // in is looked at again when it has arrived, as others may have used the budget meanwhile.
     const declared = req.headers['content-length'];
     if (declared !== undefined && !this.largeBodies.admit(Number(declared), performance.now())) {
       finish(this.largeBodyBusy(), true);
@@ -192,19 +193,30 @@ export class Api {
     });
     req.on('end', () => {
       if (size > limit) return;
-      if (declared === undefined && !this.largeBodies.admit(size, performance.now())) {
+      const large = this.largeBodies.counts(size);
+      const began = large ? performance.now() : 0;
+      if (large && !this.largeBodies.admit(size, began)) {
         finish(this.largeBodyBusy());
         return;
       }
+      // A large body is charged the time from here to its answer's text: joining, parsing, the rules,
+      // the command and the answer (what a handler awaits is short, and counts too).
+      const answer: Finish = large
+        ? (result, close, faultId) => {
+            finish(result, close, faultId);
+            this.largeBodies.charge(size, performance.now() - began);
+          }
+        : finish;
       const body = more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY_BODY);
       if (note !== undefined) note.body = body;
       const fault = deps.faults.active
         ? deps.faults.decide(gate.app.sdkAppId, path, fromAccountOf(body))
         : undefined;
-      if (fault === undefined) this.run(gate, body, finish);
+      if (fault === undefined) this.run(gate, body, answer);
+      // A delayed call is not charged its delay.
       else if (fault.delayMs > 0)
         setTimeout(() => this.runFaulty(gate, req, res, path, body, fault, finish, note), fault.delayMs);
-      else this.runFaulty(gate, req, res, path, body, fault, finish, note);
+      else this.runFaulty(gate, req, res, path, body, fault, answer, note);
     });
     req.on('error', ignore);
   }
@@ -392,6 +404,10 @@ export class Api {
       this.deps.logger.error(`${command}: ${error.message}`);
       return fail(ErrorCode.INTERNAL_ERROR, `${error.message}: nothing was changed, retry`);
     }
+    if (error instanceof StoreUnavailable) {
+      this.deps.logger.warn(`${command}: ${error.message}`);
+      return fail(ErrorCode.INTERNAL_ERROR, `${error.message}; retry`);
+    }
     this.deps.logger.error(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fail(ErrorCode.INTERNAL_ERROR, 'internal server error, retry');
   }
@@ -399,7 +415,7 @@ export class Api {
   private largeBodyBusy(): ApiAnswer {
     return fail(
       ErrorCode.APP_RATE_LIMITED,
-      `bodies of ${LARGE_BODY_BYTES} bytes or more are parsed at most ${this.largeBodies.bytesPerSecond} bytes a second; this one was not, retry later`,
+      `bodies of ${LARGE_BODY_BYTES} bytes or more are handled at most ${this.largeBodies.msPerSecond} ms a second; this one was not, retry later`,
     );
   }
 

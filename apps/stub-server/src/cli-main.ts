@@ -18,6 +18,7 @@ import {
 } from './defaults.js';
 import { DEFAULT_JOURNAL_SIZE } from './journal.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
+import { parseStoreOption, StoreOptionError } from './store/redis-connection.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
 import { TENCENT_API_HOSTS } from './tencent-hosts.js';
 import { DEFAULT_TLS_DIR } from './tls-material.js';
@@ -54,6 +55,15 @@ const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
       "API's ceiling; 0 = no ceiling)",
     ],
     'TIM_STUB_RATE_LIMIT',
+  ],
+  [
+    '--store STORE',
+    [
+      'where the state lives: memory (default, in this process) or',
+      'redis://HOST:PORT[/DB] (rediss:// for TLS; a Cluster node works too),',
+      'shared by every stub replica on it (see README: Redis store)',
+    ],
+    'TIM_STUB_STORE',
   ],
   ['--config FILE', ['JSON file declaring several apps and their seed data (see README)'], 'TIM_STUB_CONFIG'],
   [
@@ -170,6 +180,7 @@ const VALUE_FLAGS = {
   'rate-limit': 'TIM_STUB_RATE_LIMIT',
   config: 'TIM_STUB_CONFIG',
   'state-file': 'TIM_STUB_STATE_FILE',
+  store: 'TIM_STUB_STORE',
   'log-level': 'TIM_STUB_LOG_LEVEL',
   'journal-limit': 'TIM_STUB_JOURNAL_LIMIT',
   'journal-size': 'TIM_STUB_JOURNAL_SIZE',
@@ -273,6 +284,22 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     if (v['rate-limit'])
       options.rateLimit = integer(v['rate-limit'].from, v['rate-limit'].text, 0, 1_000_000_000);
     if (v['state-file']) options.stateFile = v['state-file'].text;
+    if (v.store) {
+      try {
+        parseStoreOption(v.store.text);
+      } catch (error) {
+        if (error instanceof StoreOptionError) throw new UsageError(`${v.store.from} ${error.message}`);
+        throw error;
+      }
+      if (v.store.text !== 'memory') {
+        options.store = v.store.text;
+        if (v['state-file']) {
+          throw new UsageError(
+            `${v['state-file'].from} cannot be combined with ${v.store.from} ${v.store.text} (Redis keeps the state: see its AOF setting)`,
+          );
+        }
+      }
+    }
     if (v['log-level']) {
       if (!isLogLevel(v['log-level'].text)) {
         throw new UsageError(`${v['log-level'].from} must be one of ${LOG_LEVELS.join(', ')}`);
@@ -378,6 +405,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
       ? `  imported accounts: ${seededAccounts.length > 4 ? `${seededAccounts[0]}..${seededAccounts.at(-1)}` : seededAccounts.join(', ')} (again after every reset)`
       : '  no accounts are seeded: the example imports two first',
   );
+  if (stub.store !== 'memory') lines.push(`  store: ${stub.store} (shared by every stub on it)`);
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
   if (stub.controlEnabled) lines.push(`  inspector page: ${stub.url}/__stub/ui`);
   if (stub.tls !== undefined) lines.push(...tlsBanner(stub));

@@ -13,6 +13,7 @@ import { COMMANDS, type CommandName, ErrorCode, type GroupType, LIMITS } from '@
 import type {
   Fault,
   FaultSpec,
+  Health,
   LegacyFaultSpec,
   RequestFilter,
   RequestList,
@@ -31,7 +32,7 @@ import { type Faults, parseFault } from './faults.js';
 import type { RequestJournal } from './journal.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
-import { type MemberOp, type Store, type StubState, WriteFailed } from './store/store.js';
+import { type MemberOp, type Store, StoreUnavailable, type StubState, WriteFailed } from './store/store.js';
 
 export const CONTROL_PREFIX = '/__stub/';
 /** Enough for a state of thousands of users with full mark lists; bigger states belong in --state-file. */
@@ -334,12 +335,15 @@ export class Control implements StubControl {
     this.app(sdkAppId).setRateLimit(callsPerSecond);
   }
 
-  health(): { ok: true; uptimeMs: number; apps: number[]; version: string } {
+  /** ok: the process serves; `store.state` says whether the store answers (calls answer 50004 while not). */
+  async health(): Promise<Health> {
+    const store = (await this.deps.store.health?.()) ?? { kind: 'memory', state: 'connected' as const };
     return {
       ok: true,
       uptimeMs: Date.now() - this.deps.startedAt,
       apps: [...this.deps.apps.keys()],
       version: this.deps.version,
+      store,
     };
   }
 
@@ -402,6 +406,8 @@ export class Control implements StubControl {
           error: `${error.message}; nothing was changed, retry`,
           code: 'store-unavailable',
         });
+      } else if (error instanceof StoreUnavailable) {
+        respond(503, { ok: false, error: `${error.message}; retry`, code: 'store-unavailable' });
       } else {
         const message = error instanceof Error ? error.message : String(error);
         respond(400, { ok: false, error: message, code: 'invalid-input' });

@@ -31,6 +31,9 @@ import { serveInspectorPage } from './inspector-page.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
+import { RedisStore } from './store/redis.js';
+import { parseStoreOption, type RedisSpec } from './store/redis-connection.js';
+import type { Store } from './store/store.js';
 import { acceptTlsToo, type DualProtocol } from './tls-listener.js';
 import { loadTlsMaterial, type TlsMaterial, type TlsOption } from './tls-material.js';
 import { VERSION } from './version.js';
@@ -52,6 +55,11 @@ export interface StubOptions {
   rateLimit?: number;
   /** Several apps and their seed data (validated); replaces the default app. */
   config?: StubConfig;
+  /**
+   * Where the state lives: `memory` (default) or `redis://HOST:PORT[/DB]` / `rediss://…` (one node or
+   * a Cluster node), shared by every stub on that Redis. Not with `stateFile`.
+   */
+  store?: string;
   /** Snapshot + journal; without it nothing touches the disk. */
   stateFile?: string;
   /** fsync every journal append (survives power loss, slower). */
@@ -78,9 +86,10 @@ export interface StubOptions {
   control?: boolean;
   /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
   bodyLimitBytes?: number;
-  /** Bytes of bodies of 64 KiB or more parsed per second; past it such a body answers 60011 unread
-   * (src/large-bodies.ts), after a burst of 4 seconds of it. Default 1 MiB; 0 turns the budget off. */
-  largeBodyBytesPerSecond?: number;
+  /** Milliseconds a second spent handling bodies of 64 KiB or more; past it such a body answers
+   * 60011 unread (src/large-bodies.ts), after a burst of 25 ms. Default 5 (0.5% of the event loop);
+   * 0 turns the budget off. */
+  largeBodyMsPerSecond?: number;
   /** Time for a client to send its headers. Default 5000 ms. */
   headersTimeoutMs?: number;
   /** Time for a client to send its whole request. Default 10000 ms. */
@@ -127,6 +136,8 @@ export interface Stub {
   readonly apps: readonly StubAppInfo[];
   readonly usesDevelopmentKey: boolean;
   readonly controlEnabled: boolean;
+  /** `memory`, or the Redis URL the state is kept at (any password hidden). */
+  readonly store: string;
   readonly control: StubControl;
   /** Signs a UserSig for any identifier of a configured app (default: the first app's admin). */
   userSig(identifier?: string, sdkAppId?: number): string;
@@ -184,13 +195,25 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
   const first = apps.values().next().value as AppRuntime;
 
-  const store = new MemoryStore();
+  const storeSpec = parseStoreOption(options.store ?? 'memory');
+  if (storeSpec.kind === 'redis' && options.stateFile !== undefined) {
+    throw new TypeError('stateFile cannot be combined with a Redis store (Redis keeps the state)');
+  }
+  const memory = storeSpec.kind === 'memory' ? new MemoryStore() : undefined;
+  const store: Store =
+    memory ??
+    (await RedisStore.connect(storeSpec as RedisSpec, {
+      onConnectionChange: (state, detail) =>
+        state === 'connected'
+          ? logger.info(`store: connected to Redis at ${(storeSpec as RedisSpec).display}`)
+          : logger.warn(`store: Redis unreachable (${detail}): calls answer 50004 until it is back`),
+    }));
   const durability =
-    options.stateFile === undefined
+    memory === undefined || options.stateFile === undefined
       ? undefined
       : Durability.open({
           file: options.stateFile,
-          store,
+          store: memory,
           sdkAppIds: [...apps.keys()],
           logger,
           fsync: options.fsync ?? false,
@@ -219,6 +242,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
   } catch (error) {
     durability?.release();
+    await store.close?.();
     throw error;
   }
 
@@ -231,7 +255,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     journal,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    largeBodyBytesPerSecond: options.largeBodyBytesPerSecond,
+    largeBodyMsPerSecond: options.largeBodyMsPerSecond,
     closing: () => closing,
   });
 
@@ -293,6 +317,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     });
   } catch (error) {
     durability?.release();
+    await store.close?.();
     throw error;
   }
   const address = server.address();
@@ -355,8 +380,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         }
       };
       drain();
-    }).then(() => {
+    }).then(async () => {
       durability?.close();
+      await store.close?.();
       logger.info('stopped');
     });
     return closed;
@@ -380,6 +406,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     })),
     usesDevelopmentKey: [...apps.values()].some((app) => app.secretKey === DEVELOPMENT_SECRET_KEY),
     controlEnabled,
+    store: storeSpec.kind === 'memory' ? 'memory' : storeSpec.display,
     control,
     userSig,
     commandUrl(command, query = {}) {

@@ -1,6 +1,6 @@
 // The control plane (the README, "Control plane"), over HTTP and in-process.
 import { COMMANDS, ErrorCode } from '@tim-marks/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Stub } from '../src/stub.js';
 import { allContacts, c2c, call, controlRequest, testStub } from './helpers.js';
 
@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 describe('GET /__stub/health', () => {
-  it('answers uptime, apps and version', async () => {
+  it('answers uptime, apps, version and the store state', async () => {
     const { status, body } = await controlRequest(stub, 'GET', 'health');
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -35,6 +35,10 @@ describe('GET /__stub/health', () => {
       uptimeMs: expect.any(Number),
       apps: [1400000000, 1400000001],
       version: '0.1.0',
+      store: expect.objectContaining({
+        kind: inject('storeUrl') ? expect.stringMatching(/^redis/) : 'memory',
+        state: 'connected',
+      }),
     });
   });
 });

@@ -11,6 +11,7 @@ import { compileEnvelopeValidator, compileResponseValidators, createAjv } from '
 import { appOf, recordsOf } from '../src/store/journal-records.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { type Stub, type StubOptions, startStub } from '../src/stub.js';
+import { testStore } from './store-option.js';
 
 export type Answer = Record<string, unknown> & {
   ActionStatus: 'OK' | 'FAIL';
@@ -65,7 +66,14 @@ export function remote(
 }
 
 export async function testStub(options: StubOptions = {}): Promise<Stub> {
-  return startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent', ...options });
+  const store = options.store ?? (options.stateFile === undefined ? testStore() : undefined);
+  return startStub({
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    ...options,
+    ...(store ? { store } : {}),
+  });
 }
 
 export interface CallOptions {

@@ -1,131 +1,99 @@
-// The rules of the conversation-group commands (the spec's x-assumption of each), checked before a
-// request leaves the process. Each failure carries the code the server would answer: 51011 for a
-// name, 51006 for a count, 60015 for an account that is not a string, 50002 otherwise.
-// Field shapes come from the shared rule set (@tim-marks/types' checkValue: the spec's generated
-// validators, the ones the stub runs); which code a failure answers is the conversation-group
-// commands' own (a bad name is 51011, not 50002).
+// The rules of the conversation-group commands, checked before a request leaves the process. They
+// are @tim-marks/types' (checkRequest, contactGroupNameRefusal, contactGroupMemberRefusal): the same
+// code the stub runs on receipt, limits from the spec. Each failure carries the code the server
+// would answer: 51011 for a name, 51006 for a count, 60015 for an account that is not a string,
+// 50002 otherwise; a refused conversation of a create or an update names its index.
 import {
+  type ContactGroupCommand,
   type ContactItem,
   type ContactUpdateItem,
   type CreateContactGroupRequest,
-  checkValue,
+  checkRequest,
+  contactGroupMemberRefusal,
+  contactGroupMembers,
+  contactGroupNameRefusal,
+  contactGroupNewName,
   type DelContactGroupRequest,
-  ErrorCode,
-  LIMITS,
+  type Refusal,
   type SearchContactGroupRequest,
   type UpdateContactGroupRequest,
 } from '@tim-marks/types';
 import { TimMarksValidationError } from './errors.js';
-import { checkContactItem } from './validate.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-type GroupCommand = 'createContactGroup' | 'updateContactGroup' | 'delContactGroup' | 'searchContactGroup';
-
-function refuse(
-  command: GroupCommand,
-  field: string,
-  reason: string,
-  code: number = ErrorCode.INVALID_PARAMETER,
-): never {
-  throw new TimMarksValidationError({ code, reason, field, command });
-}
-
-/** A conversation group name: 1..32 UTF-8 bytes (51011 otherwise). */
-export function checkContactGroupName(value: unknown, field: string, command: GroupCommand): string {
-  const max = LIMITS.contactGroupNameMaxBytes;
-  if (checkValue('ContactGroupName', value, field) !== undefined) {
-    refuse(command, field, `must be a name of 1 to ${max} UTF-8 bytes`, ErrorCode.CONTACT_GROUP_NAME);
-  }
-  return value as string;
-}
-
-/** From_Account: a UserID (50002), and a string (60015 otherwise). */
-function checkFrom(value: unknown, command: GroupCommand): string {
-  if (value === undefined) refuse(command, 'From_Account', 'is required');
-  if (typeof value !== 'string') refuse(command, 'From_Account', 'must be a string', ErrorCode.ACCOUNT_TYPE);
-  const refusal = checkValue('UserID', value, 'From_Account');
-  if (refusal !== undefined) refuse(command, refusal.field, refusal.reason, refusal.code);
-  return value;
-}
-
-function checkContacts(
-  value: unknown,
-  field: string,
-  command: GroupCommand,
-  min: number,
-  max: number,
-): ContactItem[] {
-  if (!Array.isArray(value)) refuse(command, field, 'must be an array of conversations');
-  if (value.length < min || value.length > max) {
-    refuse(
-      command,
-      field,
-      `must name ${min} to ${max} conversations, got ${value.length}`,
-      ErrorCode.MARK_ITEM_COUNT,
-    );
-  }
-  return value.map((c, i) => checkContactItem(c, { field: `${field}[${i}]`, itemIndex: i, command }));
-}
-
-export function checkCreateContactGroupRequest(value: unknown): CreateContactGroupRequest {
-  const command = 'createContactGroup';
-  if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkFrom(value.From_Account, command);
-  const groups = value.GroupContactItem;
-  if (!Array.isArray(groups) || groups.length !== 1 || !isObject(groups[0])) {
-    refuse(command, 'GroupContactItem', 'must hold exactly one group { GroupName, ContactItem }');
-  }
-  const group = groups[0] as Record<string, unknown>;
-  const ContactItem = checkContacts(
-    group.ContactItem ?? [],
-    'GroupContactItem[0].ContactItem',
+function refuse(command: ContactGroupCommand, refusal: Refusal, itemIndex?: number): never {
+  throw new TimMarksValidationError({
+    code: refusal.code,
+    reason: refusal.reason,
+    field: refusal.field === '' ? 'request' : refusal.field,
+    itemIndex,
     command,
-    0,
-    LIMITS.contactGroupItemsPerCall,
-  );
-  const GroupName = checkContactGroupName(group.GroupName, 'GroupContactItem[0].GroupName', command);
-  return { From_Account, GroupContactItem: [{ GroupName, ContactItem }] };
+  });
+}
+
+/** The request-level rules, the new name, then each conversation changed one by one. */
+function check(
+  command: ContactGroupCommand,
+  body: unknown,
+  options: { splitsItems?: boolean } = {},
+): Record<string, unknown> {
+  const request = checkRequest(command, body, options);
+  if (request !== undefined) refuse(command, request);
+  const checked = body as Record<string, unknown>;
+  const name = contactGroupNewName(command, checked);
+  const nameRefusal = name === undefined ? undefined : contactGroupNameRefusal(name.value, name.field);
+  if (nameRefusal !== undefined) refuse(command, nameRefusal);
+  contactGroupMembers(command, checked).forEach((entry, i) => {
+    const refusal = contactGroupMemberRefusal(command, entry, i);
+    if (refusal !== undefined) refuse(command, refusal, i);
+  });
+  return checked;
+}
+
+/** A plain copy of a checked ContactItem, holding only the fields of its Type. */
+function contactOf(value: unknown): ContactItem {
+  const contact = value as ContactItem;
+  return contact.Type === 1
+    ? { Type: 1, To_Account: contact.To_Account }
+    : { Type: 2, ToGroupId: contact.ToGroupId };
+}
+
+/** A missing ContactItem is an empty group (the server wants the field: it is sent as []). */
+export function checkCreateContactGroupRequest(value: unknown): CreateContactGroupRequest {
+  const group =
+    isObject(value) && Array.isArray(value.GroupContactItem) ? value.GroupContactItem[0] : undefined;
+  const body =
+    isObject(group) && group.ContactItem === undefined
+      ? { ...(value as object), GroupContactItem: [{ ...group, ContactItem: [] }] }
+      : value;
+  const checked = check('createContactGroup', body);
+  const only = (checked.GroupContactItem as Record<string, unknown>[])[0] as Record<string, unknown>;
+  return {
+    From_Account: checked.From_Account as string,
+    GroupContactItem: [
+      { GroupName: only.GroupName as string, ContactItem: (only.ContactItem as unknown[]).map(contactOf) },
+    ],
+  };
 }
 
 export function checkUpdateContactGroupRequest(value: unknown): UpdateContactGroupRequest {
-  const command = 'updateContactGroup';
-  if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkFrom(value.From_Account, command);
-  if (value.UpdateType !== 1) refuse(command, 'UpdateType', 'must be 1');
-  const update = value.UpdateGroup;
-  if (!isObject(update)) refuse(command, 'UpdateGroup', 'must be an object');
-  const OldGroupName = update.OldGroupName;
-  if (typeof OldGroupName !== 'string') refuse(command, 'UpdateGroup.OldGroupName', 'must be a string');
+  const checked = check('updateContactGroup', value);
+  const From_Account = checked.From_Account as string;
+  const update = checked.UpdateGroup as Record<string, unknown>;
+  const OldGroupName = update.OldGroupName as string;
   if (update.UpdateGroupType === 1) {
-    const NewGroupName = checkContactGroupName(update.NewGroupName, 'UpdateGroup.NewGroupName', command);
+    const NewGroupName = update.NewGroupName as string;
     return { From_Account, UpdateType: 1, UpdateGroup: { UpdateGroupType: 1, OldGroupName, NewGroupName } };
   }
-  if (update.UpdateGroupType !== 2) {
-    refuse(command, 'UpdateGroup.UpdateGroupType', 'must be 1 (rename) or 2 (add / remove conversations)');
-  }
-  const items = update.ContactUpdateItem;
-  const field = 'UpdateGroup.ContactUpdateItem';
-  const max = LIMITS.contactGroupItemsPerCall;
-  if (!Array.isArray(items) || items.length < 1 || items.length > max) {
-    refuse(command, field, `must name 1 to ${max} conversations`, ErrorCode.MARK_ITEM_COUNT);
-  }
-  const ContactUpdateItem = items.map((item, i): ContactUpdateItem => {
-    const at = `${field}[${i}]`;
-    if (!isObject(item)) refuse(command, at, 'must be an object');
-    const ContactOptType = item.ContactOptType;
-    if (ContactOptType !== 1 && ContactOptType !== 2) {
-      refuse(command, `${at}.ContactOptType`, 'must be 1 (add) or 2 (remove)');
-    }
-    const ContactItem = checkContactItem(item.ContactItem, {
-      field: `${at}.ContactItem`,
-      itemIndex: i,
-      command,
-    });
-    return { ContactOptType, ContactItem };
-  });
+  const ContactUpdateItem = (update.ContactUpdateItem as ContactUpdateItem[]).map(
+    (item): ContactUpdateItem => ({
+      ContactOptType: item.ContactOptType,
+      ContactItem: contactOf(item.ContactItem),
+    }),
+  );
   return {
     From_Account,
     UpdateType: 1,
@@ -134,21 +102,18 @@ export function checkUpdateContactGroupRequest(value: unknown): UpdateContactGro
 }
 
 export function checkDelContactGroupRequest(value: unknown): DelContactGroupRequest {
-  const command = 'delContactGroup';
-  if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkFrom(value.From_Account, command);
-  const names = value.GroupName;
-  if (!Array.isArray(names) || names.length !== 1 || typeof names[0] !== 'string') {
-    refuse(command, 'GroupName', 'must hold exactly one group name');
-  }
-  return { From_Account, GroupName: [names[0] as string] };
+  const checked = check('delContactGroup', value);
+  return {
+    From_Account: checked.From_Account as string,
+    GroupName: [(checked.GroupName as string[])[0] as string],
+  };
 }
 
 /** Any number of conversations (at least one): the client splits them into calls of at most 300. */
 export function checkSearchContactGroupRequest(value: unknown): SearchContactGroupRequest {
-  const command = 'searchContactGroup';
-  if (!isObject(value)) refuse(command, 'request', 'must be an object');
-  const From_Account = checkFrom(value.From_Account, command);
-  const ContactItem = checkContacts(value.ContactItem, 'ContactItem', command, 1, Number.MAX_SAFE_INTEGER);
-  return { From_Account, ContactItem };
+  const checked = check('searchContactGroup', value, { splitsItems: true });
+  return {
+    From_Account: checked.From_Account as string,
+    ContactItem: (checked.ContactItem as unknown[]).map(contactOf),
+  };
 }

@@ -2,15 +2,24 @@
 // search_contact_group: the user's conversation groups ("folders"). The checks run in the order the
 // spec's x-assumption of each operation writes down; request-level failures change nothing, and a
 // conversation that cannot be added fails alone through its ResultItem (50002, 51007, 51008, 60015).
+// The rules are @tim-marks/types' (checkRequest, contactGroupNameRefusal, contactGroupMemberRefusal),
+// the same the client checks; what needs the state (edition, account, group, cap) is here.
 import {
+  type ContactGroupCommand,
   type ContactGroupResultItem,
   type ContactItemEcho,
   type ContactItemWithMarks,
+  checkRequest,
+  contactGroupMemberRefusal,
+  contactGroupMembers,
+  contactGroupNameRefusal,
+  contactGroupNewName,
   ErrorCode,
   type GroupItem,
   type GroupResultItem,
   LIMITS,
   type ResponseEnvelope,
+  refusalText,
 } from '@tim-marks/types';
 import { fail } from '../envelope.js';
 import { toBinaryString } from '../standard-mark.js';
@@ -29,41 +38,27 @@ const OK_ENVELOPE = { ActionStatus: 'OK', ErrorCode: ErrorCode.OK, ErrorInfo: ''
 /** A conversation of a request, checked alone: what the store needs, or why it fails. */
 type Checked = { type: ConversationType; id: string } | { code: number; info: string };
 
-/** From_Account: 50002 missing, empty or over 32 UTF-8 bytes, 60015 not a string. */
-function fromFailure(body: Record<string, unknown>): ResponseEnvelope | undefined {
-  const from = body.From_Account;
-  if (from === undefined) return fail(ErrorCode.INVALID_PARAMETER, 'From_Account is required');
-  if (typeof from !== 'string') return fail(ErrorCode.ACCOUNT_TYPE, 'From_Account must be a string');
-  if (from === '' || Buffer.byteLength(from) > LIMITS.userIdMaxBytes) {
-    return fail(
-      ErrorCode.INVALID_PARAMETER,
-      `From_Account must be 1 to ${LIMITS.userIdMaxBytes} UTF-8 bytes`,
-    );
-  }
-  return undefined;
+/** The request-level rules checked before the edition and the account (the shared rule set). */
+function requestFailure(
+  command: ContactGroupCommand,
+  body: Record<string, unknown>,
+): ResponseEnvelope | undefined {
+  const refusal = checkRequest(command, body);
+  return refusal === undefined ? undefined : fail(refusal.code, refusalText(refusal));
 }
 
-/** A ContactItem as the API reads it: C2C with a UserID, or group with a ToGroupId. */
-function checkContact(name: string, contact: unknown): Checked {
-  const invalid = (info: string) => ({ code: ErrorCode.INVALID_PARAMETER, info: `${name}${info}` });
-  if (!isObject(contact)) return invalid(' must be an object with Type and To_Account or ToGroupId');
-  if (contact.Type === 1) {
-    const to = contact.To_Account;
-    if (to === undefined) return invalid('.To_Account is required when Type is 1 (C2C)');
-    if (typeof to !== 'string')
-      return { code: ErrorCode.ACCOUNT_TYPE, info: `${name}.To_Account must be a string` };
-    if (to.length === 0 || Buffer.byteLength(to) > LIMITS.userIdMaxBytes) {
-      return invalid(`.To_Account must be 1 to ${LIMITS.userIdMaxBytes} UTF-8 bytes`);
-    }
-    return { type: 1, id: to };
-  }
-  if (contact.Type === 2) {
-    const group = contact.ToGroupId;
-    if (typeof group !== 'string' || group.length === 0)
-      return invalid('.ToGroupId must be a non-empty string');
-    return { type: 2, id: group };
-  }
-  return invalid(`.Type must be 1 (C2C) or 2 (group), got ${JSON.stringify(contact.Type) ?? 'nothing'}`);
+/** One conversation of a create, or of an update of type 2, checked alone (the shared rule set). */
+function checkMember(command: ContactGroupCommand, entry: unknown, index: number): Checked {
+  const refusal = contactGroupMemberRefusal(command, entry, index);
+  if (refusal !== undefined) return { code: refusal.code, info: refusalText(refusal) };
+  const contact = (
+    command === 'createContactGroup' ? entry : (entry as { ContactItem: unknown }).ContactItem
+  ) as {
+    Type: ConversationType;
+    To_Account?: string;
+    ToGroupId?: string;
+  };
+  return { type: contact.Type, id: (contact.Type === 1 ? contact.To_Account : contact.ToGroupId) as string };
 }
 
 function echoOf(contact: unknown): ContactItemEcho | undefined {
@@ -74,19 +69,14 @@ function echoOf(contact: unknown): ContactItemEcho | undefined {
   return echo;
 }
 
-/** 51011 for a name that is empty or over 32 UTF-8 bytes (also when it is not a string at all). */
-function nameFailure(field: string, name: unknown): ResponseEnvelope | undefined {
-  if (
-    typeof name === 'string' &&
-    name.length > 0 &&
-    Buffer.byteLength(name) <= LIMITS.contactGroupNameMaxBytes
-  ) {
-    return undefined;
-  }
-  return fail(
-    ErrorCode.CONTACT_GROUP_NAME,
-    `${field} must be a name of 1 to ${LIMITS.contactGroupNameMaxBytes} UTF-8 bytes`,
-  );
+/** 51011 for the name the request gives a group (the shared rule set). */
+function nameFailure(
+  command: ContactGroupCommand,
+  body: Record<string, unknown>,
+): ResponseEnvelope | undefined {
+  const name = contactGroupNewName(command, body);
+  const refusal = name === undefined ? undefined : contactGroupNameRefusal(name.value, name.field);
+  return refusal === undefined ? undefined : fail(refusal.code, refusalText(refusal));
 }
 
 function editionFailure(ctx: CommandContext, command: string): ResponseEnvelope | undefined {
@@ -185,38 +175,19 @@ function groupAnswer(
 }
 
 export const createContactGroup: CommandHandler<'createContactGroup'> = async (body, ctx) => {
-  const fromError = fromFailure(body);
-  if (fromError !== undefined) return fromError;
+  const command = 'createContactGroup';
+  const invalid = requestFailure(command, body);
+  if (invalid !== undefined) return invalid;
   const from = body.From_Account as string;
-  const groups = body.GroupContactItem;
-  if (!Array.isArray(groups) || groups.length !== 1 || !isObject(groups[0])) {
-    return fail(
-      ErrorCode.INVALID_PARAMETER,
-      'GroupContactItem must hold exactly one group { GroupName, ContactItem }',
-    );
-  }
-  const group = groups[0];
-  const contacts = group.ContactItem;
-  if (!Array.isArray(contacts)) {
-    return fail(
-      ErrorCode.INVALID_PARAMETER,
-      'GroupContactItem[0].ContactItem must be an array of conversations',
-    );
-  }
-  if (contacts.length > LIMITS.contactGroupItemsPerCall) {
-    return fail(
-      ErrorCode.MARK_ITEM_COUNT,
-      `GroupContactItem[0].ContactItem must name at most ${LIMITS.contactGroupItemsPerCall} conversations, got ${contacts.length}`,
-    );
-  }
   const edition = editionFailure(ctx, 'create_contact_group');
   if (edition !== undefined) return edition;
   if (!(await ctx.store.hasAccount(ctx.app.sdkAppId, from))) return notImported(from);
-  const nameError = nameFailure('GroupContactItem[0].GroupName', group.GroupName);
+  const nameError = nameFailure(command, body);
   if (nameError !== undefined) return nameError;
-  const name = group.GroupName as string;
+  const name = (contactGroupNewName(command, body) as { value: string }).value;
+  const contacts = contactGroupMembers(command, body);
   const where = (i: number) => `GroupContactItem[0].ContactItem[${i}]`;
-  const checked = contacts.map((c, i) => checkContact(where(i), c));
+  const checked = contacts.map((c, i) => checkMember(command, c, i));
   const { result, items } = await withMembers(
     contacts,
     checked,
@@ -230,40 +201,20 @@ export const createContactGroup: CommandHandler<'createContactGroup'> = async (b
 };
 
 export const updateContactGroup: CommandHandler<'updateContactGroup'> = async (body, ctx) => {
-  const fromError = fromFailure(body);
-  if (fromError !== undefined) return fromError;
+  const command = 'updateContactGroup';
+  const invalid = requestFailure(command, body);
+  if (invalid !== undefined) return invalid;
   const from = body.From_Account as string;
-  if (body.UpdateType !== 1) return fail(ErrorCode.INVALID_PARAMETER, 'UpdateType must be 1');
-  const update = body.UpdateGroup;
-  if (!isObject(update)) return fail(ErrorCode.INVALID_PARAMETER, 'UpdateGroup is required (an object)');
-  const kind = update.UpdateGroupType;
-  if (kind !== 1 && kind !== 2) {
-    return fail(ErrorCode.INVALID_PARAMETER, 'UpdateGroup.UpdateGroupType must be 1 (rename) or 2 (members)');
-  }
-  if (typeof update.OldGroupName !== 'string') {
-    return fail(ErrorCode.INVALID_PARAMETER, 'UpdateGroup.OldGroupName is required (a string)');
-  }
-  const oldName = update.OldGroupName;
-  const items = update.ContactUpdateItem;
-  if (kind === 2) {
-    if (items !== undefined && !Array.isArray(items)) {
-      return fail(ErrorCode.INVALID_PARAMETER, 'UpdateGroup.ContactUpdateItem must be an array');
-    }
-    const count = items?.length ?? 0;
-    if (count < 1 || count > LIMITS.contactGroupItemsPerCall) {
-      return fail(
-        ErrorCode.MARK_ITEM_COUNT,
-        `UpdateGroup.ContactUpdateItem must name 1 to ${LIMITS.contactGroupItemsPerCall} conversations, got ${count}`,
-      );
-    }
-  }
+  const update = body.UpdateGroup as Record<string, unknown>;
+  const kind = update.UpdateGroupType as 1 | 2;
+  const oldName = update.OldGroupName as string;
   const edition = editionFailure(ctx, 'update_contact_group');
   if (edition !== undefined) return edition;
   const app = ctx.app.sdkAppId;
   if (!(await ctx.store.hasAccount(app, from))) return notImported(from);
 
   if (kind === 1) {
-    const nameError = nameFailure('UpdateGroup.NewGroupName', update.NewGroupName);
+    const nameError = nameFailure(command, body);
     if (nameError !== undefined) {
       // An unknown group is reported before a bad new name: the group is what the request is about.
       const probe = await ctx.store.searchContacts(app, from, []);
@@ -279,19 +230,15 @@ export const updateContactGroup: CommandHandler<'updateContactGroup'> = async (b
     return { ...groupAnswer(result.group, []), ...OK_ENVELOPE };
   }
 
-  const list = items as unknown[];
+  const list = contactGroupMembers(command, body);
   const where = (i: number) => `UpdateGroup.ContactUpdateItem[${i}]`;
   const optTypes: (1 | 2)[] = [];
   const checked: Checked[] = list.map((item, i) => {
-    if (!isObject(item)) return { code: ErrorCode.INVALID_PARAMETER, info: `${where(i)} must be an object` };
-    if (item.ContactOptType !== 1 && item.ContactOptType !== 2) {
-      return {
-        code: ErrorCode.INVALID_PARAMETER,
-        info: `${where(i)}.ContactOptType must be 1 (add) or 2 (remove)`,
-      };
+    // The answer echoes a valid ContactOptType even when the conversation itself is refused.
+    if (isObject(item) && (item.ContactOptType === 1 || item.ContactOptType === 2)) {
+      optTypes[i] = item.ContactOptType;
     }
-    optTypes[i] = item.ContactOptType;
-    return checkContact(`${where(i)}.ContactItem`, item.ContactItem);
+    return checkMember(command, item, i);
   });
   const { result, items: results } = await withMembers(
     list.map((item) => (isObject(item) ? item.ContactItem : undefined)),
@@ -307,14 +254,10 @@ export const updateContactGroup: CommandHandler<'updateContactGroup'> = async (b
 };
 
 export const delContactGroup: CommandHandler<'delContactGroup'> = async (body, ctx) => {
-  const fromError = fromFailure(body);
-  if (fromError !== undefined) return fromError;
+  const invalid = requestFailure('delContactGroup', body);
+  if (invalid !== undefined) return invalid;
   const from = body.From_Account as string;
-  const names = body.GroupName;
-  if (!Array.isArray(names) || names.length !== 1 || typeof names[0] !== 'string') {
-    return fail(ErrorCode.INVALID_PARAMETER, 'GroupName must hold exactly one group name');
-  }
-  const name = names[0];
+  const name = (body.GroupName as string[])[0] as string;
   const edition = editionFailure(ctx, 'del_contact_group');
   if (edition !== undefined) return edition;
   const result = await ctx.store.delContactGroup(ctx.app.sdkAppId, from, name, ctx.nowSeconds());
@@ -324,26 +267,12 @@ export const delContactGroup: CommandHandler<'delContactGroup'> = async (body, c
 };
 
 export const searchContactGroup: CommandHandler<'searchContactGroup'> = async (body, ctx) => {
-  const fromError = fromFailure(body);
-  if (fromError !== undefined) return fromError;
+  const invalid = requestFailure('searchContactGroup', body);
+  if (invalid !== undefined) return invalid;
   const from = body.From_Account as string;
-  const contacts = body.ContactItem;
-  if (contacts !== undefined && !Array.isArray(contacts)) {
-    return fail(ErrorCode.INVALID_PARAMETER, 'ContactItem must be an array of conversations');
-  }
-  const count = contacts?.length ?? 0;
-  if (count < 1 || count > LIMITS.searchContactItemsPerCall) {
-    return fail(
-      ErrorCode.MARK_ITEM_COUNT,
-      `ContactItem must name 1 to ${LIMITS.searchContactItemsPerCall} conversations, got ${count}`,
-    );
-  }
-  const wanted: { type: ConversationType; id: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const checked = checkContact(`ContactItem[${i}]`, (contacts as unknown[])[i]);
-    if ('code' in checked) return fail(checked.code, checked.info);
-    wanted.push(checked);
-  }
+  const wanted = (
+    body.ContactItem as { Type: ConversationType; To_Account?: string; ToGroupId?: string }[]
+  ).map((c) => ({ type: c.Type, id: (c.Type === 1 ? c.To_Account : c.ToGroupId) as string }));
   const found = await ctx.store.searchContacts(ctx.app.sdkAppId, from, wanted);
   if (found === undefined) return notImported(from);
   return { ContactResultItem: found.items.map(contactWithMarks), GroupItem: found.groups, ...OK_ENVELOPE };

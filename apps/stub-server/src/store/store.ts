@@ -1,7 +1,9 @@
 // The store behind the handlers. Handlers never touch a Map: they call these operations, each of
 // which is atomic on its own (the in-memory store applies it synchronously; a Redis-backed store
 // will run each one as a single script). Results may be promises so that such a store fits.
+
 import type { GroupType } from '@tim-marks/types';
+import type { StoreHealth as ControlPlaneStoreHealth } from '@tim-marks/types/control-plane';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -188,6 +190,22 @@ export interface Store {
   exportApp(sdkAppId: number): Awaitable<AppState>;
   /** Replaces the app's whole state. */
   importApp(state: AppState): Awaitable<void>;
+  /** The store's state for /__stub/health; the memory store has none to report. */
+  health?(): Promise<StoreHealth>;
+  /** Lets go of connections (a shared store); called once the stub stopped serving. */
+  close?(): Promise<void>;
+}
+
+/** A shared store's state as /__stub/health reports it. */
+/** The store's part of GET /__stub/health (openapi/control-plane.yaml StoreHealth). */
+export type StoreHealth = ControlPlaneStoreHealth;
+
+/**
+ * The shared store cannot be reached (Redis stopped, restarting, too slow): the API answers 50004
+ * (retryable) at once, the control plane 503. A write that timed out may or may not have been applied.
+ */
+export class StoreUnavailable extends Error {
+  override name = 'StoreUnavailable';
 }
 
 /**

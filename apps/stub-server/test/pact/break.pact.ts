@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stub, startStub } from '../../src/stub.js';
+import { storeOption } from '../store-option.js';
 import { PROVIDER, stubPacts } from './pacts.js';
 import { providerStates } from './states.js';
 
@@ -76,7 +77,7 @@ describe('a provider that drifted from the pacts is rejected', () => {
   let stub: Stub;
 
   beforeAll(async () => {
-    stub = await startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent' });
+    stub = await startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent', ...storeOption() });
   });
   afterAll(async () => {
     await stub?.close();

@@ -8,6 +8,7 @@ import { Verifier } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ADMIN, DEFAULT_SDKAPPID, DEVELOPMENT_SECRET_KEY } from '../../src/defaults.js';
 import { type Stub, startStub } from '../../src/stub.js';
+import { storeOption } from '../store-option.js';
 import { PROVIDER, statesNamed, stubPacts } from './pacts.js';
 import { providerStates } from './states.js';
 
@@ -38,7 +39,7 @@ describe('the stub honours the client’s pacts', () => {
   let stub: Stub;
 
   beforeAll(async () => {
-    stub = await startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent' });
+    stub = await startStub({ host: '127.0.0.1', port: 0, logLevel: 'silent', ...storeOption() });
   });
   afterAll(async () => {
     await stub?.close();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   // The large-body budget off: every shape is parsed and answered by the rules (it is tested below).
   stub = await testStub({
     rateLimit: 0,
-    largeBodyBytesPerSecond: 0,
+    largeBodyMsPerSecond: 0,
     config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0', 'user1'] }] },
   });
 });
@@ -119,30 +119,39 @@ describe('structureProblem (the scan before JSON.parse)', () => {
 });
 
 describe('the large-body budget', () => {
-  it('admits large bodies while the bucket (4 s of budget) holds them, then at the rate it refills', () => {
-    const budget = new LargeBodyBudget(250_000); // a bucket of 1,000,000 bytes
-    expect(budget.admit(LARGE_BODY_BYTES - 1, 0)).toBe(true); // small bodies never count
-    expect(budget.admit(600_000, 0)).toBe(true);
-    expect(budget.admit(600_000, 10)).toBe(false);
-    expect(budget.admit(600_000, 1_000)).toBe(true); // 1 s refilled 250,000 bytes
-    // A body larger than the whole bucket is taken when the bucket is full, never for ever refused.
-    expect(budget.admit(5_000_000, 10_000)).toBe(true);
+  it('admits large bodies while the bucket holds time, charges what each took, refills at the rate', () => {
+    const budget = new LargeBodyBudget(5); // 5 ms a second, a bucket of 25 ms
+    const big = LARGE_BODY_BYTES;
+    expect(budget.admit(LARGE_BODY_BYTES - 1, 0)).toBe(true); // small bodies never count…
+    budget.charge(LARGE_BODY_BYTES - 1, 1_000); // …nor are charged
+    expect(budget.admit(big, 0)).toBe(true);
+    budget.charge(big, 20); // 5 ms left
+    expect(budget.admit(big, 0)).toBe(true);
+    budget.charge(big, 15); // 10 ms in debt: refused until 2 s have refilled it
+    expect(budget.admit(big, 1_000)).toBe(false);
+    expect(budget.admit(big, 2_100)).toBe(true);
+    // The bucket never holds more than its depth, however long it was idle.
+    expect(budget.admit(big, 1_000_000)).toBe(true); // full: 25 ms
+    budget.charge(big, 26);
+    expect(budget.admit(big, 1_000_000)).toBe(false);
     expect(new LargeBodyBudget(0).admit(10_000_000, 0)).toBe(true); // 0: no budget
   });
 
-  it('answers 60011 to a large body past the budget, unread, while a normal request is answered', async () => {
+  it('answers 60011 to large bodies once they used the budget, while a normal request is answered', async () => {
     const small = await testStub({
       rateLimit: 0,
-      largeBodyBytesPerSecond: 60_000, // a bucket of 240 KB: one 200 KB body, then 3 s before another
+      largeBodyMsPerSecond: 0.001, // a bucket of 25 ms that (practically) never refills
       config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0'] }] },
     });
     try {
-      const big = `{"From_Account":"user0","MarkItem":[${JSON.stringify({ OptType: 1, ContactItem: { Type: 1, To_Account: 'big' }, SetMark: [1] })}],"pad":"${'x'.repeat(200_000)}"}`;
-      const answers = await Promise.all(
-        [1, 2, 3].map(() => call(small, 'markContact', undefined, { raw: big })),
-      );
-      const codes = answers.map((a) => a.ErrorCode).sort();
-      expect(codes).toEqual([0, ErrorCode.APP_RATE_LIMITED, ErrorCode.APP_RATE_LIMITED]);
+      // The most expensive shape: each costs milliseconds, so the 25 ms run out within a few.
+      const worst = SHAPES.find((shape) => shape.name.startsWith('CustomMark a string')) as Shape;
+      const codes: number[] = [];
+      for (let i = 0; i < 40 && !codes.includes(ErrorCode.APP_RATE_LIMITED); i++) {
+        codes.push((await call(small, 'markContact', undefined, { raw: worst.body })).ErrorCode);
+      }
+      expect(codes[0]).toBe(0); // the first is let in…
+      expect(codes.at(-1)).toBe(ErrorCode.APP_RATE_LIMITED); // …and the budget ran out
       const normal = await call(small, 'markContact', undefined, { raw: NORMAL_BODY as string });
       expect(normal).toMatchObject({ ErrorCode: 0, ResultItem: [{ ResultCode: 0 }] });
     } finally {

@@ -36,6 +36,23 @@ const mark = (item: unknown, From_Account: unknown = 'user0'): unknown => ({
 });
 const bytes = (n: number, ch = 'a') => ch.repeat(n);
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ ...GOOD, ContactItem: c2c(`u${i}`) }));
+const contacts = (n: number) => Array.from({ length: n }, (_, i) => c2c(`c${i}`));
+const group = (GroupName: unknown, ContactItem: unknown[] = [c2c('a')]) => ({ GroupName, ContactItem });
+const createBody = (one: unknown, From_Account: unknown = 'user0') => ({
+  From_Account,
+  GroupContactItem: [one],
+});
+const rename = (NewGroupName: unknown) => ({
+  From_Account: 'user0',
+  UpdateType: 1,
+  UpdateGroup: { UpdateGroupType: 1, OldGroupName: 'folder', NewGroupName },
+});
+const members = (ContactUpdateItem: unknown) => ({
+  From_Account: 'user0',
+  UpdateType: 1,
+  UpdateGroup: { UpdateGroupType: 2, OldGroupName: 'folder', ContactUpdateItem },
+});
+const add = (ContactItem: unknown) => ({ ContactOptType: 1, ContactItem });
 const positions = (n: number) => Array.from({ length: n }, (_, i) => (i % 64) + 1);
 
 const ROWS: Row[] = [
@@ -548,6 +565,248 @@ const ROWS: Row[] = [
     body: { GroupId: bytes(49) },
     stub: '10004',
   },
+  // Conversation groups (issue 16): the request-level rules, the name (51011), then each
+  // conversation of a create or an update alone. user0 is imported and the app is Ultimate; the
+  // group `folder` exists (beforeAll). Each create row that gets 0 makes a group (at most 20).
+  {
+    name: 'create_contact_group From_Account missing',
+    command: 'createContactGroup',
+    body: { GroupContactItem: [group('a')] },
+    stub: '50002',
+  },
+  {
+    name: 'create_contact_group From_Account 5',
+    command: 'createContactGroup',
+    body: createBody(group('a'), 5),
+    stub: '60015',
+  },
+  {
+    name: 'create_contact_group From_Account of 33 bytes',
+    command: 'createContactGroup',
+    body: createBody(group('a'), bytes(33)),
+    stub: '50002',
+  },
+  {
+    name: 'create_contact_group GroupContactItem missing',
+    command: 'createContactGroup',
+    body: { From_Account: 'user0' },
+    stub: '50002',
+  },
+  {
+    name: 'create_contact_group two groups',
+    command: 'createContactGroup',
+    body: { From_Account: 'user0', GroupContactItem: [group('a'), group('b')] },
+    stub: '50002',
+  },
+  {
+    name: 'create_contact_group ContactItem "x"',
+    command: 'createContactGroup',
+    body: createBody({ GroupName: 'a', ContactItem: 'x' }),
+    stub: '50002',
+  },
+  {
+    name: 'create_contact_group 101 conversations',
+    command: 'createContactGroup',
+    body: createBody(group('a', contacts(101))),
+    stub: '51006',
+  },
+  {
+    name: 'create_contact_group GroupName ""',
+    command: 'createContactGroup',
+    body: createBody(group('')),
+    stub: '51011',
+  },
+  {
+    name: 'create_contact_group GroupName 5',
+    command: 'createContactGroup',
+    body: createBody(group(5)),
+    stub: '51011',
+  },
+  {
+    name: 'create_contact_group GroupName of 33 bytes',
+    command: 'createContactGroup',
+    body: createBody(group(bytes(33))),
+    stub: '51011',
+  },
+  {
+    name: 'create_contact_group GroupName of 11 three-byte characters (33 bytes)',
+    command: 'createContactGroup',
+    body: createBody(group(bytes(11, '组'))),
+    stub: '51011',
+  },
+  {
+    name: 'create_contact_group GroupName of 32 bytes, 100 conversations',
+    command: 'createContactGroup',
+    body: createBody(group(bytes(32, 'n'), contacts(100))),
+    stub: '0',
+  },
+  {
+    name: 'create_contact_group a conversation whose To_Account is 5',
+    command: 'createContactGroup',
+    body: createBody(group('g1', [c2c('a'), c2c(5)])),
+    stub: '0; 60015 at 1',
+  },
+  {
+    name: 'create_contact_group a conversation of Type 3',
+    command: 'createContactGroup',
+    body: createBody(group('g2', [c2c('a'), { Type: 3, To_Account: 'x' }])),
+    stub: '0; 50002 at 1',
+  },
+  {
+    name: 'create_contact_group a ToGroupId of 49 bytes',
+    command: 'createContactGroup',
+    body: createBody(group('g3', [c2c('a'), { Type: 2, ToGroupId: bytes(49) }])),
+    stub: '0; 50002 at 1',
+  },
+  {
+    name: 'update_contact_group UpdateType 2',
+    command: 'updateContactGroup',
+    body: { ...rename(bytes(3)), UpdateType: 2 },
+    stub: '50002',
+  },
+  {
+    name: 'update_contact_group UpdateGroup missing',
+    command: 'updateContactGroup',
+    body: { From_Account: 'user0', UpdateType: 1 },
+    stub: '50002',
+  },
+  {
+    name: 'update_contact_group UpdateGroupType 3',
+    command: 'updateContactGroup',
+    body: {
+      From_Account: 'user0',
+      UpdateType: 1,
+      UpdateGroup: { UpdateGroupType: 3, OldGroupName: 'folder' },
+    },
+    stub: '50002',
+  },
+  {
+    name: 'update_contact_group OldGroupName missing',
+    command: 'updateContactGroup',
+    body: { From_Account: 'user0', UpdateType: 1, UpdateGroup: { UpdateGroupType: 1, NewGroupName: 'x' } },
+    stub: '50002',
+  },
+  {
+    name: 'update_contact_group NewGroupName ""',
+    command: 'updateContactGroup',
+    body: rename(''),
+    stub: '51011',
+  },
+  {
+    name: 'update_contact_group NewGroupName of 33 bytes',
+    command: 'updateContactGroup',
+    body: rename(bytes(33)),
+    stub: '51011',
+  },
+  {
+    name: 'update_contact_group ContactUpdateItem []',
+    command: 'updateContactGroup',
+    body: members([]),
+    stub: '51006',
+  },
+  {
+    name: 'update_contact_group ContactUpdateItem "x"',
+    command: 'updateContactGroup',
+    body: members('x'),
+    stub: '50002',
+  },
+  {
+    name: 'update_contact_group 101 conversations',
+    command: 'updateContactGroup',
+    body: members(contacts(101).map(add)),
+    stub: '51006',
+  },
+  {
+    name: 'update_contact_group ContactOptType 3',
+    command: 'updateContactGroup',
+    body: members([add(c2c('a')), { ContactOptType: 3, ContactItem: c2c('b') }]),
+    stub: '0; 50002 at 1',
+  },
+  {
+    name: 'update_contact_group an entry that is 5',
+    command: 'updateContactGroup',
+    body: members([add(c2c('a')), 5]),
+    stub: '0; 50002 at 1',
+  },
+  {
+    name: 'update_contact_group a To_Account null',
+    command: 'updateContactGroup',
+    body: members([add(c2c('a')), add(c2c(null))]),
+    stub: '0; 60015 at 1',
+  },
+  {
+    name: 'update_contact_group 100 conversations added',
+    command: 'updateContactGroup',
+    body: members(contacts(100).map(add)),
+    stub: '0',
+  },
+  {
+    name: 'del_contact_group GroupName missing',
+    command: 'delContactGroup',
+    body: { From_Account: 'user0' },
+    stub: '50002',
+  },
+  {
+    name: 'del_contact_group two names',
+    command: 'delContactGroup',
+    body: { From_Account: 'user0', GroupName: ['a', 'b'] },
+    stub: '50002',
+  },
+  {
+    name: 'del_contact_group GroupName [5]',
+    command: 'delContactGroup',
+    body: { From_Account: 'user0', GroupName: [5] },
+    stub: '50002',
+  },
+  {
+    name: 'del_contact_group From_Account 5',
+    command: 'delContactGroup',
+    body: { From_Account: 5, GroupName: ['a'] },
+    stub: '60015',
+  },
+  {
+    name: 'search_contact_group ContactItem missing',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0' },
+    stub: '51006',
+  },
+  {
+    name: 'search_contact_group ContactItem []',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0', ContactItem: [] },
+    stub: '51006',
+  },
+  {
+    name: 'search_contact_group ContactItem "x"',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0', ContactItem: 'x' },
+    stub: '50002',
+  },
+  {
+    name: 'search_contact_group 300 conversations',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0', ContactItem: contacts(300) },
+    stub: '0',
+  },
+  {
+    name: 'search_contact_group 301 conversations',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0', ContactItem: contacts(301) },
+    stub: '51006',
+    client: 'splits',
+  },
+  {
+    name: 'search_contact_group a To_Account 5',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0', ContactItem: [c2c('a'), c2c(5)] },
+    stub: '60015',
+  },
+  {
+    name: 'search_contact_group a ToGroupId of 49 bytes',
+    command: 'searchContactGroup',
+    body: { From_Account: 'user0', ContactItem: [c2c('a'), { Type: 2, ToGroupId: bytes(49) }] },
+    stub: '50002',
+  },
 ];
 
 /** What the stub answered, in the rows' notation. */
@@ -555,6 +814,12 @@ function stubVerdict(command: CommandName, answer: Record<string, unknown>): str
   if (answer.ErrorCode !== 0) return String(answer.ErrorCode);
   if (command === 'markContact') {
     const results = answer.ResultItem as { ResultCode: number }[];
+    const bad = results.findIndex((r) => r.ResultCode !== 0);
+    return bad === -1 ? '0' : `0; ${results[bad]?.ResultCode} at ${bad}`;
+  }
+  if (command === 'createContactGroup' || command === 'updateContactGroup') {
+    const groups = answer.GroupResultItem as { ResultItem: { ResultCode: number }[] }[];
+    const results = groups[0]?.ResultItem ?? [];
     const bad = results.findIndex((r) => r.ResultCode !== 0);
     return bad === -1 ? '0' : `0; ${results[bad]?.ResultCode} at ${bad}`;
   }
@@ -636,6 +901,10 @@ describe.skipIf(missing !== undefined)('the client and the stub apply one rule s
       rateLimit: 1000,
     });
     await tim.createGroup({ Type: 'Public', Name: 'team', GroupId: 'team' });
+    await tim.createContactGroup({
+      From_Account: 'user0',
+      GroupContactItem: [{ GroupName: 'folder', ContactItem: [] }],
+    });
   }, 30_000);
   afterAll(async () => {
     await tim?.close();

@@ -280,7 +280,7 @@ export interface components {
          *     - `not-built`: `/__stub/docs` was not built into this stub (404)
          *     - `body-too-large`: the body is over the control-plane limit (413)
          *     - `unsupported-media-type`: POST or PUT without `Content-Type: application/json` (415)
-         *     - `store-unavailable`: the store could not write; nothing changed, retry (503)
+         *     - `store-unavailable`: the store could not write (nothing changed) or cannot be reached; retry (503)
          * @enum {string}
          */
         ControlErrorCode: "invalid-json" | "invalid-input" | "unknown-command" | "invalid-fault" | "invalid-filter" | "invalid-matcher" | "invalid-state" | "unauthorized" | "forbidden" | "unknown-app" | "not-found" | "not-built" | "body-too-large" | "unsupported-media-type" | "store-unavailable";
@@ -293,7 +293,23 @@ export interface components {
             /** @description The API's ErrorCode for the same mistake in an API request, where there is one. */
             ErrorCode?: number;
         };
+        /** @description The store behind the stub (`--store`). */
+        StoreHealth: {
+            /** @description `memory`, `redis` or `redis-cluster`. */
+            kind: string;
+            /** @description The store's URL, any password hidden. */
+            url?: string;
+            /**
+             * @description `reconnecting` while Redis cannot be reached (API calls answer 50004 meanwhile).
+             * @enum {string}
+             */
+            state: "connected" | "reconnecting" | "closed";
+            /** @description A PING's round trip, when connected. */
+            latencyMs?: number;
+            error?: string;
+        };
         Health: {
+            store: components["schemas"]["StoreHealth"];
             /** @constant */
             ok: true;
             uptimeMs: number;

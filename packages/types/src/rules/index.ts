@@ -256,6 +256,7 @@ export function checkRequest(
     if (refusal !== undefined) return refusal;
   }
   if (command === 'markContact') return markContactRefusal(body, options);
+  if (isContactGroupCommand(command)) return contactGroupRequestRefusal(command, body, options);
   if (command === 'multiaccountImport') return accountsRefusal(body, options);
   if (command === 'accountImport') return accountImportRefusal(body);
   return schemaRefusal(REQUEST_SCHEMA[command], body, '', invalid);
@@ -267,12 +268,15 @@ function markContactRefusal(
   body: Record<string, unknown>,
   options: RequestCheckOptions,
 ): Refusal | undefined {
+  return fromAccountRefusal(body) ?? listRefusal('markContact', body, options);
+}
+
+/** From_Account, present and a UserID (50002); its type (60015) was checked by checkRequest. */
+function fromAccountRefusal(body: Record<string, unknown>): Refusal | undefined {
   const from = body.From_Account;
   if (from === undefined)
     return { code: ErrorCode.INVALID_PARAMETER, field: 'From_Account', reason: 'is required' };
-  const fromRefusal = schemaRefusal('UserID', from, 'From_Account', ErrorCode.INVALID_PARAMETER);
-  if (fromRefusal !== undefined) return fromRefusal;
-  return listRefusal('markContact', body, options);
+  return schemaRefusal('UserID', from, 'From_Account', ErrorCode.INVALID_PARAMETER);
 }
 
 function accountsRefusal(body: Record<string, unknown>, options: RequestCheckOptions): Refusal | undefined {
@@ -444,4 +448,189 @@ export function checkValue(
   code: number = ErrorCode.INVALID_PARAMETER,
 ): Refusal | undefined {
   return schemaRefusal(schema, value, field, code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversation groups: create/update/del/search_contact_group, in the order each operation's
+// x-assumption gives. The counts are `x-limits`' (LIMITS), the name's bytes the ContactGroupName
+// schema's `x-max-bytes` (test/rules-contact-groups.test.ts checks that the two agree). The stub
+// checks the edition and the account between the kinds of rule below, so there are three:
+// - checkRequest (contactGroupRequestRefusal): what fails the whole request first — From_Account,
+//   the request's shape, the counts; for search_contact_group every conversation too;
+// - contactGroupNameRefusal: the name a request gives a group (51011), checked after those;
+// - contactGroupMemberRefusal: one conversation of create_contact_group or of an
+//   update_contact_group of type 2, which fails alone (its ResultItem) while the others are applied.
+
+/** The conversation-group commands. */
+export type ContactGroupCommand =
+  | 'createContactGroup'
+  | 'updateContactGroup'
+  | 'delContactGroup'
+  | 'searchContactGroup';
+
+const CONTACT_GROUP_COMMANDS: ReadonlySet<CommandName> = new Set<ContactGroupCommand>([
+  'createContactGroup',
+  'updateContactGroup',
+  'delContactGroup',
+  'searchContactGroup',
+]);
+
+export function isContactGroupCommand(command: CommandName): command is ContactGroupCommand {
+  return CONTACT_GROUP_COMMANDS.has(command);
+}
+
+function invalidField(field: string, reason: string): Refusal {
+  return { code: ErrorCode.INVALID_PARAMETER, field, reason };
+}
+
+/** A list of conversations: an array (50002) of `min` to `max` entries (51006). With `splits` the
+ * caller sends it in calls of at most `max` (the client's search_contact_group): only `min` holds. */
+function conversationCountRefusal(
+  list: unknown,
+  field: string,
+  min: number,
+  max: number,
+  splits = false,
+): Refusal | undefined {
+  if (!Array.isArray(list)) return invalidField(field, 'must be an array of conversations');
+  if (list.length < min || (list.length > max && !splits)) {
+    return {
+      code: ErrorCode.MARK_ITEM_COUNT,
+      field,
+      reason: splits ? 'must not be empty' : `must name ${min} to ${max} conversations, got ${list.length}`,
+    };
+  }
+  return undefined;
+}
+
+function contactGroupRequestRefusal(
+  command: ContactGroupCommand,
+  body: Record<string, unknown>,
+  options: RequestCheckOptions,
+): Refusal | undefined {
+  const from = fromAccountRefusal(body);
+  if (from !== undefined) return from;
+  switch (command) {
+    case 'createContactGroup': {
+      const groups = body.GroupContactItem;
+      if (!Array.isArray(groups) || groups.length !== 1 || !isObject(groups[0])) {
+        return invalidField('GroupContactItem', 'must hold exactly one group { GroupName, ContactItem }');
+      }
+      return conversationCountRefusal(
+        groups[0].ContactItem,
+        'GroupContactItem[0].ContactItem',
+        0,
+        LIMITS.contactGroupItemsPerCall,
+      );
+    }
+    case 'updateContactGroup': {
+      if (body.UpdateType !== 1) return invalidField('UpdateType', 'must be 1');
+      const update = body.UpdateGroup;
+      if (!isObject(update)) return invalidField('UpdateGroup', 'is required (an object)');
+      const kind = update.UpdateGroupType;
+      if (kind !== 1 && kind !== 2) {
+        return invalidField(
+          'UpdateGroup.UpdateGroupType',
+          'must be 1 (rename) or 2 (add / remove conversations)',
+        );
+      }
+      if (typeof update.OldGroupName !== 'string') {
+        return invalidField('UpdateGroup.OldGroupName', 'is required (a string)');
+      }
+      if (kind === 1) return undefined;
+      return conversationCountRefusal(
+        update.ContactUpdateItem ?? [],
+        'UpdateGroup.ContactUpdateItem',
+        1,
+        LIMITS.contactGroupItemsPerCall,
+      );
+    }
+    case 'delContactGroup': {
+      const names = body.GroupName;
+      if (!Array.isArray(names) || names.length !== 1 || typeof names[0] !== 'string') {
+        return invalidField('GroupName', 'must hold exactly one group name');
+      }
+      return undefined;
+    }
+    case 'searchContactGroup': {
+      const contacts = body.ContactItem ?? [];
+      const count = conversationCountRefusal(
+        contacts,
+        'ContactItem',
+        1,
+        LIMITS.searchContactItemsPerCall,
+        options.splitsItems === true,
+      );
+      if (count !== undefined) return count;
+      // One bad conversation fails the whole search (its x-assumption).
+      const list = contacts as unknown[];
+      for (let i = 0; i < list.length; i++) {
+        const refusal = checkContactItem(list[i], `ContactItem[${i}]`);
+        if (refusal !== undefined) return refusal;
+      }
+      return undefined;
+    }
+  }
+}
+
+/** A conversation group's name: the ContactGroupName schema (1..32 UTF-8 bytes), else 51011 — also
+ * when it is not a string at all. */
+export function contactGroupNameRefusal(value: unknown, field: string): Refusal | undefined {
+  return schemaRefusal('ContactGroupName', value, field, ErrorCode.CONTACT_GROUP_NAME) === undefined
+    ? undefined
+    : {
+        code: ErrorCode.CONTACT_GROUP_NAME,
+        field,
+        reason: `must be a name of 1 to ${LIMITS.contactGroupNameMaxBytes} UTF-8 bytes`,
+      };
+}
+
+/** The name a request gives a group, and its field: create_contact_group's GroupName, a rename's
+ * NewGroupName; undefined for the others. Only for a body checkRequest accepted. */
+export function contactGroupNewName(
+  command: ContactGroupCommand,
+  body: Record<string, unknown>,
+): { value: unknown; field: string } | undefined {
+  if (command === 'createContactGroup') {
+    const group = (body.GroupContactItem as Record<string, unknown>[])[0] as Record<string, unknown>;
+    return { value: group.GroupName, field: 'GroupContactItem[0].GroupName' };
+  }
+  if (command === 'updateContactGroup') {
+    const update = body.UpdateGroup as Record<string, unknown>;
+    if (update.UpdateGroupType === 1)
+      return { value: update.NewGroupName, field: 'UpdateGroup.NewGroupName' };
+  }
+  return undefined;
+}
+
+/** The conversations that create_contact_group or an update_contact_group of type 2 applies one by
+ * one; empty for the others. Only for a body checkRequest accepted. */
+export function contactGroupMembers(command: ContactGroupCommand, body: Record<string, unknown>): unknown[] {
+  if (command === 'createContactGroup') {
+    const group = (body.GroupContactItem as Record<string, unknown>[])[0] as Record<string, unknown>;
+    return group.ContactItem as unknown[];
+  }
+  if (command === 'updateContactGroup') {
+    const update = body.UpdateGroup as Record<string, unknown>;
+    return update.UpdateGroupType === 2 ? ((update.ContactUpdateItem as unknown[] | undefined) ?? []) : [];
+  }
+  return [];
+}
+
+/** One entry of contactGroupMembers: a ContactItem (create), or a ContactUpdateItem
+ * { ContactOptType 1 | 2, ContactItem } (update). A refusal fails that conversation alone. */
+export function contactGroupMemberRefusal(
+  command: ContactGroupCommand,
+  entry: unknown,
+  index: number,
+): Refusal | undefined {
+  if (command === 'createContactGroup') {
+    return checkContactItem(entry, `GroupContactItem[0].ContactItem[${index}]`);
+  }
+  const field = `UpdateGroup.ContactUpdateItem[${index}]`;
+  if (!isObject(entry)) return invalidField(field, 'must be an object');
+  if (entry.ContactOptType !== 1 && entry.ContactOptType !== 2) {
+    return invalidField(`${field}.ContactOptType`, 'must be 1 (add) or 2 (remove)');
+  }
+  return checkContactItem(entry.ContactItem, `${field}.ContactItem`);
 }
