@@ -4,7 +4,7 @@
 // same second is not counted twice.
 import { performance } from 'node:perf_hooks';
 import type { CommandSeries, SecondStats } from '@tim-marks/types/control-plane';
-import { SlidingWindow } from './limiter.js';
+import type { CeilingWindow } from './limiter.js';
 
 export type { CommandSeries, SecondStats };
 
@@ -20,7 +20,7 @@ export function monotonicSecond(): number {
 export const STATS_HISTORY_SECONDS = 3600;
 
 export class CommandCounter {
-  readonly window: SlidingWindow;
+  readonly window: CeilingWindow;
   accepted = 0;
   refused = 0;
   errors = 0;
@@ -33,15 +33,26 @@ export class CommandCounter {
     readonly sdkAppId: number,
     /** The command's path without the leading slash, as the stats answer names it. */
     readonly command: string,
-    ceiling: number,
+    window: CeilingWindow,
   ) {
-    this.window = new SlidingWindow(ceiling);
+    this.window = window;
   }
 
-  /** Passes a call through the ceiling and counts it; false means it is refused (60007). */
-  admit(nowMs: number, unixSecond: number): boolean {
+  /**
+   * Passes a call through the ceiling and counts it; false means it is refused (60007). A shared window
+   * answers with a promise, and the call is counted in the second of the shared clock (Redis's), so that
+   * the replicas' per-second counts add up to the shared window's, second by second. Its rejection
+   * (CeilingUnavailable) is passed on uncounted: the caller answers 50004 and counts that as an error.
+   */
+  admit(nowMs: number, unixSecond: number): boolean | Promise<boolean> {
+    const decision = this.window.admit(nowMs);
+    if (typeof decision === 'boolean') return this.count(decision, unixSecond);
+    return decision.then(({ admitted, second }) => this.count(admitted, second));
+  }
+
+  private count(admitted: boolean, unixSecond: number): boolean {
     const slot = this.slot(unixSecond);
-    if (this.window.admit(nowMs)) {
+    if (admitted) {
       this.accepted++;
       this.acceptedAt[slot]!++;
       return true;
@@ -57,12 +68,13 @@ export class CommandCounter {
     this.errorsAt[this.slot(unixSecond)]!++;
   }
 
-  reset(): void {
-    this.window.reset();
+  /** Clears the counts, and the window (a promise when the window is shared). */
+  reset(): void | Promise<void> {
     this.accepted = 0;
     this.refused = 0;
     this.errors = 0;
     this.second.fill(-1);
+    return this.window.reset();
   }
 
   series(nowSecond: number, seconds: number): CommandSeries {
