@@ -155,16 +155,15 @@ export class Api {
 
   /** Answers one request whose path is not the control plane's. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, search: string): void {
-    const { deps } = this;
-    const note: Note | undefined = deps.journal.enabled
+    const note: Note | undefined = this.deps.journal.enabled
       ? { at: Date.now(), started: performance.now(), search, body: undefined }
       : undefined;
-    const started = deps.logger.debugEnabled ? (note?.started ?? performance.now()) : 0;
+    const started = this.deps.logger.debugEnabled ? (note?.started ?? performance.now()) : 0;
     const gate = this.gate(req, path, search);
     // A shared ceiling (Redis) decides asynchronously; the body waits unread in the socket meanwhile.
-    if (gate instanceof Promise)
+    if (gate instanceof Promise) {
       void gate.then((decided) => this.pass(req, res, path, started, decided, note));
-    else this.pass(req, res, path, started, gate, note);
+    } else this.pass(req, res, path, started, gate, note);
   }
 
   /** Answers a call the gate refused, or reads the body of one it admitted and runs the command. */
@@ -174,7 +173,6 @@ export class Api {
     path: string,
     started: number,
     gate: Gate,
-    /** The request journal's note of this call (undefined with the journal off). */
     note: Note | undefined,
   ): void {
     const { deps } = this;
@@ -233,6 +231,7 @@ export class Api {
         ? deps.faults.decide(gate.app.sdkAppId, path, fromAccountOf(body))
         : undefined;
       if (fault === undefined) this.run(gate, body, answer);
+      // A delayed call is not charged its delay.
       else if (fault.delayMs > 0)
         setTimeout(() => this.runFaulty(gate, req, res, path, body, fault, finish, note), fault.delayMs);
       else this.runFaulty(gate, req, res, path, body, fault, answer, note);

@@ -13,6 +13,7 @@ import { COMMANDS, type CommandName, ErrorCode, type GroupType, LIMITS } from '@
 import type {
   Fault,
   FaultSpec,
+  Health,
   LegacyFaultSpec,
   RequestFilter,
   RequestList,
@@ -37,14 +38,7 @@ import {
 } from './provider-states.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
-import {
-  type MemberOp,
-  type Store,
-  type StoreHealth,
-  StoreUnavailable,
-  type StubState,
-  WriteFailed,
-} from './store/store.js';
+import { type MemberOp, type Store, StoreUnavailable, type StubState, WriteFailed } from './store/store.js';
 
 export const CONTROL_PREFIX = '/__stub/';
 /** Enough for a state of thousands of users with full mark lists; bigger states belong in --state-file. */
@@ -354,13 +348,7 @@ export class Control implements StubControl {
   }
 
   /** ok: the process serves; `store.state` says whether the store answers (calls answer 50004 while not). */
-  async health(): Promise<{
-    ok: true;
-    uptimeMs: number;
-    apps: number[];
-    version: string;
-    store: StoreHealth;
-  }> {
+  async health(): Promise<Health> {
     const store = (await this.deps.store.health?.()) ?? { kind: 'memory', state: 'connected' as const };
     return {
       ok: true,

@@ -12,6 +12,7 @@ export type Cleared = Schemas['Cleared'];
 export type ControlErrorCode = Schemas['ControlErrorCode'];
 export type ControlErrorAnswer = Schemas['ControlErrorAnswer'];
 export type Health = Schemas['Health'];
+export type StoreHealth = Schemas['StoreHealth'];
 export type ResetRequest = Schemas['ResetRequest'];
 export type StubStateDocument = Schemas['StubState'];
 export type AppStateDocument = Schemas['AppState'];

@@ -351,7 +351,7 @@ export interface components {
          *     - `unknown-provider-state`: `POST /__stub/provider-states` names no state of the vocabulary; `error` lists the closest (404)
          *     - `body-too-large`: the body is over the control-plane limit (413)
          *     - `unsupported-media-type`: POST or PUT without `Content-Type: application/json` (415)
-         *     - `store-unavailable`: the store could not write; nothing changed, retry (503)
+         *     - `store-unavailable`: the store could not write (nothing changed) or cannot be reached; retry (503)
          * @enum {string}
          */
         ControlErrorCode: "invalid-json" | "invalid-input" | "unknown-command" | "invalid-fault" | "invalid-filter" | "invalid-matcher" | "invalid-state" | "unauthorized" | "forbidden" | "unknown-app" | "not-found" | "unknown-provider-state" | "not-built" | "body-too-large" | "unsupported-media-type" | "store-unavailable";
@@ -364,26 +364,29 @@ export interface components {
             /** @description The API's ErrorCode for the same mistake in an API request, where there is one. */
             ErrorCode?: number;
         };
+        /** @description The store behind the stub (`--store`). */
+        StoreHealth: {
+            /** @description `memory`, `redis` or `redis-cluster`. */
+            kind: string;
+            /** @description The store's URL, any password hidden. */
+            url?: string;
+            /**
+             * @description `reconnecting` while Redis cannot be reached (API calls answer 50004 meanwhile).
+             * @enum {string}
+             */
+            state: "connected" | "reconnecting" | "closed";
+            /** @description A PING's round trip, when connected. */
+            latencyMs?: number;
+            error?: string;
+        };
         Health: {
+            store: components["schemas"]["StoreHealth"];
             /** @constant */
             ok: true;
             uptimeMs: number;
             /** @description The SDKAppIDs this stub serves, the default app first. */
             apps: number[];
             version: string;
-            store?: components["schemas"]["StoreHealth"];
-        };
-        /** @description The store's state (`--store`); while a shared store cannot be reached, API calls answer 50004. */
-        StoreHealth: {
-            /** @description `memory`, `redis` or `redis-cluster`. */
-            kind: string;
-            /** @description The store's URL, any password hidden. */
-            url?: string;
-            /** @enum {string} */
-            state: "connected" | "reconnecting" | "closed";
-            /** @description A PING's round trip, when connected. */
-            latencyMs?: number;
-            error?: string;
         };
         ResetRequest: {
             /** @description Reset only this app; default every app. */
@@ -457,7 +460,7 @@ export interface components {
             accepted: number;
             /** @description Calls answered 60007 by the ceiling. */
             refused: number;
-            /** @description Admitted calls whose answer carried a non-zero ErrorCode. */
+            /** @description Admitted calls whose answer carried a non-zero ErrorCode, or that an `http`, `drop` or `hang` fault broke. */
             errors: number;
         };
         CommandTotals: {
