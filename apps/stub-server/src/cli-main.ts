@@ -420,6 +420,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   );
   if (stub.store !== 'memory') lines.push(`  store: ${stub.store} (shared by every stub on it)`);
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
+  if (stub.controlEnabled) lines.push(`  inspector page: ${stub.url}/__stub/ui`);
   if (stub.tls !== undefined) lines.push(...tlsBanner(stub));
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
   // Standard marks need the Ultimate edition (51013 otherwise); a custom mark works on every edition.

@@ -28,6 +28,7 @@ import {
 import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
+import { serveInspectorPage } from './inspector-page.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal.js';
 import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
@@ -252,6 +253,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     version: VERSION,
     token: options.controlToken,
     bodyLimitBytes: options.controlBodyLimitBytes ?? DEFAULT_CONTROL_BODY_LIMIT_BYTES,
+    pages: (req, res, path) => serveInspectorPage(req, res, path, closing),
   });
   try {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
