@@ -22,6 +22,7 @@ import { parseStoreOption, StoreOptionError } from './store/redis-connection.js'
 import { type Stub, type StubOptions, startStub } from './stub.js';
 import { TENCENT_API_HOSTS } from './tencent-hosts.js';
 import { DEFAULT_TLS_DIR } from './tls-material.js';
+import { verifyMain } from './verify/command.js';
 import { VERSION } from './version.js';
 
 export const EXIT_USAGE = EXIT.USAGE;
@@ -158,6 +159,8 @@ function flagTable(): string {
 export const HELP = `tim-marks-stub — a stateful stub of the Tencent Cloud IM conversation-marks REST API
 
 Usage: tim-marks-stub [flags]        (from the repository root: npm start -- [flags])
+       tim-marks-stub verify <pact files or folders> [flags]
+                                     verify consumer pacts against the stub (verify --help)
 
 Flags (each can also be set by the environment variable shown; a flag wins over the variable):
 ${flagTable()}
@@ -484,6 +487,10 @@ export async function main(
   argv: readonly string[] = process.argv.slice(2),
   env = process.env,
 ): Promise<void> {
+  if (argv[0] === 'verify') {
+    process.exitCode = await verifyMain(argv.slice(1), env);
+    return;
+  }
   const command = parseCli(argv, env);
   const version = VERSION;
   if (command.kind === 'help') {

@@ -30,6 +30,12 @@ import { isLoopback } from './defaults.js';
 import { serveDocument } from './documents.js';
 import { type Faults, parseFault } from './faults.js';
 import type { RequestJournal } from './journal.js';
+import {
+  PROVIDER_STATES,
+  type ProviderStateRequest,
+  type ProviderStateValues,
+  runProviderState,
+} from './provider-states.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
 import { type MemberOp, type Store, StoreUnavailable, type StubState, WriteFailed } from './store/store.js';
@@ -79,6 +85,8 @@ export interface StubControl {
   injectFault(spec: FaultSpec | LegacyFaultSpec): string;
   setEdition(sdkAppId: number, edition: Edition): void;
   setRateLimit(sdkAppId: number, callsPerSecond: number): void;
+  /** Sets up a provider state of the vocabulary (provider-states.ts); answers the values Pact may inject. */
+  providerState(request: ProviderStateRequest): Promise<ProviderStateValues>;
 }
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
@@ -335,6 +343,10 @@ export class Control implements StubControl {
     this.app(sdkAppId).setRateLimit(callsPerSecond);
   }
 
+  providerState(request: ProviderStateRequest): Promise<ProviderStateValues> {
+    return runProviderState({ apps: this.deps.apps, store: this.deps.store, control: this }, request);
+  }
+
   /** ok: the process serves; `store.state` says whether the store answers (calls answer 50004 while not). */
   async health(): Promise<Health> {
     const store = (await this.deps.store.health?.()) ?? { kind: 'memory', state: 'connected' as const };
@@ -459,6 +471,11 @@ export class Control implements StubControl {
             if (sdkAppId !== undefined) this.app(sdkAppId);
             return { ok: true, removed: this.clearFaults(sdkAppId) };
           }
+          // Pact's provider-state setup URL: the answer's JSON object is what Pact injects.
+          case 'POST /__stub/provider-states':
+            return this.providerState(input as unknown as ProviderStateRequest);
+          case 'GET /__stub/provider-states':
+            return { ok: true, states: PROVIDER_STATES };
           default:
             if (req.method === 'DELETE' && path.startsWith(faultPrefix) && path.length > faultPrefix.length) {
               this.removeFault(decodeURIComponent(path.slice(faultPrefix.length)));

@@ -50,3 +50,8 @@ export type FaultState = Schemas['FaultState'];
 export type Fault = Schemas['Fault'];
 export type FaultList = Schemas['FaultList'];
 export type FaultAdded = Schemas['FaultAdded'];
+
+export type ProviderStateRequest = Schemas['ProviderStateRequest'];
+export type ProviderStateValues = Schemas['ProviderStateValues'];
+export type ProviderStateDefinition = Schemas['ProviderStateDefinition'];
+export type ProviderStateList = Schemas['ProviderStateList'];

@@ -134,6 +134,19 @@ countRow('an unknown member `Body`', { command: 'markContact', Body: {} });
 countRow('From_Account as a number', { command: 'markContact', From_Account: 5 });
 countRow('ErrorCode as a string', { command: 'markContact', ErrorCode: '0' });
 countRow('command `nope`', { command: 'nope' }, 'unknown-command');
+const stateRow = (input: string, body: unknown, status: number, code: ControlErrorCode) =>
+  other('POST /__stub/provider-states', input, 'POST', 'provider-states', status, code, body);
+stateRow('`{}` (no state)', {}, 400, 'invalid-input');
+stateRow(
+  'an unknown state `alice has starred bob`',
+  { state: 'alice has starred bob' },
+  404,
+  'unknown-provider-state',
+);
+stateRow('an edition `gold`', { state: 'an app with edition gold' }, 400, 'invalid-input');
+stateRow('position 65', { state: 'alice has marked bob with 65 and custom mark x' }, 400, 'invalid-input');
+stateRow('`action: "reset"`', { state: 'alice is imported', action: 'reset' }, 400, 'invalid-input');
+stateRow('an app it does not serve', { state: 'alice is imported', sdkAppId: 9 }, 404, 'unknown-app');
 rows.push({
   group: 'Documents and unknown routes',
   input: '`GET /__stub/docs` with `Host: attacker.example` (DNS rebinding)',

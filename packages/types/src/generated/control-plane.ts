@@ -250,6 +250,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__stub/provider-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider-state vocabulary, each state with its parameters and an example */
+        get: operations["listProviderStates"];
+        put?: never;
+        /**
+         * Sets up (or tears down) one provider state; answers the values Pact may inject
+         * @description Pact's provider-state setup URL style: `{ state, params, action }`. The state is matched
+         *     against the vocabulary's templates: its values are written in the name (`user0 has marked
+         *     user1 with 1,2 and custom mark vip`) or the name is the template and `params` holds them
+         *     (params win). `teardown` puts back the edition and ceiling a setup changed. An unknown state
+         *     answers 404 `unknown-provider-state` naming the closest ones; a bad value 400 `invalid-input`.
+         */
+        post: operations["setUpProviderState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -263,6 +288,51 @@ export interface components {
             ok: true;
             /** @description How many entries (or faults) were removed. */
             removed: number;
+        };
+        ProviderStateRequest: {
+            /**
+             * @description A phrase of the vocabulary, or one of its templates with `params`.
+             * @example user0 has marked user1 with 1,2 and custom mark vip
+             * @example {user} is imported
+             */
+            state: string;
+            /** @description The template's parameters (`{ "user": "alice" }`); they win over values in the name; `sdkappid` picks the app. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @default setup
+             * @enum {string}
+             */
+            action?: "setup" | "teardown";
+            /** @description The app to set the state up in; default the stub's first app. */
+            sdkAppId?: number;
+        };
+        /** @description Strings Pact may inject (`fromProviderState('${sdkappid}', …)`); each state adds its own parameters (user, peer, GroupId, …). */
+        ProviderStateValues: {
+            sdkappid: string;
+            /** @description The app's admin. */
+            identifier: string;
+            /** @description A UserSig for the admin, signed now with the app's key. */
+            usersig: string;
+        } & {
+            [key: string]: string;
+        };
+        ProviderStateDefinition: {
+            /** @description The name with `{param}` placeholders. */
+            template: string;
+            /** @description What the stub holds afterwards. */
+            summary: string;
+            example: string;
+            /** @description Each parameter and its kind. */
+            params: {
+                [key: string]: "id" | "text" | "count" | "positions" | "edition" | "command" | "code" | "members";
+            };
+        };
+        ProviderStateList: {
+            /** @constant */
+            ok: true;
+            states: components["schemas"]["ProviderStateDefinition"][];
         };
         /**
          * @description Why the control plane refused a request. Stable: tests may match on it.
@@ -278,12 +348,13 @@ export interface components {
          *     - `unknown-app`: `sdkAppId` is not an app of this stub (404)
          *     - `not-found`: no such control operation, or no such fault id (404)
          *     - `not-built`: `/__stub/docs` was not built into this stub (404)
+         *     - `unknown-provider-state`: `POST /__stub/provider-states` names no state of the vocabulary; `error` lists the closest (404)
          *     - `body-too-large`: the body is over the control-plane limit (413)
          *     - `unsupported-media-type`: POST or PUT without `Content-Type: application/json` (415)
          *     - `store-unavailable`: the store could not write (nothing changed) or cannot be reached; retry (503)
          * @enum {string}
          */
-        ControlErrorCode: "invalid-json" | "invalid-input" | "unknown-command" | "invalid-fault" | "invalid-filter" | "invalid-matcher" | "invalid-state" | "unauthorized" | "forbidden" | "unknown-app" | "not-found" | "not-built" | "body-too-large" | "unsupported-media-type" | "store-unavailable";
+        ControlErrorCode: "invalid-json" | "invalid-input" | "unknown-command" | "invalid-fault" | "invalid-filter" | "invalid-matcher" | "invalid-state" | "unauthorized" | "forbidden" | "unknown-app" | "not-found" | "unknown-provider-state" | "not-built" | "body-too-large" | "unsupported-media-type" | "store-unavailable";
         ControlErrorAnswer: {
             /** @constant */
             ok: false;
@@ -1100,6 +1171,58 @@ export interface operations {
             401: components["responses"]["Refused"];
             403: components["responses"]["Refused"];
             404: components["responses"]["Refused"];
+        };
+    };
+    listProviderStates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every state this stub can set up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderStateList"];
+                };
+            };
+            401: components["responses"]["Refused"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    setUpProviderState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStateRequest"];
+            };
+        };
+        responses: {
+            /** @description Set up. The values Pact injects with `fromProviderState` expressions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderStateValues"];
+                };
+            };
+            400: components["responses"]["Refused"];
+            401: components["responses"]["Refused"];
+            403: components["responses"]["Refused"];
+            404: components["responses"]["Refused"];
+            415: components["responses"]["Refused"];
+            503: components["responses"]["Refused"];
         };
     };
 }
