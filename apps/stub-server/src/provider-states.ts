@@ -242,9 +242,10 @@ const STATES: StateImplementation[] = [
       saveSettings(ctx.app);
       if (ctx.app.rateLimit === 0) ctx.control.setRateLimit(ctx.app.sdkAppId, 1);
       const counter = ctx.app.counters[command as CommandName];
-      // Fills the sliding second in-process: the verifier's request, which follows at once, is refused.
+      // Fills the sliding second (in-process, or the shared window on Redis, whose admissions are
+      // promises): the verifier's request, which follows at once, is refused.
       let admitted = 0;
-      while (counter.admit(performance.now(), monotonicSecond())) {
+      while (await counter.admit(performance.now(), monotonicSecond())) {
         admitted += 1;
         if (admitted > ctx.app.rateLimit) throw new ControlError('the ceiling did not fill');
       }
