@@ -44,6 +44,44 @@ export interface WindowVerdict {
   problems: string[];
 }
 
+/**
+ * The replicas' stats as one target's: per (app, command), per-second counts and totals add up, and the
+ * busiest window is the largest any replica reports. That maximum is exact when the replicas share their
+ * ceiling (the stub's Redis window: each replica reports the shared window's count at its own
+ * admissions, and the busiest moment is some replica's admission). Replicas with windows of their own
+ * would each report their own, and the sum of their seconds shows them over the ceiling.
+ */
+export function aggregateSeries(perReplica: readonly (readonly StubSeries[])[]): StubSeries[] {
+  const merged = new Map<string, StubSeries>();
+  for (const series of perReplica.flat()) {
+    const key = `${series.sdkAppId}/${series.command}`;
+    const into = merged.get(key);
+    if (into === undefined) {
+      merged.set(key, {
+        ...series,
+        totals: { ...series.totals },
+        seconds: series.seconds.map((second) => ({ ...second })),
+      });
+      continue;
+    }
+    into.maxAcceptedInWindow = Math.max(into.maxAcceptedInWindow, series.maxAcceptedInWindow);
+    into.totals.accepted += series.totals.accepted;
+    into.totals.refused += series.totals.refused;
+    into.totals.errors += series.totals.errors;
+    for (const second of series.seconds) {
+      const same = into.seconds.find((s) => s.t === second.t);
+      if (same === undefined) into.seconds.push({ ...second });
+      else {
+        same.accepted += second.accepted;
+        same.refused += second.refused;
+        same.errors = (same.errors ?? 0) + (second.errors ?? 0);
+      }
+    }
+    into.seconds.sort((a, b) => a.t - b.t);
+  }
+  return [...merged.values()];
+}
+
 /** The ceiling holds when no sliding window, and therefore no calendar second, admitted more than it. */
 export function judgeWindow(series: StubSeries, ceiling: number): WindowVerdict {
   const maxAcceptedInSecond = Math.max(0, ...series.seconds.map((s) => s.accepted));

@@ -1,7 +1,6 @@
 // The ceiling check CI runs without k6: the shared scenarios (ceiling, then recovery = overload followed
 // by the ceiling), shortened, driven by the open-model driver, judged on the stub's own per-second stats.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Pool } from 'undici';
 import { contactGroupRequests, loadRequest, setupRequests, type World, world } from '../shared/payloads.ts';
 import {
   CEILING,
@@ -16,6 +15,7 @@ import {
   WINDOW_MS,
 } from '../shared/plan.ts';
 import {
+  aggregateSeries,
   judgeWindow,
   type PerSecondSeries,
   perSecondTable,
@@ -24,8 +24,8 @@ import {
 } from '../shared/report.ts';
 import { type Credentials, commandPath, commandPaths } from '../shared/request.ts';
 import { isStub, resetStub, stubStats } from './control.ts';
-import { drive, type Stream, warmPool } from './driver.ts';
-import { countScenario, judgePhase, type PhaseResult, type PhaseRun } from './phase.ts';
+import { type CallPool, drive, type Stream, warmPools } from './driver.ts';
+import { countScenario, fullSeconds, judgePhase, type PhaseResult, type PhaseRun } from './phase.ts';
 
 export interface CheckRun {
   scenario: Exclude<ScenarioName, 'smoke'>;
@@ -43,6 +43,11 @@ export const CI_PLAN: readonly CheckRun[] = [
 
 export interface CheckOptions extends Credentials {
   baseUrl: string;
+  /**
+   * Every replica of the target, `baseUrl` among them (default: `baseUrl` alone). Calls go to them in
+   * turn; each is reset before the run, and the verdict is on their stats added up (aggregateSeries).
+   */
+  replicas?: readonly string[];
   /** The rate under test; default the spec's ceiling. */
   rate?: number;
   plan?: readonly CheckRun[];
@@ -59,6 +64,8 @@ export interface CheckReport {
   rate: number;
   pacingMarginMs: number;
   stub: boolean;
+  /** How many replicas were driven; `stats` is their aggregate. */
+  replicas: number;
   phases: PhaseResult[];
   stats: StubSeries[];
   window: WindowVerdict[];
@@ -66,7 +73,7 @@ export interface CheckReport {
 }
 
 interface Context {
-  pool: Pool;
+  pool: CallPool;
   w: World;
   credentials: Credentials;
   /** Every command the plan drives (the world is set up for them, the stub's stats are read for them). */
@@ -95,14 +102,19 @@ function streams(
   }));
 }
 
-async function post(pool: Pool, path: string, body: unknown): Promise<{ ErrorCode?: number }> {
-  const res = await pool.request({
-    method: 'POST',
-    path,
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-  return (await res.body.json()) as { ErrorCode?: number };
+/** A setup call; 50004 (internal error, retryable: e.g. a replica's Redis was slow) is retried a few times. */
+async function post(pool: CallPool, path: string, body: unknown): Promise<{ ErrorCode?: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await pool.request({
+      method: 'POST',
+      path,
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    const answer = (await res.body.json()) as { ErrorCode?: number };
+    if (answer.ErrorCode !== 50004 || attempt === 5) return answer;
+    await sleep(100 * attempt);
+  }
 }
 
 /** Creates the run's accounts and groups through the API's own setup commands. */
@@ -165,9 +177,14 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
   const rate = options.rate ?? CEILING;
   const margin = options.pacingMarginMs ?? PACING_MARGIN_MS;
   const log = options.log ?? (() => {});
+  const replicas = options.replicas ?? [options.baseUrl];
   const stub = await isStub(options.baseUrl);
-  if (stub) await resetStub(options.baseUrl, options.sdkAppId);
-  const pool = await warmPool(options.baseUrl, { connections: 32, warmPath: stub ? '/__stub/health' : '/' });
+  // Every replica is reset (its stats, and the shared window and store once more: harmless).
+  if (stub) for (const url of replicas) await resetStub(url, options.sdkAppId);
+  const pool = await warmPools(replicas, {
+    connections: 32,
+    warmPath: stub ? '/__stub/health' : '/',
+  });
   const context: Context = {
     pool,
     w: world(options.seed ?? 20240601),
@@ -195,7 +212,11 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
     await pool.close();
   }
 
-  const stats = stub ? await stubStats(options.baseUrl, options.sdkAppId, context.commands) : [];
+  const stats = stub
+    ? aggregateSeries(
+        await Promise.all(replicas.map((url) => stubStats(url, options.sdkAppId, context.commands))),
+      )
+    : [];
   const window = stats.map((series) => judgeWindow(series, rate));
   const failures = [
     ...window.flatMap((verdict) => verdict.problems),
@@ -214,6 +235,7 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
     rate,
     pacingMarginMs: margin,
     stub,
+    replicas: replicas.length,
     phases,
     stats,
     window,
@@ -228,6 +250,12 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
  */
 export function formatCheck(report: CheckReport, { expectFailure = false } = {}): string {
   const lines = [report.table.trimEnd(), ''];
+  if (report.replicas > 1) {
+    lines.push(
+      `${report.replicas} replicas, calls sent to them in turn; the stub's counts are their sum`,
+      '',
+    );
+  }
   for (const p of report.phases) {
     lines.push(
       `${p.scenario}/${p.phase.name}: ${p.phase.rate} calls per ${p.phase.perMs} ms per command, ${p.phase.durationS} s`,
@@ -239,6 +267,19 @@ export function formatCheck(report: CheckReport, { expectFailure = false } = {})
       lines.push(
         `  ${p.forbidden} forbidden 60007, ${p.explainedByJitter} explained by a delay beyond the pacing margin`,
       );
+    }
+    if (p.phase.expect === 'split') {
+      // The figure the ceiling promises under overload: the leanest full second still near the ceiling.
+      for (const series of report.stats) {
+        const counts = fullSeconds(p.startedAt, p.endedAt).map(
+          (t) => series.seconds.find((s) => s.t === t)?.accepted ?? 0,
+        );
+        if (counts.length > 0) {
+          lines.push(
+            `  ${series.command}: accepted per full second min ${Math.min(...counts)} / max ${Math.max(...counts)} (stub's count)`,
+          );
+        }
+      }
     }
     for (const s of p.shortfallsExplained)
       lines.push(`  below ${EXPECTATIONS.overloadMinShare * 100}% but explained by a delay: ${s}`);

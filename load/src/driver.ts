@@ -3,7 +3,7 @@
 // answer never delays the next call. Calls that could not start on time are counted, not hidden.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 
 export interface OutgoingCall {
   /** Path and query, e.g. `/v4/recentcontact/mark_contact?sdkappid=...`. */
@@ -63,6 +63,45 @@ export interface PoolOptions {
   warmPath?: string;
 }
 
+/** What the driver needs of its connections: one target's Pool, or several replicas' (RoundRobin). */
+export interface CallPool {
+  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
+  readonly stats: { readonly free: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Replicas behind one CallPool: call i goes to replica i mod n, so that each replica gets an equal share
+ * of every stream (what a round-robin load balancer in front of them does).
+ */
+export class RoundRobin implements CallPool {
+  private next = 0;
+
+  constructor(private readonly pools: readonly Pool[]) {
+    if (pools.length === 0) throw new TypeError('RoundRobin needs at least one pool');
+  }
+
+  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+    const pool = this.pools[this.next] as Pool;
+    this.next = (this.next + 1) % this.pools.length;
+    return pool.request(options);
+  }
+
+  get stats(): { free: number } {
+    return { free: this.pools.reduce((free, pool) => free + pool.stats.free, 0) };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.pools.map((pool) => pool.close()));
+  }
+}
+
+/** Warmed pools to every origin, taken in turn; `connections` is per origin. */
+export async function warmPools(origins: readonly string[], options: PoolOptions = {}): Promise<CallPool> {
+  const pools = await Promise.all(origins.map((origin) => warmPool(origin, options)));
+  return pools.length === 1 ? (pools[0] as Pool) : new RoundRobin(pools);
+}
+
 /** A Pool with every connection already open, so that no call of the run pays for a handshake. */
 export async function warmPool(origin: string, options: PoolOptions = {}): Promise<Pool> {
   const connections = options.connections ?? 32;
@@ -79,7 +118,7 @@ export async function warmPool(origin: string, options: PoolOptions = {}): Promi
 
 /** Runs the streams together for `durationMs` and resolves once every call has answered. */
 export async function drive<Tag extends string>(
-  pool: Pool,
+  pool: CallPool,
   streams: readonly Stream<Tag>[],
   options: DriveOptions,
 ): Promise<DriveReport<Tag>> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aggregateSeries,
   clientSeries,
   judgeWindow,
   type LoadReport,
@@ -11,6 +12,7 @@ import {
   type StubSeries,
 } from '../shared/report.ts';
 import { loadReport, type SummaryInput } from '../shared/summary.ts';
+import { judgeAggregate } from '../src/aggregate.ts';
 
 const series = (maxAcceptedInWindow: number, accepted: number[]): StubSeries => ({
   sdkAppId: 1400000000,
@@ -189,5 +191,81 @@ describe('the rendered summaries', () => {
     expect(html).not.toMatch(/<(script|link|img)\b/);
     expect(html).not.toMatch(/(src|href)=/);
     expect(html).toContain('twice the &#60;ceiling&#62;');
+  });
+});
+
+describe('the aggregate of several replicas', () => {
+  const series = (maxAcceptedInWindow: number, seconds: [number, number, number][]): StubSeries => ({
+    sdkAppId: 1,
+    command: 'markContact',
+    ceiling: 200,
+    maxAcceptedInWindow,
+    totals: {
+      accepted: seconds.reduce((n, s) => n + s[1], 0),
+      refused: seconds.reduce((n, s) => n + s[2], 0),
+      errors: 0,
+    },
+    seconds: seconds.map(([t, accepted, refused]) => ({ t, accepted, refused, errors: 0 })),
+  });
+
+  it('adds seconds and totals up, and keeps the largest window any replica reported', () => {
+    const [merged] = aggregateSeries([
+      [
+        series(180, [
+          [10, 100, 5],
+          [11, 90, 0],
+        ]),
+      ],
+      [
+        series(200, [
+          [11, 100, 7],
+          [12, 3, 0],
+        ]),
+      ],
+    ]);
+    expect(merged).toMatchObject({
+      maxAcceptedInWindow: 200,
+      totals: { accepted: 293, refused: 12, errors: 0 },
+      seconds: [
+        { t: 10, accepted: 100, refused: 5 },
+        { t: 11, accepted: 190, refused: 7 },
+        { t: 12, accepted: 3, refused: 0 },
+      ],
+    });
+  });
+
+  it('fails replicas with windows of their own: their seconds add up over the ceiling', () => {
+    const [merged] = aggregateSeries([[series(200, [[10, 200, 50]])], [series(200, [[10, 200, 50]])]]);
+    const verdict = judgeAggregate([merged as StubSeries], 200, 2);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.failures).toEqual(['markContact: second 10 accepted 400 (ceiling 200)']);
+  });
+
+  it('judges the inner seconds of an overload: at least 95% of the ceiling', () => {
+    const overloaded = series(200, [
+      [1, 50, 3],
+      [2, 199, 150],
+      [3, 185, 160],
+      [4, 120, 40],
+      [5, 200, 0],
+    ]);
+    const verdict = judgeAggregate([overloaded], 200, 2);
+    expect(verdict.overload).toEqual([{ command: 'markContact', seconds: 2, minAccepted: 185 }]);
+    expect(verdict.failures).toEqual([
+      'markContact: second 3 was overloaded (160 refused) but admitted only 185, below 190',
+    ]);
+    expect(verdict.text).toContain('aggregate of 2 replicas');
+  });
+
+  it('fails an overload run that never held the target in overload for a full second', () => {
+    const short = series(200, [
+      [1, 150, 20],
+      [2, 120, 0],
+      [3, 160, 5],
+    ]);
+    expect(judgeAggregate([short], 200, 2, false).ok).toBe(true);
+    expect(judgeAggregate([short], 200, 2, true).failures).toEqual([
+      "markContact: no full second of overload to judge: the load fell short of twice the ceiling (see the segments' dropped iterations)",
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 // The runner end to end, with a stand-in for k6 (test/fixtures/fake-k6/k6) so that CI needs no k6:
 // it starts the built stub, signs a UserSig with the built usersig CLI, runs "k6", stops the stub.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { K6_DIR } from '../src/paths.ts';
-import { EXIT_NO_K6, runLoad, USAGE } from '../src/runner.ts';
+import { EXIT_NO_K6, executionSegment, runLoad, USAGE } from '../src/runner.ts';
 
 const fakeK6Dir = fileURLToPath(new URL('./fixtures/fake-k6', import.meta.url));
 const outRoot = mkdtempSync(join(tmpdir(), 'tim-marks-load-'));
@@ -118,4 +119,67 @@ describe('npm run load', () => {
     });
     expect(await runLoad(['smoke'], x)).toBe(99);
   }, 30_000);
+
+  it('refuses --segments for the check, --replicas beyond 64 and a --store that is not Redis', async () => {
+    for (const [args, message] of [
+      [['check', '--segments', '2'], '--segments splits k6 scenarios, not the check'],
+      [['check', '--replicas', '0'], '--replicas must be a whole number from 1 to 64'],
+      [['check', '--replicas', '2', '--store', 'memcached://x'], '--store takes a redis://HOST:PORT[/DB]'],
+    ] as const) {
+      const { out, io: x } = io(withoutTarget);
+      expect(await runLoad(args, x)).toBe(2);
+      expect(out.stderr).toContain(message);
+    }
+    const remote = io({ ...withoutTarget, BASE_URL: 'https://example.invalid', SDKAPPID: '1', USERSIG: 'x' });
+    expect(await runLoad(['check', '--replicas', '2'], remote.io)).toBe(2);
+    expect(remote.out.stderr).toContain('--replicas and --store apply only to local stubs');
+  });
+
+  it.skipIf(spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0)(
+    '--replicas 2 --segments 2: two replicas on one Redis, one k6 per execution segment, each against its replica, the verdict on the sum',
+    async () => {
+      const root = join(outRoot, 'distributed');
+      const { out, io: x } = io({
+        ...withoutTarget,
+        PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}`,
+        LOAD_OUT_DIR: root,
+      });
+      expect(await runLoad(['ceiling', '--replicas', '2', '--segments', '2', '--', '--quiet'], x)).toBe(0);
+      const [dir] = readdirSync(root);
+      const seen = [1, 2].map((i) =>
+        JSON.parse(readFileSync(join(root, dir!, `segment-${i}`, 'fake-k6.json'), 'utf8')),
+      );
+      const script = join(K6_DIR, 'ceiling.ts');
+      expect(seen.map((s) => s.args)).toEqual([
+        ['run', '--execution-segment', '0:1/2', '--execution-segment-sequence', '0,1/2,1', '--quiet', script],
+        ['run', '--execution-segment', '1/2:1', '--execution-segment-sequence', '0,1/2,1', '--quiet', script],
+      ]);
+      // One replica each, and no segment resets what the other set up.
+      expect(seen[0].BASE_URL).not.toBe(seen[1].BASE_URL);
+      expect(seen.map((s) => s.RESET)).toEqual(['0', '0']);
+      for (const s of seen) expect(s.answer).toMatchObject({ ErrorCode: 0 });
+      expect(out.stdout).toMatch(
+        /local stubs: \S+ \S+ \(store redis:\/\/127\.0\.0\.1:\d+, a redis-server started for this run\)/,
+      );
+      expect(out.stdout).toContain('aggregate of 2 replicas');
+      expect(out.stdout).toContain('aggregate ceiling check PASSED');
+      const aggregate = JSON.parse(readFileSync(join(root, dir!, 'aggregate.json'), 'utf8'));
+      // The fake k6 made one read through each replica: each replica counts its own.
+      expect(aggregate.replicas).toHaveLength(2);
+      const reads = aggregate.perReplica.map(
+        (series: { command: string; totals: { accepted: number } }[]) =>
+          series.find((s) => s.command === 'getContactGroup')?.totals.accepted,
+      );
+      expect(reads).toEqual([1, 1]);
+    },
+    60_000,
+  );
+});
+
+describe('executionSegment', () => {
+  it('gives segment i of n and the sequence k6-operator uses', () => {
+    expect(executionSegment(0, 1)).toEqual({ segment: '0:1', sequence: '0,1' });
+    expect(executionSegment(1, 3)).toEqual({ segment: '1/3:2/3', sequence: '0,1/3,2/3,1' });
+    expect(executionSegment(2, 3)).toEqual({ segment: '2/3:1', sequence: '0,1/3,2/3,1' });
+  });
 });

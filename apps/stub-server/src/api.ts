@@ -4,8 +4,9 @@
 // (70002, 60004 for a missing identifier, then @tim-marks/usersig's 70003 / 70014 / 70013 / 70001 /
 // 70009) → admin (50003 on recentcontact, 60010 elsewhere) → ceiling (60007) → body (60008 when over
 // the limit) → injected faults (latency, 50004 / 50005) → JSON (60003) → the command itself.
-// Everything up to the ceiling is synchronous and looks at the URL only; only admitted calls read
-// their body. A command's store call is one atomic step, so concurrent calls never lose an update.
+// Everything up to the ceiling is synchronous and looks at the URL only (the ceiling too, unless it is
+// shared through Redis: then the body is read once Redis has admitted the call); only admitted calls
+// read their body. A command's store call is one atomic step, so concurrent calls never lose an update.
 // Answers are written together at the end of the event loop's turn (answer-batch.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -99,6 +100,8 @@ export class Api {
   private readonly largeBodies: LargeBodyBudget;
 
   private readonly batch: AnswerBatch;
+  /** When the last "ceiling unavailable" was logged (performance.now() ms). */
+  private ceilingWarnedAt = -Infinity;
 
   constructor(private readonly deps: ApiDeps) {
     this.largeBodies = new LargeBodyBudget(deps.largeBodyMsPerSecond);
@@ -107,9 +110,16 @@ export class Api {
 
   /** Answers one request whose path is not the control plane's. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, search: string): void {
-    const { deps } = this;
-    const started = deps.logger.debugEnabled ? performance.now() : 0;
+    const started = this.deps.logger.debugEnabled ? performance.now() : 0;
     const gate = this.gate(req, path, search);
+    // A shared ceiling (Redis) decides asynchronously; the body waits unread in the socket meanwhile.
+    if (gate instanceof Promise) void gate.then((decided) => this.pass(req, res, path, started, decided));
+    else this.pass(req, res, path, started, gate);
+  }
+
+  /** Answers a call the gate refused, or reads the body of one it admitted and runs the command. */
+  private pass(req: IncomingMessage, res: ServerResponse, path: string, started: number, gate: Gate): void {
+    const { deps } = this;
     if (!gate.admitted) {
       this.reply(req, res, path, started, undefined, gate.answer, gate.close);
       return;
@@ -187,8 +197,8 @@ export class Api {
     else finish(fail(fault.code, `injected fault: ${path.slice(1)} answers ${fault.code}`));
   }
 
-  /** Everything up to and including the ceiling, from the URL alone. */
-  private gate(req: IncomingMessage, path: string, search: string): Gate {
+  /** Everything up to and including the ceiling, from the URL alone (a promise when the ceiling is shared). */
+  private gate(req: IncomingMessage, path: string, search: string): Gate | Promise<Gate> {
     const { deps } = this;
     const command = COMMAND_BY_PATH.get(path);
     if (command === undefined) return refuse(ErrorCode.UNKNOWN_RESOURCE, `no such resource: ${path}`);
@@ -224,13 +234,40 @@ export class Api {
       );
     }
     const counter = app.counters[command];
-    if (!counter.admit(performance.now(), monotonicSecond())) {
-      return refuse(
-        ErrorCode.RATE_LIMITED,
-        `${path.slice(1)} is over its limit of ${counter.window.ceiling} calls per second for sdkappid ${app.sdkAppId}`,
-      );
+    const admitted = counter.admit(performance.now(), monotonicSecond());
+    if (typeof admitted === 'boolean') return this.ceilingGate(admitted, command, app, counter);
+    return admitted.then(
+      (decided) => this.ceilingGate(decided, command, app, counter),
+      (error: unknown) => this.ceilingUnavailable(error, counter),
+    );
+  }
+
+  private ceilingGate(
+    admitted: boolean,
+    command: CommandName,
+    app: AppRuntime,
+    counter: CommandCounter,
+  ): Gate {
+    if (admitted) return { admitted: true, command, app, counter };
+    return refuse(
+      ErrorCode.RATE_LIMITED,
+      `${counter.command} is over its limit of ${counter.window.ceiling} calls per second for sdkappid ${app.sdkAppId}`,
+    );
+  }
+
+  /**
+   * The shared window gave no decision in time: 50004, retryable, counted as an error of the command
+   * (neither accepted nor refused). Logged at most once a second, not once a call.
+   */
+  private ceilingUnavailable(error: unknown, counter: CommandCounter): Gate {
+    counter.error(monotonicSecond());
+    const message = error instanceof Error ? error.message : String(error);
+    const now = performance.now();
+    if (now - this.ceilingWarnedAt >= 1000) {
+      this.ceilingWarnedAt = now;
+      this.deps.logger.error(`${counter.command}: ${message}; answering 50004`);
     }
-    return { admitted: true, command, app, counter };
+    return refuse(ErrorCode.INTERNAL_ERROR, `${message}: the call was not run, retry`);
   }
 
   /** The command's answer: JSON checks, then the handler (a promise only with an asynchronous store). */

@@ -1,6 +1,7 @@
 // The emulated apps: their SDKAppID, secret key, admins, edition and ceiling, the accounts and
 // groups they are seeded with, and their per-command counters (the ceiling and the stats).
 import { COMMANDS, type CommandName, type GroupType } from '@tim-marks/types';
+import { type CeilingWindowFactory, inProcessWindows } from './limiter.js';
 import { CommandCounter } from './stats.js';
 
 export const EDITIONS = ['ultimate', 'pro', 'standard'] as const;
@@ -36,7 +37,8 @@ export class AppRuntime {
   readonly seedGroups: readonly SeedGroup[];
   readonly counters: Record<CommandName, CommandCounter>;
 
-  constructor(definition: AppDefinition) {
+  /** `windows` makes each command's ceiling window: in this process (default) or shared (ceiling-redis.ts). */
+  constructor(definition: AppDefinition, windows: CeilingWindowFactory = inProcessWindows) {
     this.sdkAppId = definition.sdkAppId;
     this.secretKey = definition.secretKey;
     this.admins = new Set(definition.admins);
@@ -46,7 +48,12 @@ export class AppRuntime {
     this.seedGroups = definition.groups;
     const counters = {} as Record<CommandName, CommandCounter>;
     for (const [name, path] of Object.entries(COMMANDS) as [CommandName, string][]) {
-      counters[name] = new CommandCounter(this.sdkAppId, path.slice(1), definition.rateLimit);
+      const command = path.slice(1);
+      counters[name] = new CommandCounter(
+        this.sdkAppId,
+        command,
+        windows(this.sdkAppId, command, definition.rateLimit),
+      );
     }
     this.counters = counters;
   }
@@ -63,7 +70,8 @@ export class AppRuntime {
     for (const counter of Object.values(this.counters)) counter.window.ceiling = callsPerSecond;
   }
 
-  resetCounters(): void {
-    for (const counter of Object.values(this.counters)) counter.reset();
+  /** Clears every command's stats and window; resolves once a shared window is cleared too. */
+  async resetCounters(): Promise<void> {
+    await Promise.all(Object.values(this.counters).map((counter) => counter.reset()));
   }
 }

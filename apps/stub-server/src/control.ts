@@ -126,7 +126,7 @@ export class Control implements StubControl {
   async reset(sdkAppId?: number): Promise<void> {
     for (const app of this.targets(sdkAppId)) {
       await this.deps.store.reset(app.sdkAppId);
-      app.resetCounters();
+      await app.resetCounters();
       await this.seedApp(app, app.seedAccounts, app.seedGroups);
     }
     this.deps.faults.clear(sdkAppId);

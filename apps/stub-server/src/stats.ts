@@ -3,7 +3,7 @@
 // come from a clock that cannot step back (monotonicSecond): when the wall clock is set back, the
 // same second is not counted twice.
 import { performance } from 'node:perf_hooks';
-import { SlidingWindow } from './limiter.js';
+import type { CeilingWindow } from './limiter.js';
 
 /**
  * Unix seconds as a monotonic clock tells them: the process's start time (performance.timeOrigin,
@@ -33,7 +33,7 @@ export interface CommandSeries {
 }
 
 export class CommandCounter {
-  readonly window: SlidingWindow;
+  readonly window: CeilingWindow;
   accepted = 0;
   refused = 0;
   errors = 0;
@@ -46,15 +46,26 @@ export class CommandCounter {
     readonly sdkAppId: number,
     /** The command's path without the leading slash, as the stats answer names it. */
     readonly command: string,
-    ceiling: number,
+    window: CeilingWindow,
   ) {
-    this.window = new SlidingWindow(ceiling);
+    this.window = window;
   }
 
-  /** Passes a call through the ceiling and counts it; false means it is refused (60007). */
-  admit(nowMs: number, unixSecond: number): boolean {
+  /**
+   * Passes a call through the ceiling and counts it; false means it is refused (60007). A shared window
+   * answers with a promise, and the call is counted in the second of the shared clock (Redis's), so that
+   * the replicas' per-second counts add up to the shared window's, second by second. Its rejection
+   * (CeilingUnavailable) is passed on uncounted: the caller answers 50004 and counts that as an error.
+   */
+  admit(nowMs: number, unixSecond: number): boolean | Promise<boolean> {
+    const decision = this.window.admit(nowMs);
+    if (typeof decision === 'boolean') return this.count(decision, unixSecond);
+    return decision.then(({ admitted, second }) => this.count(admitted, second));
+  }
+
+  private count(admitted: boolean, unixSecond: number): boolean {
     const slot = this.slot(unixSecond);
-    if (this.window.admit(nowMs)) {
+    if (admitted) {
       this.accepted++;
       this.acceptedAt[slot]!++;
       return true;
@@ -70,12 +81,13 @@ export class CommandCounter {
     this.errorsAt[this.slot(unixSecond)]!++;
   }
 
-  reset(): void {
-    this.window.reset();
+  /** Clears the counts, and the window (a promise when the window is shared). */
+  reset(): void | Promise<void> {
     this.accepted = 0;
     this.refused = 0;
     this.errors = 0;
     this.second.fill(-1);
+    return this.window.reset();
   }
 
   series(nowSecond: number, seconds: number): CommandSeries {

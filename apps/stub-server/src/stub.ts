@@ -10,6 +10,7 @@ import { sign } from '@tim-marks/usersig';
 import { Api, answeredEarly, DEFAULT_BODY_LIMIT_BYTES } from './api.js';
 import { type AppDefinition, AppRuntime, type Edition } from './apps.js';
 import { DEFAULT_USERSIG_CACHE_SIZE, UserSigVerifier } from './auth.js';
+import { connectCeiling } from './ceiling-redis.js';
 import { appsFromConfig, type StubConfig, validateConfig } from './config.js';
 import { connectHandler } from './connect-proxy.js';
 import { CONTROL_PREFIX, Control, DEFAULT_CONTROL_BODY_LIMIT_BYTES, type StubControl } from './control.js';
@@ -27,6 +28,7 @@ import {
 import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
+import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
 import { RedisStore } from './store/redis.js';
@@ -51,6 +53,10 @@ export interface StubOptions {
   edition?: Edition;
   /** Calls per second per command and app; 0 = no ceiling. Default LIMITS.callsPerSecondPerCommand. */
   rateLimit?: number;
+  /** Where each (app, command)'s ceiling window lives: this process (default) or Redis (ceiling-redis.ts). */
+  ceilingWindows?: CeilingWindowFactory;
+  /** With a Redis store: how long an admission waits for the shared window before answering 50004. Default 80 ms. */
+  ceilingTimeoutMs?: number;
   /** Several apps and their seed data (validated); replaces the default app. */
   config?: StubConfig;
   /**
@@ -187,14 +193,22 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       `the control plane on non-loopback host ${host} needs a token: give --control-token (or TIM_STUB_CONTROL_TOKEN), or --no-control`,
     );
   }
-  const apps = new Map<number, AppRuntime>();
-  for (const definition of definitions(options)) apps.set(definition.sdkAppId, new AppRuntime(definition));
-  const first = apps.values().next().value as AppRuntime;
-
   const storeSpec = parseStoreOption(options.store ?? 'memory');
   if (storeSpec.kind === 'redis' && options.stateFile !== undefined) {
     throw new TypeError('stateFile cannot be combined with a Redis store (Redis keeps the state)');
   }
+  // On Redis the replicas share one ceiling as they share the state (ceiling-redis.ts).
+  const sharedCeiling =
+    options.ceilingWindows === undefined && storeSpec.kind === 'redis'
+      ? await connectCeiling(storeSpec, options.ceilingTimeoutMs)
+      : undefined;
+  const apps = new Map<number, AppRuntime>();
+  for (const definition of definitions(options)) {
+    const windows = options.ceilingWindows ?? sharedCeiling?.windows;
+    apps.set(definition.sdkAppId, new AppRuntime(definition, windows));
+  }
+  const first = apps.values().next().value as AppRuntime;
+
   const memory = storeSpec.kind === 'memory' ? new MemoryStore() : undefined;
   const store: Store =
     memory ??
@@ -203,6 +217,9 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         state === 'connected'
           ? logger.info(`store: connected to Redis at ${(storeSpec as RedisSpec).display}`)
           : logger.warn(`store: Redis unreachable (${detail}): calls answer 50004 until it is back`),
+    }).catch((error: unknown) => {
+      sharedCeiling?.close();
+      throw error;
     }));
   const durability =
     memory === undefined || options.stateFile === undefined
@@ -236,6 +253,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   } catch (error) {
     durability?.release();
     await store.close?.();
+    sharedCeiling?.close();
     throw error;
   }
 
@@ -310,6 +328,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   } catch (error) {
     durability?.release();
     await store.close?.();
+    sharedCeiling?.close();
     throw error;
   }
   const address = server.address();
@@ -374,6 +393,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     }).then(async () => {
       durability?.close();
       await store.close?.();
+      sharedCeiling?.close();
       logger.info('stopped');
     });
     return closed;

@@ -65,11 +65,16 @@ export function remote(
 }
 
 export async function testStub(options: StubOptions = {}): Promise<Stub> {
-  const store = options.store ?? (options.stateFile === undefined ? testStore() : undefined);
+  const runStore = options.store === undefined && options.stateFile === undefined ? testStore() : undefined;
+  const store = options.store ?? runStore;
   return startStub({
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
+    // The black-box suites on the run's Redis judge behaviour, not this machine's timing: a burst of
+    // 300 calls on a loaded 2-core machine can take Redis's answer past the ceiling's 80 ms (then
+    // 50004). That fail-fast rule has its own tests (ceiling-redis.test.ts).
+    ...(runStore ? { ceilingTimeoutMs: 1_000 } : {}),
     ...options,
     ...(store ? { store } : {}),
   });

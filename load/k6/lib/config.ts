@@ -28,6 +28,12 @@ export interface RunConfig {
   standardMarks: boolean;
   /** Where handleSummary writes summary.json and summary.html. */
   outDir: string;
+  /**
+   * Reset the stub in setup (default). A runner that splits the run over several k6 processes
+   * (--execution-segment) resets once itself and sets RESET=0: a segment's reset would wipe what
+   * another segment already set up.
+   */
+  reset: boolean;
 }
 
 function text(name: string, fallback?: string): string {
@@ -60,5 +66,6 @@ export function runConfig(scenario: ScenarioName): RunConfig {
     groups: Math.floor(Number(text('GROUPS', '10'))),
     standardMarks: text('STANDARD_MARKS', '1') !== '0',
     outDir: text('OUT_DIR', '.').replace(/\/+$/, ''),
+    reset: text('RESET', '1') !== '0',
   };
 }

@@ -157,7 +157,9 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
 
   function setup(): SetupData {
     const stub = isStub(config.baseUrl);
-    if (stub && !resetStub(config.baseUrl, config.sdkAppId)) fail('the stub refused POST /__stub/reset');
+    if (stub && config.reset && !resetStub(config.baseUrl, config.sdkAppId)) {
+      fail('the stub refused POST /__stub/reset');
+    }
     const w = world(config.seed, { users: config.users, groups: config.groups });
     const { imports, groups } = setupRequests(w);
     for (const request of imports) {

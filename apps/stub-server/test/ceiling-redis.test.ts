@@ -1,0 +1,225 @@
+// One ceiling for every replica: two stubs on one Redis (`--store redis://…`) admit 200 calls per
+// second between them, not 200 each, on one node and on a 3-master Redis Cluster (the window's keys
+// share a slot, or the script would fail with CROSSSLOT); a Redis that does not answer makes the call
+// answer 50004 (retryable) rather than hang, and the ceiling is back once Redis is.
+import { ErrorCode } from '@tim-marks/types';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ceilingKeys, RedisWindow, type ScriptClient } from '../src/ceiling-redis.js';
+import { CeilingUnavailable } from '../src/limiter.js';
+import type { Stub } from '../src/stub.js';
+import { type Answer, rawBurst, testStub } from './helpers.js';
+import {
+  type RedisCluster,
+  type RedisNode,
+  redisInstalled,
+  startRedis,
+  startRedisCluster,
+} from './redis-harness.js';
+
+const SDKAPPID = 1400000000;
+const READ = { From_Account: 'user0', StartIndex: 0 };
+const COMMAND = 'v4/recentcontact/get_contact_group';
+
+/**
+ * Two replicas on one store. A burst of 300 at once queues up to 300 scripts in Redis, and this loaded
+ * test machine may take longer than the 80 ms a call waits: the exactness tests give the ceiling
+ * `ceilingTimeoutMs` long enough that every call gets Redis's decision (the timeout has its own tests).
+ */
+async function replicas(url: string, prefix: string, ceilingTimeoutMs?: number): Promise<Stub[]> {
+  const store = `${url}?prefix=${encodeURIComponent(prefix)}`;
+  const stubs: Stub[] = [];
+  for (let i = 0; i < 2; i++) {
+    stubs.push(
+      await testStub({
+        store,
+        ceilingTimeoutMs,
+        rateLimit: 200,
+        config: { apps: [{ sdkAppId: SDKAPPID, accounts: ['user0'] }] },
+      }),
+    );
+  }
+  return stubs;
+}
+
+/** The ceiling's decisions in a burst's answers: admitted calls answer anything but 60007 and the ceiling's 50004. */
+function decisions(answers: readonly Answer[]) {
+  const unavailable = answers.filter((a) =>
+    a.ErrorInfo.startsWith('the shared ceiling (Redis) is unavailable'),
+  );
+  const refused = count(answers, ErrorCode.RATE_LIMITED);
+  return {
+    admitted: answers.length - refused - unavailable.length,
+    refused,
+    unavailable: unavailable.length,
+  };
+}
+
+/** Sends `n` reads split evenly across the replicas, all at once (pipelined on up to 10 sockets each). */
+async function burst(stubs: readonly Stub[], n: number): Promise<Answer[]> {
+  const answers = await Promise.all(
+    stubs.map((stub, i) => {
+      const calls = Math.floor(n / stubs.length) + (i < n % stubs.length ? 1 : 0);
+      return rawBurst(
+        stub.commandUrl('getContactGroup'),
+        READ,
+        calls,
+        'getContactGroup',
+        Math.min(10, calls),
+      );
+    }),
+  );
+  return answers.flat();
+}
+
+const count = (answers: readonly Answer[], code: number) =>
+  answers.filter((a) => a.ErrorCode === code).length;
+
+function statsOf(stub: Stub) {
+  const series = stub.control.stats({ sdkAppId: SDKAPPID, command: 'getContactGroup' }).series[0];
+  if (series === undefined) throw new Error('no stats for getContactGroup');
+  return series;
+}
+
+/** The aggregate the load harness computes: counts add up, the busiest window is the largest reported. */
+function aggregate(stubs: readonly Stub[]) {
+  const all = stubs.map(statsOf);
+  return {
+    accepted: all.reduce((sum, s) => sum + s.totals.accepted, 0),
+    refused: all.reduce((sum, s) => sum + s.totals.refused, 0),
+    errors: all.reduce((sum, s) => sum + s.totals.errors, 0),
+    maxAcceptedInWindow: Math.max(...all.map((s) => s.maxAcceptedInWindow)),
+    each: all.map((s) => s.totals.accepted),
+  };
+}
+
+async function closeAll(stubs: readonly Stub[]): Promise<void> {
+  for (const stub of stubs) await stub.close();
+}
+
+describe.skipIf(!redisInstalled())('the ceiling shared through one Redis node', () => {
+  let redis: RedisNode;
+  /** Replicas that wait long for the shared window, and replicas with the default 80 ms. */
+  let stubs: Stub[];
+  let fast: Stub[];
+  let admin: Redis;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    stubs = await replicas(redis.url, 'ceiling-node:', 2_000);
+    fast = await replicas(redis.url, 'ceiling-fast:');
+    admin = new Redis(redis.port, '127.0.0.1', { lazyConnect: true });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await closeAll([...(stubs ?? []), ...(fast ?? [])]);
+    admin?.disconnect();
+    await redis?.destroy();
+  });
+  beforeEach(async () => {
+    for (const stub of [...stubs, ...fast]) await stub.control.reset();
+  });
+
+  it('admits exactly 200 of 300 calls sent to two replicas at once; each replica counts its own share', async () => {
+    const answers = await burst(stubs, 300);
+    expect(decisions(answers)).toEqual({ admitted: 200, refused: 100, unavailable: 0 });
+    const sum = aggregate(stubs);
+    expect(sum).toMatchObject({ accepted: 200, refused: 100, maxAcceptedInWindow: 200 });
+    for (const accepted of sum.each) expect(accepted).toBeGreaterThan(0);
+    // The second replica's refusal names the same ceiling as the first's.
+    expect(answers.find((a) => a.ErrorCode === ErrorCode.RATE_LIMITED)?.ErrorInfo).toContain(
+      `${COMMAND} is over its limit of 200 calls per second for sdkappid ${SDKAPPID}`,
+    );
+  });
+
+  it('keeps the window as a sorted set under the store prefix; a reset through one replica clears it for all', async () => {
+    await burst(stubs, 250);
+    const [log, seq] = ceilingKeys('ceiling-node:', SDKAPPID, COMMAND);
+    expect(log).toBe(`ceiling-node:ceiling:{${SDKAPPID}:${COMMAND}}:log`);
+    expect(await admin.zcard(log)).toBe(200);
+    await (stubs[0] as Stub).control.reset();
+    expect(await admin.exists(log, seq)).toBe(0);
+    expect(decisions(await burst(stubs.slice(1), 10)).admitted).toBe(10);
+  });
+
+  it('answers 50004 (retryable), never hangs, while Redis is stalled; admits again once it answers', async () => {
+    // CLIENT PAUSE holds every client's commands: connections stay up, answers stop coming.
+    await admin.call('CLIENT', 'PAUSE', '500', 'ALL');
+    const answers = await burst(fast, 20);
+    expect(count(answers, ErrorCode.INTERNAL_ERROR)).toBe(20);
+    expect(answers[0]?.ErrorInfo).toMatch(
+      /^the shared ceiling \(Redis\) is unavailable: .*: the call was not run, retry$/,
+    );
+    await admin.call('CLIENT', 'UNPAUSE');
+    // Neither accepted nor refused: counted as errors of the command.
+    expect(aggregate(fast)).toMatchObject({ accepted: 0, refused: 0, errors: 20 });
+    expect(decisions(await burst(fast, 10)).admitted).toBe(10);
+  });
+
+  it('answers 50004 at once while Redis is down, and admits again when it is back', async () => {
+    await redis.stop();
+    try {
+      const answers = await burst(fast, 10);
+      expect(count(answers, ErrorCode.INTERNAL_ERROR)).toBe(10);
+      expect(decisions(answers).unavailable).toBe(10);
+    } finally {
+      await redis.start();
+    }
+    // The stub reconnects by itself (back-off at most 500 ms).
+    let admitted = 0;
+    for (let attempt = 0; attempt < 100 && admitted === 0; attempt++) {
+      admitted = decisions(await burst(fast.slice(0, 1), 1)).admitted;
+      if (admitted === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(admitted).toBe(1);
+  });
+});
+
+describe.skipIf(!redisInstalled())('the ceiling shared through a 3-master Redis Cluster', () => {
+  let cluster: RedisCluster;
+  let stubs: Stub[];
+
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+    stubs = await replicas(cluster.url, 'ceiling-cluster:', 2_000);
+  }, 60_000);
+  afterAll(async () => {
+    await closeAll(stubs ?? []);
+    await cluster?.destroy();
+  });
+
+  it('admits exactly 200 of 300 calls sent to two replicas: one script, one slot, per admission', async () => {
+    for (const stub of stubs) await stub.control.reset();
+    const answers = await burst(stubs, 300);
+    expect(decisions(answers)).toEqual({ admitted: 200, refused: 100, unavailable: 0 });
+    expect(aggregate(stubs)).toMatchObject({ accepted: 200, refused: 100, maxAcceptedInWindow: 200 });
+  });
+});
+
+describe('RedisWindow without a server', () => {
+  /** A client whose commands never answer: Redis stalled. */
+  const silent: ScriptClient = {
+    status: 'ready',
+    evalsha: () => new Promise(() => {}),
+    eval: () => new Promise(() => {}),
+    del: () => new Promise(() => {}),
+  };
+
+  it('rejects with CeilingUnavailable when Redis does not answer within the timeout', async () => {
+    const window = new RedisWindow(silent, SDKAPPID, COMMAND, 200, { keyPrefix: 'tm:', timeoutMs: 20 });
+    await expect(window.admit(0)).rejects.toThrow(CeilingUnavailable);
+    const down = new RedisWindow({ ...silent, status: 'reconnecting' }, SDKAPPID, COMMAND, 200, {
+      keyPrefix: 'tm:',
+      timeoutMs: 20,
+    });
+    await expect(down.admit(0)).rejects.toThrow(
+      'the shared ceiling (Redis) is unavailable: the connection is reconnecting',
+    );
+  });
+
+  it('with the ceiling off, admits at once without Redis and measures its own calls', () => {
+    const window = new RedisWindow(silent, SDKAPPID, COMMAND, 0, { keyPrefix: 'tm:', timeoutMs: 20 });
+    for (let i = 0; i < 300; i++) expect(window.admit(i)).toBe(true);
+    expect(window.maxInWindow).toBe(300);
+  });
+});
