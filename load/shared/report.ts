@@ -1,5 +1,6 @@
 // Turning a run's counts into verdicts and readable output: the per-second table, the text summary and the
 // HTML summary with an inline SVG chart. Pure code, shared by the k6 scripts and the Node ceiling check.
+import type { CommandSeries, StatsAnswer } from '@tim-marks/types/control-plane';
 import { WINDOW_MS } from './plan.ts';
 
 /** One second of one command: calls the limiter admitted, and calls answered 60007. */
@@ -11,21 +12,9 @@ export interface SecondCounts {
   errors?: number;
 }
 
-/** One command's series as the stub's GET /__stub/stats answers it. */
-export interface StubSeries {
-  sdkAppId: number;
-  command: string;
-  ceiling?: number | null;
-  maxAcceptedInWindow: number;
-  totals: { accepted: number; refused: number; errors: number };
-  seconds: SecondCounts[];
-}
-
-export interface StubStats {
-  ok: boolean;
-  windowMs: number;
-  series: StubSeries[];
-}
+/** One command's series as the stub's GET /__stub/stats answers it (openapi/control-plane.yaml). */
+export type StubSeries = CommandSeries;
+export type StubStats = StatsAnswer;
 
 export interface PerSecondSeries {
   command: string;

@@ -1,7 +1,12 @@
 // The stub's control plane (/__stub/, see the stub's README): health, reset and per-second stats.
+
+import type {
+  Health,
+  CommandSeries as StubSeries,
+  StatsAnswer as StubStats,
+} from '@tim-marks/types/control-plane';
 import { request } from 'undici';
 import { COMMANDS, type LoadedCommand } from '../shared/plan.ts';
-import type { StubSeries, StubStats } from '../shared/report.ts';
 
 async function json(url: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<unknown> {
   const res = await request(url, {
@@ -18,7 +23,7 @@ async function json(url: string, init: { method?: 'GET' | 'POST'; body?: unknown
 /** True when `baseUrl` is a tim-marks stub with its control plane on. */
 export async function isStub(baseUrl: string): Promise<boolean> {
   try {
-    return ((await json(`${baseUrl}/__stub/health`)) as { ok?: unknown }).ok === true;
+    return ((await json(`${baseUrl}/__stub/health`)) as Partial<Health>).ok === true;
   } catch {
     return false;
   }

@@ -34,7 +34,13 @@ async function checkAgainstStub(
   const secretKey = randomBytes(24).toString('hex');
   if (redis !== undefined) {
     // A loaded 2-core machine can hold Redis's answer past the default 80 ms; this check judges counts, not latency.
-    args = [...args, '--store', `${redis.url}?prefix=ceiling${++stubsOnRedis}:`, '--ceiling-timeout-ms', '1000'];
+    args = [
+      ...args,
+      '--store',
+      `${redis.url}?prefix=ceiling${++stubsOnRedis}:`,
+      '--ceiling-timeout-ms',
+      '1000',
+    ];
   }
   const stub = await startStubProcess({ secretKey, args });
   try {

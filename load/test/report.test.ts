@@ -20,7 +20,7 @@ const series = (maxAcceptedInWindow: number, accepted: number[]): StubSeries => 
   ceiling: 200,
   maxAcceptedInWindow,
   totals: { accepted: accepted.reduce((a, b) => a + b, 0), refused: 0, errors: 0 },
-  seconds: accepted.map((n, i) => ({ t: 1_764_000_000 + i, accepted: n, refused: 400 - n })),
+  seconds: accepted.map((n, i) => ({ t: 1_764_000_000 + i, accepted: n, refused: 400 - n, errors: 0 })),
 });
 
 describe('the window verdict', () => {

@@ -11,12 +11,17 @@ process.on('exit', () => {
 });
 
 /**
- * `mode` is `bare` or `stub`; `build` a folder holding a stub build in `dist/` (default this package).
+ * `mode` is `bare` or `stub`; `build` a folder holding a stub build in `dist/` (default this package);
+ * `env` more environment variables (BENCH_STUB_OPTIONS: more startStub options, as JSON).
  * Resolves once the server listens, with what it reports (url; for the stub markUrl, readUrl,
  * importUrl), pid and rss(), cpu() (µs of CPU used so far) and stop().
  */
-export function startServer(mode, { build, execArgv = [] } = {}) {
-  const child = fork(SERVER, build === undefined ? [mode] : [mode, build], { execArgv, stdio: 'inherit' });
+export function startServer(mode, { build, execArgv = [], env } = {}) {
+  const child = fork(SERVER, build === undefined ? [mode] : [mode, build], {
+    execArgv,
+    stdio: 'inherit',
+    ...(env === undefined ? {} : { env: { ...process.env, ...env } }),
+  });
   children.push(child);
   const ask = (message) =>
     new Promise((resolve) => {

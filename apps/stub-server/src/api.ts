@@ -3,12 +3,15 @@
 // (60008) → query: sdkappid (60012 / 60002), random and contenttype (60002) → app (60006) → UserSig
 // (70002, 60004 for a missing identifier, then @tim-marks/usersig's 70003 / 70014 / 70013 / 70001 /
 // 70009) → admin (50003 on recentcontact, 60010 elsewhere) → ceiling (60007) → body (60008 when over
-// the limit) → injected faults (latency, 50004 / 50005) → JSON (60003) → the command itself.
+// the limit) → injected faults (faults.ts: delay, then an error, item errors, a 5xx, a dropped or hung
+// connection) → JSON (60003) → the command itself. Every call is noted in the request journal
+// (journal.ts) when it is on.
 // Everything up to the ceiling is synchronous and looks at the URL only (the ceiling too, unless it is
 // shared through Redis: then the body is read once Redis has admitted the call); only admitted calls
 // read their body. A command's store call is one atomic step, so concurrent calls never lose an update.
 // Answers are written together at the end of the event loop's turn (answer-batch.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { COMMANDS, type CommandName, ErrorCode } from '@tim-marks/types';
 import { AnswerBatch } from './answer-batch.js';
@@ -16,9 +19,10 @@ import { answerText } from './answer-text.js';
 import type { AppRuntime } from './apps.js';
 import type { UserSigVerifier } from './auth.js';
 import { encodingProblem, nestingProblem, structureProblem } from './body.js';
-import { type CommandContext, HANDLERS } from './commands/index.js';
+import { type CommandContext, HANDLERS, type ItemFault } from './commands/index.js';
 import { type ApiAnswer, fail } from './envelope.js';
-import type { FaultDecision, Faults } from './faults.js';
+import type { FaultDecision, FaultEffect, Faults } from './faults.js';
+import type { CallRecord, RequestJournal } from './journal.js';
 import { LARGE_BODY_BYTES, LargeBodyBudget } from './large-bodies.js';
 import type { Logger } from './logger.js';
 import { checkQuery, parseQuery } from './query.js';
@@ -36,6 +40,7 @@ export interface ApiDeps {
   store: Store;
   verifier: UserSigVerifier;
   faults: Faults;
+  journal: RequestJournal;
   logger: Logger;
   bodyLimitBytes: number;
   /** See StubOptions.largeBodyMsPerSecond (undefined: the default). */
@@ -54,6 +59,44 @@ interface Admitted {
 type Gate = { admitted: false; answer: ApiAnswer; close?: boolean } | Admitted;
 
 const EMPTY_BODY = Buffer.alloc(0);
+
+/** What the journal needs of a call before its answer: made only while the journal is on. */
+interface Note {
+  at: number;
+  started: number;
+  search: string;
+  body: Buffer | undefined;
+}
+
+type Finish = (answer: ApiAnswer, close?: boolean, faultId?: string) => void;
+
+/** The From_Account of a JSON body, for faults scoped by it (parsed only when one is). */
+function fromAccountOf(body: Buffer): () => string | undefined {
+  let from: string | undefined | null = null;
+  return () => {
+    if (from === null) {
+      try {
+        const value = (JSON.parse(body.toString('utf8')) as { From_Account?: unknown } | null)?.From_Account;
+        from = typeof value === 'string' ? value : undefined;
+      } catch {
+        from = undefined;
+      }
+    }
+    return from;
+  };
+}
+
+/** An item-error fault as mark_contact's handler takes it. */
+function itemFaultOf(effect: Extract<FaultEffect, { kind: 'item-error' }>): ItemFault {
+  const failure = { code: effect.code, info: effect.info };
+  return (item) => {
+    const contact = (item as { ContactItem?: { Type?: unknown; To_Account?: unknown; ToGroupId?: unknown } })
+      .ContactItem;
+    if (contact?.Type === 1 && effect.toAccount.has(contact.To_Account as string)) return failure;
+    if (contact?.Type === 2 && effect.toGroupId.has(contact.ToGroupId as string)) return failure;
+    return undefined;
+  };
+}
 
 /** A request stream's errors (a client gone mid-body) need a listener, and nothing more: the socket is gone. */
 function ignore(): void {}
@@ -100,6 +143,8 @@ export class Api {
   private readonly largeBodies: LargeBodyBudget;
 
   private readonly batch: AnswerBatch;
+  /** Connections a `hang` fault holds, ended at once by a graceful stop. */
+  private readonly hung = new Set<Socket>();
   /** When the last "ceiling unavailable" was logged (performance.now() ms). */
   private ceilingWarnedAt = -Infinity;
 
@@ -110,26 +155,37 @@ export class Api {
 
   /** Answers one request whose path is not the control plane's. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, search: string): void {
-    const started = this.deps.logger.debugEnabled ? performance.now() : 0;
+    const note: Note | undefined = this.deps.journal.enabled
+      ? { at: Date.now(), started: performance.now(), search, body: undefined }
+      : undefined;
+    const started = this.deps.logger.debugEnabled ? (note?.started ?? performance.now()) : 0;
     const gate = this.gate(req, path, search);
     // A shared ceiling (Redis) decides asynchronously; the body waits unread in the socket meanwhile.
-    if (gate instanceof Promise) void gate.then((decided) => this.pass(req, res, path, started, decided));
-    else this.pass(req, res, path, started, gate);
+    if (gate instanceof Promise) {
+      void gate.then((decided) => this.pass(req, res, path, started, decided, note));
+    } else this.pass(req, res, path, started, gate, note);
   }
 
   /** Answers a call the gate refused, or reads the body of one it admitted and runs the command. */
-  private pass(req: IncomingMessage, res: ServerResponse, path: string, started: number, gate: Gate): void {
+  private pass(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    started: number,
+    gate: Gate,
+    note: Note | undefined,
+  ): void {
     const { deps } = this;
     if (!gate.admitted) {
-      this.reply(req, res, path, started, undefined, gate.answer, gate.close);
+      this.reply(req, res, path, started, undefined, gate.answer, gate.close, note);
       return;
     }
     // Admitted: from here on every answer counts in the stats. Three closures per call, and no
     // array for a body that arrives in one chunk (the usual case).
     const limit = deps.bodyLimitBytes;
-    const finish = (answer: ApiAnswer, close = false) => {
+    const finish: Finish = (answer, close = false, faultId) => {
       if (answer.ErrorCode !== ErrorCode.OK) gate.counter.error(monotonicSecond());
-      this.reply(req, res, path, started, gate.command, answer, close);
+      this.reply(req, res, path, started, gate.command, answer, close, note, faultId);
     };
     // A large body past the large-body budget is refused unread when its length is declared (the
     // connection is closed, as for a body over the limit), else once it has arrived; one that was let
@@ -163,38 +219,115 @@ export class Api {
       }
       // A large body is charged the time from here to its answer's text: joining, parsing, the rules,
       // the command and the answer (what a handler awaits is short, and counts too).
-      const answer = large
-        ? (result: ApiAnswer, close?: boolean) => {
-            finish(result, close);
+      const answer: Finish = large
+        ? (result, close, faultId) => {
+            finish(result, close, faultId);
             this.largeBodies.charge(size, performance.now() - began);
           }
         : finish;
       const body = more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY_BODY);
-      const fault = deps.faults.active ? deps.faults.decide(gate.app.sdkAppId, path) : undefined;
+      if (note !== undefined) note.body = body;
+      const fault = deps.faults.active
+        ? deps.faults.decide(gate.app.sdkAppId, path, fromAccountOf(body))
+        : undefined;
       if (fault === undefined) this.run(gate, body, answer);
-      else if (fault.latencyMs > 0)
-        setTimeout(() => this.runFaulty(gate, path, body, fault, finish), fault.latencyMs);
-      else this.runFaulty(gate, path, body, fault, answer);
+      // A delayed call is not charged its delay.
+      else if (fault.delayMs > 0)
+        setTimeout(() => this.runFaulty(gate, req, res, path, body, fault, finish, note), fault.delayMs);
+      else this.runFaulty(gate, req, res, path, body, fault, answer, note);
     });
     req.on('error', ignore);
   }
 
-  private run(gate: Admitted, body: Buffer, finish: (answer: ApiAnswer) => void): void {
-    const result = this.execute(gate.command, gate.app, body);
-    if (result instanceof Promise) void result.then(finish);
+  private run(
+    gate: Admitted,
+    body: Buffer,
+    finish: (answer: ApiAnswer) => void,
+    itemFault?: ItemFault,
+  ): void {
+    const result = this.execute(gate.command, gate.app, body, itemFault);
+    if (result instanceof Promise) void result.then((answer) => finish(answer));
     else finish(result);
   }
 
-  /** A call an injected fault applies to: delayed already, it answers the fault's code if it has one. */
+  /** A call injected faults apply to, delayed already: answers as the deciding fault says. */
   private runFaulty(
     gate: Admitted,
+    req: IncomingMessage,
+    res: ServerResponse,
     path: string,
     body: Buffer,
     fault: FaultDecision,
-    finish: (answer: ApiAnswer) => void,
+    finish: Finish,
+    note: Note | undefined,
   ): void {
-    if (fault.code === undefined) this.run(gate, body, finish);
-    else finish(fail(fault.code, `injected fault: ${path.slice(1)} answers ${fault.code}`));
+    const { effect, faultId } = fault;
+    if (effect === undefined) {
+      this.run(gate, body, finish);
+      return;
+    }
+    if (effect.kind === 'error') {
+      finish(fail(effect.code, effect.info), false, faultId);
+      return;
+    }
+    if (effect.kind === 'item-error') {
+      this.run(gate, body, (answer) => finish(answer, false, faultId), itemFaultOf(effect));
+      return;
+    }
+    // The other kinds answer outside the API's envelope; they count as errors in the stats.
+    gate.counter.error(monotonicSecond());
+    if (res.writableEnded || res.destroyed) return;
+    if (effect.kind === 'http') {
+      res.writeHead(effect.status, [
+        'Content-Type',
+        effect.contentType,
+        'Content-Length',
+        String(Buffer.byteLength(effect.body)),
+      ]);
+      res.end(effect.body);
+      this.note(note, path, 'answered', effect.status, undefined, faultId);
+    } else if (effect.kind === 'drop') {
+      this.note(note, path, 'dropped', null, undefined, faultId);
+      req.socket.destroy();
+    } else this.hang(req.socket, effect.maxMs, () => this.note(note, path, 'hung', null, undefined, faultId));
+  }
+
+  /** Answers nothing until the client closes the connection, or destroys it after maxMs. */
+  private hang(socket: Socket, maxMs: number, ended: () => void): void {
+    const timer = setTimeout(() => socket.destroy(), maxMs);
+    this.hung.add(socket);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      this.hung.delete(socket);
+      ended();
+    });
+  }
+
+  /** Ends every hang at once (a graceful stop must not wait for them). */
+  endHangs(): void {
+    for (const socket of this.hung) socket.destroy();
+  }
+
+  private note(
+    note: Note | undefined,
+    path: string,
+    outcome: CallRecord['outcome'],
+    httpStatus: number | null,
+    answer: ApiAnswer | undefined,
+    faultId: string | undefined,
+  ): void {
+    if (note === undefined) return;
+    this.deps.journal.record({
+      at: note.at,
+      path,
+      search: note.search,
+      body: note.body,
+      outcome,
+      httpStatus,
+      answer,
+      faultId,
+      latencyMs: performance.now() - note.started,
+    });
   }
 
   /** Everything up to and including the ceiling, from the URL alone (a promise when the ceiling is shared). */
@@ -271,7 +404,12 @@ export class Api {
   }
 
   /** The command's answer: JSON checks, then the handler (a promise only with an asynchronous store). */
-  private execute(command: CommandName, app: AppRuntime, body: Buffer): ApiAnswer | Promise<ApiAnswer> {
+  private execute(
+    command: CommandName,
+    app: AppRuntime,
+    body: Buffer,
+    itemFault?: ItemFault,
+  ): ApiAnswer | Promise<ApiAnswer> {
     const encoding = encodingProblem(body);
     if (encoding !== undefined) return fail(ErrorCode.INVALID_JSON, encoding);
     const structure = structureProblem(body);
@@ -295,6 +433,7 @@ export class Api {
       ctx = { app, store: this.deps.store, nowSeconds };
       this.contexts.set(app, ctx);
     }
+    if (itemFault !== undefined) ctx = { ...ctx, itemFault };
     try {
       const result = HANDLERS[command](parsed as Record<string, unknown>, ctx);
       return result instanceof Promise
@@ -340,7 +479,10 @@ export class Api {
     command: CommandName | undefined,
     answer: ApiAnswer,
     close = false,
+    note?: Note,
+    faultId?: string,
   ): void {
+    if (note !== undefined) this.note(note, path, 'answered', 200, answer, faultId);
     if (res.writableEnded || res.destroyed) return;
     if (!req.complete) {
       // Answered before the body arrived: if the client then stalls, the timeout must not answer again.

@@ -16,11 +16,13 @@ import {
   DEVELOPMENT_SECRET_KEY,
   isLoopback,
 } from './defaults.js';
+import { DEFAULT_JOURNAL_SIZE } from './journal.js';
 import { isLogLevel, LOG_LEVELS } from './logger.js';
 import { parseStoreOption, StoreOptionError } from './store/redis-connection.js';
 import { type Stub, type StubOptions, startStub } from './stub.js';
 import { TENCENT_API_HOSTS } from './tencent-hosts.js';
 import { DEFAULT_TLS_DIR } from './tls-material.js';
+import { verifyMain } from './verify/command.js';
 import { VERSION } from './version.js';
 
 export const EXIT_USAGE = EXIT.USAGE;
@@ -83,6 +85,14 @@ const FLAG_ROWS: [flag: string, description: string[], variable: string][] = [
     '--journal-limit BYTES',
     ['compact the journal while running once it reaches BYTES', '(default 67108864 = 64 MiB)'],
     'TIM_STUB_JOURNAL_LIMIT',
+  ],
+  [
+    '--journal-size N',
+    [
+      `keep the last N API calls in the request journal (GET /__stub/requests;`,
+      `default ${DEFAULT_JOURNAL_SIZE}, 0 = off; bodies over 16 KiB are cut)`,
+    ],
+    'TIM_STUB_JOURNAL_SIZE',
   ],
   [
     '--drop-unconfigured-apps',
@@ -149,6 +159,8 @@ function flagTable(): string {
 export const HELP = `tim-marks-stub — a stateful stub of the Tencent Cloud IM conversation-marks REST API
 
 Usage: tim-marks-stub [flags]        (from the repository root: npm start -- [flags])
+       tim-marks-stub verify <pact files or folders> [flags]
+                                     verify consumer pacts against the stub (verify --help)
 
 Flags (each can also be set by the environment variable shown; a flag wins over the variable):
 ${flagTable()}
@@ -183,6 +195,7 @@ const VALUE_FLAGS = {
   'ceiling-timeout-ms': 'TIM_STUB_CEILING_TIMEOUT_MS',
   'log-level': 'TIM_STUB_LOG_LEVEL',
   'journal-limit': 'TIM_STUB_JOURNAL_LIMIT',
+  'journal-size': 'TIM_STUB_JOURNAL_SIZE',
   'control-token': 'TIM_STUB_CONTROL_TOKEN',
   'tls-dir': 'TIM_STUB_TLS_DIR',
   'tls-cert': 'TIM_STUB_TLS_CERT',
@@ -320,6 +333,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     if (v['journal-limit']) {
       options.journalLimitBytes = integer(v['journal-limit'].from, v['journal-limit'].text, 4096, 2 ** 40);
     }
+    if (v['journal-size']) {
+      options.journalSize = integer(v['journal-size'].from, v['journal-size'].text, 0, 10_000_000);
+    }
     if (v['ceiling-timeout-ms']) {
       const timeout = v['ceiling-timeout-ms'];
       options.ceilingTimeoutMs = integer(timeout.from, timeout.text, 1, 60_000);
@@ -407,6 +423,7 @@ export function banner(stub: Stub, seededAccounts: readonly string[], version: s
   );
   if (stub.store !== 'memory') lines.push(`  store: ${stub.store} (shared by every stub on it)`);
   lines.push(`  control plane: ${stub.controlEnabled ? `${stub.url}/__stub/health` : 'off'}`);
+  if (stub.controlEnabled) lines.push(`  inspector page: ${stub.url}/__stub/ui`);
   if (stub.tls !== undefined) lines.push(...tlsBanner(stub));
   lines.push(`  UserSig of ${stub.admin} (valid 180 days):`, `    ${stub.adminUserSig}`);
   // Standard marks need the Ultimate edition (51013 otherwise); a custom mark works on every edition.
@@ -470,6 +487,10 @@ export async function main(
   argv: readonly string[] = process.argv.slice(2),
   env = process.env,
 ): Promise<void> {
+  if (argv[0] === 'verify') {
+    process.exitCode = await verifyMain(argv.slice(1), env);
+    return;
+  }
   const command = parseCli(argv, env);
   const version = VERSION;
   if (command.kind === 'help') {

@@ -1,5 +1,6 @@
-// The control plane (see the README): test-tool operations under /__stub/ with plain HTTP statuses,
-// and the same operations in-process (`stub.control.*`). Not part of the emulated API.
+// The control plane (openapi/control-plane.yaml, the README): test-tool operations under /__stub/ with
+// plain HTTP statuses, and the same operations in-process (`stub.control.*`). Not part of the emulated
+// API. Its shapes are the ones generated from the yaml (@tim-marks/types/control-plane).
 //
 // It can wipe or rewrite the whole state, so it answers only requests a web page cannot forge: the
 // Host (and an absolute-form target's authority) must be a loopback name or address, which defeats
@@ -9,53 +10,45 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { COMMANDS, type CommandName, ErrorCode, type GroupType, LIMITS } from '@tim-marks/types';
+import type {
+  Fault,
+  FaultSpec,
+  Health,
+  LegacyFaultSpec,
+  RequestFilter,
+  RequestList,
+  RequestMatcher,
+  SeedContactGroup,
+  SeedRequest,
+  StatsAnswer,
+} from '@tim-marks/types/control-plane';
 import { sendJson } from './api.js';
 import { type AppRuntime, EDITIONS, type Edition, type SeedGroup } from './apps.js';
 import { isObject } from './commands/describe.js';
+import { ControlError, commandNamed, commandOf } from './control-error.js';
 import { isLoopback } from './defaults.js';
-import type { FaultCode, FaultSpec, Faults } from './faults.js';
+import { serveDocument } from './documents.js';
+import { type Faults, parseFault } from './faults.js';
+import type { RequestJournal } from './journal.js';
+import {
+  PROVIDER_STATES,
+  type ProviderStateRequest,
+  type ProviderStateValues,
+  runProviderState,
+} from './provider-states.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
-import {
-  type MemberOp,
-  type Store,
-  type StoreHealth,
-  StoreUnavailable,
-  type StubState,
-  WriteFailed,
-} from './store/store.js';
+import { type MemberOp, type Store, StoreUnavailable, type StubState, WriteFailed } from './store/store.js';
 
 export const CONTROL_PREFIX = '/__stub/';
 /** Enough for a state of thousands of users with full mark lists; bigger states belong in --state-file. */
 export const DEFAULT_CONTROL_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-/** A control-plane request that cannot be honoured: 400 (bad input), 404 (unknown thing), 403, 413, 415, 401. */
-export class ControlError extends Error {
-  override name = 'ControlError';
-  constructor(
-    message: string,
-    readonly status: 400 | 401 | 403 | 404 | 413 | 415 = 400,
-    /** The API's ErrorCode for the same mistake in an API request, where there is one. */
-    readonly errorCode?: number,
-  ) {
-    super(message);
-  }
-}
+export { ControlError, commandOf };
 
-export interface SeedSpec {
-  sdkAppId?: number;
-  accounts?: string[];
-  groups?: SeedGroup[];
-  /** Conversation groups to create (create_contact_group's rules; a name the user already has is skipped). */
-  contactGroups?: SeedContactGroup[];
-}
-
-export interface SeedContactGroup {
-  From_Account: string;
-  GroupName: string;
-  /** `{ Type: 1, To_Account }` or `{ Type: 2, ToGroupId }` conversations to put in it. */
-  ContactItem?: { Type: 1 | 2; To_Account?: string; ToGroupId?: string }[];
-}
+/** POST /__stub/seed's body (openapi/control-plane.yaml SeedRequest). */
+export type SeedSpec = SeedRequest;
+export type { SeedContactGroup, StatsAnswer };
 
 export interface StatsQuery {
   sdkAppId?: number;
@@ -63,12 +56,6 @@ export interface StatsQuery {
   command?: string;
   /** How many seconds of history, default 300 (at most 3600). */
   seconds?: number;
-}
-
-export interface StatsAnswer {
-  ok: true;
-  windowMs: number;
-  series: CommandSeries[];
 }
 
 /** The control plane's operations, in-process. */
@@ -80,32 +67,54 @@ export interface StubControl {
   importState(state: unknown): Promise<void>;
   seed(spec: SeedSpec): Promise<void>;
   stats(query?: StatsQuery): StatsAnswer;
-  /** Adds a fault; answers its id. */
-  injectFault(spec: FaultSpec): string;
-  clearFaults(): void;
+  /** The request journal's entries matching `filter`, newest first (GET /__stub/requests). */
+  requests(filter?: RequestFilter): Omit<RequestList, 'ok'>;
+  /** How many journaled calls match (POST /__stub/requests/count). */
+  countRequests(matcher: RequestMatcher): number;
+  /** Empties the request journal; answers how many entries went. */
+  clearRequests(): number;
+  /** The active faults, all or those scoped to one app. */
+  faults(sdkAppId?: number): Fault[];
+  /** Adds a fault (FaultSpec, or the LegacyFaultSpec of earlier versions); answers it with its id. */
+  addFault(spec: FaultSpec | LegacyFaultSpec): Fault;
+  /** Removes one fault; throws ControlError `not-found` when no active fault has this id. */
+  removeFault(id: string): void;
+  /** Removes every fault, or those scoped to one app; answers how many. */
+  clearFaults(sdkAppId?: number): number;
+  /** @deprecated addFault answers the whole fault. Adds a fault and answers its id. */
+  injectFault(spec: FaultSpec | LegacyFaultSpec): string;
   setEdition(sdkAppId: number, edition: Edition): void;
   setRateLimit(sdkAppId: number, callsPerSecond: number): void;
+  /** Sets up a provider state of the vocabulary (provider-states.ts); answers the values Pact may inject. */
+  providerState(request: ProviderStateRequest): Promise<ProviderStateValues>;
 }
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
-
-/** `markContact`, `v4/recentcontact/mark_contact` or `/v4/recentcontact/mark_contact` → the command. */
-export function commandOf(text: string): CommandName | undefined {
-  if ((COMMAND_NAMES as string[]).includes(text)) return text as CommandName;
-  const path = text.startsWith('/') ? text : `/${text}`;
-  return COMMAND_NAMES.find((name) => COMMANDS[name] === path);
-}
 
 export interface ControlDeps {
   apps: ReadonlyMap<number, AppRuntime>;
   store: Store;
   faults: Faults;
+  journal: RequestJournal;
   startedAt: number;
   version: string;
   /** Required as `Authorization: Bearer <token>` when set. */
   token?: string | undefined;
   bodyLimitBytes: number;
+  /**
+   * Pages served under the control plane (the inspector's /__stub/ui): called after the Host /
+   * Origin / token checks, before any body is read; answers true when it handled the request.
+   */
+  pages?: ControlPages | undefined;
 }
+
+/** A handler of control-plane pages: true when it answered the request (see ControlDeps.pages). */
+export type ControlPages = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  search: string,
+) => boolean;
 
 export class Control implements StubControl {
   constructor(private readonly deps: ControlDeps) {}
@@ -115,7 +124,14 @@ export class Control implements StubControl {
       throw new ControlError('sdkAppId must be an integer');
     }
     const app = this.deps.apps.get(sdkAppId);
-    if (app === undefined) throw new ControlError(`sdkAppId ${sdkAppId} is not an app of this stub`, 404);
+    if (app === undefined) {
+      throw new ControlError(
+        `sdkAppId ${sdkAppId} is not an app of this stub`,
+        404,
+        undefined,
+        'unknown-app',
+      );
+    }
     return app;
   }
 
@@ -157,8 +173,10 @@ export class Control implements StubControl {
     try {
       state = validateState(value);
     } catch (error) {
-      if (error instanceof StateError) throw new ControlError(error.message, 400, error.errorCode);
-      throw new ControlError(String(error));
+      if (error instanceof StateError) {
+        throw new ControlError(error.message, 400, error.errorCode, 'invalid-state');
+      }
+      throw new ControlError(String(error), 400, undefined, 'invalid-state');
     }
     for (const app of state.apps) this.app(app.sdkAppId);
     const listed = new Set(state.apps.map((a) => a.sdkAppId));
@@ -260,10 +278,7 @@ export class Control implements StubControl {
   }
 
   stats(query: StatsQuery = {}): StatsAnswer {
-    const command = query.command === undefined ? undefined : commandOf(query.command);
-    if (query.command !== undefined && command === undefined) {
-      throw new ControlError(`command ${query.command} is not a command of the API`);
-    }
+    const command = query.command === undefined ? undefined : commandNamed(query.command);
     const seconds = query.seconds ?? 300;
     if (!Number.isInteger(seconds) || seconds < 1)
       throw new ControlError('seconds must be a positive integer');
@@ -277,47 +292,43 @@ export class Control implements StubControl {
     return { ok: true, windowMs: LIMITS.rateWindowMs, series };
   }
 
-  injectFault(spec: FaultSpec): string {
-    if (!isObject(spec)) throw new ControlError('the body must be a JSON object');
-    const command = typeof spec.command === 'string' ? commandOf(spec.command) : undefined;
-    if (command === undefined) {
-      throw new ControlError('command must be a command path (v4/recentcontact/mark_contact) or operationId');
-    }
-    const { code, count, probability, latencyMs, sdkAppId } = spec;
-    if (code !== undefined && code !== ErrorCode.INTERNAL_ERROR && code !== ErrorCode.NETWORK_TIMEOUT) {
-      throw new ControlError(`code must be ${ErrorCode.INTERNAL_ERROR} or ${ErrorCode.NETWORK_TIMEOUT}`);
-    }
-    if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
-      throw new ControlError('count must be a positive integer');
-    }
-    if (
-      probability !== undefined &&
-      (typeof probability !== 'number' || !(probability >= 0 && probability <= 1))
-    ) {
-      throw new ControlError('probability must be a number in 0..1');
-    }
-    if (count !== undefined && probability !== undefined)
-      throw new ControlError('give count or probability, not both');
-    if ((count !== undefined || probability !== undefined) && code === undefined) {
-      throw new ControlError('count and probability need a code (50004 or 50005)');
-    }
-    if (latencyMs !== undefined && (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 600_000)) {
-      throw new ControlError('latencyMs must be an integer in 0..600000');
-    }
-    if (code === undefined && latencyMs === undefined)
-      throw new ControlError('give a code, a latencyMs, or both');
-    if (sdkAppId !== undefined) this.app(sdkAppId);
-    return this.deps.faults.add(COMMANDS[command], {
-      ...(code === undefined ? {} : { code: code as FaultCode }),
-      ...(count === undefined ? {} : { count }),
-      ...(probability === undefined ? {} : { probability }),
-      ...(latencyMs === undefined ? {} : { latencyMs }),
-      ...(sdkAppId === undefined ? {} : { sdkAppId }),
-    });
+  requests(filter: RequestFilter = {}): Omit<RequestList, 'ok'> {
+    return this.deps.journal.list(filter);
   }
 
-  clearFaults(): void {
-    this.deps.faults.clear();
+  countRequests(matcher: RequestMatcher): number {
+    return this.deps.journal.count(matcher);
+  }
+
+  clearRequests(): number {
+    return this.deps.journal.clear();
+  }
+
+  faults(sdkAppId?: number): Fault[] {
+    return this.deps.faults.faults(sdkAppId);
+  }
+
+  addFault(spec: FaultSpec | LegacyFaultSpec): Fault {
+    const parsed = parseFault(spec);
+    if (parsed.spec.sdkAppId !== undefined) this.app(parsed.spec.sdkAppId);
+    return this.deps.faults.add(parsed);
+  }
+
+  removeFault(id: string): void {
+    if (!this.deps.faults.remove(id)) {
+      throw new ControlError(
+        `no active fault has id ${JSON.stringify(id)} (GET /__stub/faults lists them)`,
+        404,
+      );
+    }
+  }
+
+  clearFaults(sdkAppId?: number): number {
+    return this.deps.faults.clear(sdkAppId);
+  }
+
+  injectFault(spec: FaultSpec | LegacyFaultSpec): string {
+    return this.addFault(spec).id;
   }
 
   setEdition(sdkAppId: number, edition: Edition): void {
@@ -332,14 +343,12 @@ export class Control implements StubControl {
     this.app(sdkAppId).setRateLimit(callsPerSecond);
   }
 
+  providerState(request: ProviderStateRequest): Promise<ProviderStateValues> {
+    return runProviderState({ apps: this.deps.apps, store: this.deps.store, control: this }, request);
+  }
+
   /** ok: the process serves; `store.state` says whether the store answers (calls answer 50004 while not). */
-  async health(): Promise<{
-    ok: true;
-    uptimeMs: number;
-    apps: number[];
-    version: string;
-    store: StoreHealth;
-  }> {
+  async health(): Promise<Health> {
     const store = (await this.deps.store.health?.()) ?? { kind: 'memory', state: 'connected' as const };
     return {
       ok: true,
@@ -402,28 +411,32 @@ export class Control implements StubControl {
       if (closeNow) res.once('finish', () => req.socket.destroySoon());
     };
     const failWith = (error: unknown) => {
-      if (error instanceof ControlError) {
-        respond(error.status, {
+      if (error instanceof ControlError) respond(error.status, refusalBody(error));
+      else if (error instanceof WriteFailed) {
+        respond(503, {
           ok: false,
-          error: error.message,
-          ...(error.errorCode === undefined ? {} : { ErrorCode: error.errorCode }),
+          error: `${error.message}; nothing was changed, retry`,
+          code: 'store-unavailable',
         });
       } else if (error instanceof StoreUnavailable) {
-        respond(503, { ok: false, error: `${error.message}; retry` });
-      } else if (error instanceof WriteFailed) {
-        respond(503, { ok: false, error: `${error.message}; nothing was changed, retry` });
-      } else respond(400, { ok: false, error: error instanceof Error ? error.message : String(error) });
+        respond(503, { ok: false, error: `${error.message}; retry`, code: 'store-unavailable' });
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        respond(400, { ok: false, error: message, code: 'invalid-input' });
+      }
     };
     const refused = this.refusal(req);
     if (refused !== undefined) {
       // The body is not read: the connection closes after the answer.
-      respond(refused.status, { ok: false, error: refused.message }, true);
+      respond(refused.status, refusalBody(refused), true);
       return;
     }
+    if (this.deps.pages?.(req, res, path, search) === true) return;
+    if (req.method === 'GET' && serveDocument(req, res, path, close)) return;
     readJson(req, this.deps.bodyLimitBytes, (body, problem) => {
-      if (problem !== undefined)
-        return respond(problem.status, { ok: false, error: problem.message }, problem.status === 413);
+      if (problem !== undefined) return respond(problem.status, refusalBody(problem), problem.status === 413);
       const input = (body ?? {}) as Record<string, unknown>;
+      const faultPrefix = '/__stub/faults/';
       const run = async (): Promise<unknown> => {
         switch (route) {
           case 'GET /__stub/health':
@@ -441,13 +454,37 @@ export class Control implements StubControl {
             return { ok: true };
           case 'GET /__stub/stats':
             return this.stats(statsQuery(new URLSearchParams(search)));
-          case 'POST /__stub/faults':
-            return { ok: true, id: this.injectFault(input as unknown as FaultSpec) };
-          case 'DELETE /__stub/faults':
-            this.clearFaults();
-            return { ok: true };
+          case 'GET /__stub/requests':
+            return { ok: true, ...this.requests(requestFilter(new URLSearchParams(search))) };
+          case 'DELETE /__stub/requests':
+            return { ok: true, removed: this.clearRequests() };
+          case 'POST /__stub/requests/count':
+            return { ok: true, count: this.countRequests(body as RequestMatcher) };
+          case 'GET /__stub/faults':
+            return { ok: true, faults: this.faults(appParam(new URLSearchParams(search))) };
+          case 'POST /__stub/faults': {
+            const fault = this.addFault(body as FaultSpec);
+            return { ok: true, id: fault.id, fault };
+          }
+          case 'DELETE /__stub/faults': {
+            const sdkAppId = appParam(new URLSearchParams(search));
+            if (sdkAppId !== undefined) this.app(sdkAppId);
+            return { ok: true, removed: this.clearFaults(sdkAppId) };
+          }
+          // Pact's provider-state setup URL: the answer's JSON object is what Pact injects.
+          case 'POST /__stub/provider-states':
+            return this.providerState(input as unknown as ProviderStateRequest);
+          case 'GET /__stub/provider-states':
+            return { ok: true, states: PROVIDER_STATES };
           default:
-            throw new ControlError(`no control operation ${route}`, 404);
+            if (req.method === 'DELETE' && path.startsWith(faultPrefix) && path.length > faultPrefix.length) {
+              this.removeFault(decodeURIComponent(path.slice(faultPrefix.length)));
+              return { ok: true };
+            }
+            throw new ControlError(
+              `no control operation ${route} (openapi/control-plane.yaml lists them: GET /__stub/control-plane.yaml)`,
+              404,
+            );
         }
       };
       run().then((answer) => respond(200, answer), failWith);
@@ -464,6 +501,64 @@ const GROUP_TYPES: unknown[] = [
   'Work',
   'Meeting',
 ];
+
+/** A refusal as the control plane answers it (ControlErrorAnswer). */
+function refusalBody(error: ControlError | BodyProblem): Record<string, unknown> {
+  return {
+    ok: false,
+    error: error.message,
+    code: error.code,
+    ...('errorCode' in error && error.errorCode !== undefined ? { ErrorCode: error.errorCode } : {}),
+  };
+}
+
+/** `?sdkAppId=` (or `sdkappid`) of the fault routes. */
+function appParam(params: URLSearchParams): number | undefined {
+  const text = params.get('sdkAppId') ?? params.get('sdkappid');
+  if (text === null) return undefined;
+  if (!/^[0-9]{1,15}$/.test(text)) throw new ControlError('sdkAppId must be a number');
+  return Number(text);
+}
+
+/** GET /__stub/requests's query (openapi/control-plane.yaml listRequests). */
+function requestFilter(params: URLSearchParams): RequestFilter {
+  const filter: RequestFilter = {};
+  const number = (name: string, value: string): number => {
+    if (!/^-?[0-9]{1,15}$/.test(value)) {
+      throw new ControlError(`${name} must be an integer`, 400, undefined, 'invalid-filter');
+    }
+    return Number(value);
+  };
+  const known = ['command', 'From_Account', 'ErrorCode', 'sdkAppId', 'sdkappid', 'since', 'limit'];
+  for (const name of params.keys()) {
+    if (!known.includes(name)) {
+      throw new ControlError(
+        `${name} is not a filter of GET /__stub/requests (${known.join(', ')})`,
+        400,
+        undefined,
+        'invalid-filter',
+      );
+    }
+  }
+  const command = params.get('command');
+  if (command !== null) filter.command = command;
+  const from = params.get('From_Account');
+  if (from !== null) filter.From_Account = from;
+  const code = params.get('ErrorCode');
+  if (code !== null) filter.ErrorCode = number('ErrorCode', code);
+  const app = params.get('sdkAppId') ?? params.get('sdkappid');
+  if (app !== null) filter.sdkAppId = number('sdkAppId', app);
+  const since = params.get('since');
+  if (since !== null) filter.since = since;
+  const limit = params.get('limit');
+  if (limit !== null) {
+    filter.limit = number('limit', limit);
+    if (filter.limit < 1 || filter.limit > 10_000) {
+      throw new ControlError('limit must be in 1..10000', 400, undefined, 'invalid-filter');
+    }
+  }
+  return filter;
+}
 
 function statsQuery(params: URLSearchParams): StatsQuery {
   const query: StatsQuery = {};
@@ -491,6 +586,7 @@ function truncateBytes(text: string, maxBytes: number): string {
 interface BodyProblem {
   status: 400 | 413;
   message: string;
+  code: 'invalid-json' | 'body-too-large';
 }
 
 /** Reads a JSON body as it streams; past `limit` bytes (declared or sent) it stops holding any and answers 413. */
@@ -499,7 +595,11 @@ function readJson(
   limit: number,
   done: (body: unknown, problem?: BodyProblem) => void,
 ): void {
-  const tooLarge = { status: 413, message: `the body is larger than ${limit} bytes` } as const;
+  const tooLarge = {
+    status: 413,
+    message: `the body is larger than ${limit} bytes`,
+    code: 'body-too-large',
+  } as const;
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) {
     req.resume();
@@ -525,7 +625,7 @@ function readJson(
     try {
       done(JSON.parse(text));
     } catch {
-      done(undefined, { status: 400, message: 'the body is not valid JSON' });
+      done(undefined, { status: 400, message: 'the body is not valid JSON', code: 'invalid-json' });
     }
   });
   req.on('error', () => {});
@@ -561,7 +661,7 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export type { FaultSpec, GroupType };
+export type { CommandSeries, FaultSpec, GroupType };
 
 /** The member ops of one seeded conversation group, or a ControlError naming the bad field. */
 function seedMembers(group: unknown, i: number): MemberOp[] {

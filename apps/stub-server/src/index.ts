@@ -5,6 +5,7 @@ export { type AppConfig, ConfigError, type StubConfig, validateConfig } from './
 export { CONNECT_REFUSALS } from './connect-proxy.js';
 export {
   ControlError,
+  type ControlPages,
   type SeedSpec,
   type StatsAnswer,
   type StatsQuery,
@@ -20,7 +21,15 @@ export {
   DEFAULT_SEED_ACCOUNTS,
   DEVELOPMENT_SECRET_KEY,
 } from './defaults.js';
-export type { FaultCode, FaultSpec } from './faults.js';
+export type { Fault, FaultSpec, LegacyFaultSpec } from './faults.js';
+export {
+  DEFAULT_JOURNAL_SIZE,
+  JOURNAL_BODIES_MAX_BYTES,
+  JOURNAL_BODY_MAX_BYTES,
+  type JournalEntry,
+  type RequestFilter,
+  type RequestMatcher,
+} from './journal.js';
 export { LOG_LEVELS, type LogLevel, type LogSink } from './logger.js';
 export type { CommandSeries, SecondStats } from './stats.js';
 export type { AppState, GroupRecord, MarkState, Store, StubState } from './store/store.js';

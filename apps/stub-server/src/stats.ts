@@ -3,7 +3,10 @@
 // come from a clock that cannot step back (monotonicSecond): when the wall clock is set back, the
 // same second is not counted twice.
 import { performance } from 'node:perf_hooks';
+import type { CommandSeries, SecondStats } from '@tim-marks/types/control-plane';
 import type { CeilingWindow } from './limiter.js';
+
+export type { CommandSeries, SecondStats };
 
 /**
  * Unix seconds as a monotonic clock tells them: the process's start time (performance.timeOrigin,
@@ -15,22 +18,6 @@ export function monotonicSecond(): number {
 }
 
 export const STATS_HISTORY_SECONDS = 3600;
-
-export interface SecondStats {
-  t: number;
-  accepted: number;
-  refused: number;
-  errors: number;
-}
-
-export interface CommandSeries {
-  sdkAppId: number;
-  command: string;
-  ceiling: number;
-  maxAcceptedInWindow: number;
-  totals: { accepted: number; refused: number; errors: number };
-  seconds: SecondStats[];
-}
 
 export class CommandCounter {
   readonly window: CeilingWindow;

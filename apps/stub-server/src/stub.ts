@@ -28,6 +28,8 @@ import {
 import { Durability, type JournalIo } from './durability.js';
 import { fail } from './envelope.js';
 import { Faults } from './faults.js';
+import { serveInspectorPage } from './inspector-page.js';
+import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal.js';
 import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { MemoryStore } from './store/memory.js';
@@ -78,6 +80,8 @@ export interface StubOptions {
   journalIo?: Partial<JournalIo>;
   /** Control-plane requests must carry `Authorization: Bearer <token>`; required on a non-loopback host. */
   controlToken?: string;
+  /** Entries of the request journal (GET /__stub/requests). Default 10000; 0 turns it off. */
+  journalSize?: number;
   /** Largest control-plane body; larger answers 413. Default 8 MiB. */
   controlBodyLimitBytes?: number;
   /** Default `warn` (the CLI: `info`). */
@@ -239,14 +243,17 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         });
 
   const faults = new Faults();
+  const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const control = new Control({
     apps,
     store,
     faults,
+    journal,
     startedAt: Date.now(),
     version: VERSION,
     token: options.controlToken,
     bodyLimitBytes: options.controlBodyLimitBytes ?? DEFAULT_CONTROL_BODY_LIMIT_BYTES,
+    pages: (req, res, path) => serveInspectorPage(req, res, path, closing),
   });
   try {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
@@ -263,6 +270,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     store,
     verifier: new UserSigVerifier(options.userSigCacheSize ?? DEFAULT_USERSIG_CACHE_SIZE),
     faults,
+    journal,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     largeBodyMsPerSecond: options.largeBodyMsPerSecond,
@@ -353,6 +361,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       // connection or request, at most SHUTDOWN_DRAIN_MAX_MS). Sockets with no request in progress
       // are closed two turns in (once pending reads had their turn) and again when listening stops.
       closing = true;
+      api.endHangs();
       let activity = 0;
       const seen = () => {
         activity++;

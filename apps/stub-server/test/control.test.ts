@@ -313,7 +313,12 @@ describe('POST /__stub/faults', () => {
       code: 50004,
       count: 2,
     });
-    expect(body).toEqual({ ok: true, id: expect.any(String) });
+    // The form without `kind` of earlier versions is still taken: an `error` fault.
+    expect(body).toEqual({
+      ok: true,
+      id: expect.any(String),
+      fault: expect.objectContaining({ kind: 'error', code: 50004, count: 2, remaining: 2, fired: 0 }),
+    });
     const bad = await call(
       stub,
       'markContact',
@@ -358,7 +363,10 @@ describe('POST /__stub/faults', () => {
       expect((await call(stub, 'createGroup', { Type: 'Public', Name: 'g' })).ErrorCode).toBe(0);
       expect((await call(stub, 'destroyGroup', { GroupId: 'seeded' })).ErrorCode).toBe(50005);
     }
-    expect(await controlRequest(stub, 'DELETE', 'faults')).toEqual({ status: 200, body: { ok: true } });
+    expect(await controlRequest(stub, 'DELETE', 'faults')).toEqual({
+      status: 200,
+      body: { ok: true, removed: 3 },
+    });
     expect((await call(stub, 'accountImport', { UserID: 'x' })).ErrorCode).toBe(0);
   });
 
@@ -379,7 +387,8 @@ describe('POST /__stub/faults', () => {
   it('refuses bad faults with 400', async () => {
     const bad = [
       { command: 'nope', code: 50004 },
-      { command: 'markContact', code: 60007 },
+      { command: 'markContact', code: 51007 }, // item-level: an item-error fault's code
+      { command: 'markContact', code: 123456 },
       { command: 'markContact', count: 2 },
       { command: 'markContact', code: 50004, count: 0 },
       { command: 'markContact', code: 50004, probability: 2 },
@@ -500,5 +509,65 @@ describe('the control plane on a non-loopback host', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('stub.control (in-process)', () => {
+  it('reads, counts and clears the journal, and lists, adds and removes faults', async () => {
+    const local = await testStub({ rateLimit: 0 });
+    try {
+      const { control } = local;
+      control.clearRequests();
+      await call(local, 'markContact', {
+        From_Account: 'user0',
+        MarkItem: [c2c('user1', { OptType: 1, SetMark: [1] })],
+      });
+      const list = control.requests({ command: 'markContact' });
+      expect(list).toMatchObject({ enabled: true, total: 1, dropped: 0 });
+      expect(list.requests[0]?.query.usersig).toBe('[redacted]');
+      expect(
+        control.countRequests({
+          command: 'markContact',
+          body: { MarkItem: [{ ContactItem: { To_Account: 'user1' } }] },
+        }),
+      ).toBe(1);
+      expect(() => control.countRequests({ command: 'nope' })).toThrow(
+        expect.objectContaining({ name: 'ControlError', code: 'unknown-command', status: 400 }),
+      );
+      const fault = control.addFault({ kind: 'error', code: 50005, command: 'markContact', count: 1 });
+      expect(control.faults()).toEqual([fault]);
+      expect(
+        (await call(local, 'markContact', { From_Account: 'user0', MarkItem: [c2c('user1')] })).ErrorCode,
+      ).toBe(50005);
+      expect(control.faults()).toEqual([]);
+      const latency = control.addFault({ kind: 'latency', latencyMs: 5 });
+      control.removeFault(latency.id);
+      expect(() => control.removeFault(latency.id)).toThrow(
+        expect.objectContaining({ code: 'not-found', status: 404 }),
+      );
+      expect(() => control.addFault({ kind: 'http', status: 200 } as never)).toThrow(
+        expect.objectContaining({ code: 'invalid-fault' }),
+      );
+      expect(control.clearRequests()).toBe(2);
+      expect(control.requests().total).toBe(0);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe('a hang and a graceful stop', () => {
+  it('close() ends a hang at once instead of waiting for its maxMs', async () => {
+    const local = await testStub({ rateLimit: 0 });
+    local.control.addFault({ kind: 'hang', command: 'getContactGroup', maxMs: 600_000 });
+    const pending = call(local, 'getContactGroup', { From_Account: 'user0', StartIndex: 0 }).catch(
+      (error: unknown) => error,
+    );
+    for (let i = 0; i < 100 && local.control.faults()[0]?.fired !== 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // Within the test's own timeout, far below the hang's 10 minutes.
+    await local.close();
+    expect(await pending).toMatchObject({ code: expect.stringMatching(/^UND_ERR_SOCKET|ECONNRESET/) });
   });
 });

@@ -34,4 +34,12 @@ export default function setup(): void {
       Math.max(newest(join(dir, 'src')), statSync(join(dir, 'package.json')).mtimeMs);
     if (stale || !existsSync(join(dir, 'dist', 'index.js'))) build(dir);
   }
+  // The documents the built stub serves (/__stub/docs…): rendered again when a spec changed.
+  const page = join(APP_DIR, 'dist', 'assets', 'docs.html');
+  const specs = ['openapi.yaml', 'control-plane.yaml'].map(
+    (name) => statSync(join(ROOT, 'openapi', name)).mtimeMs,
+  );
+  if (!existsSync(page) || statSync(page).mtimeMs < Math.max(...specs)) {
+    execFileSync(process.execPath, [join(APP_DIR, 'scripts', 'assets.mjs')], { stdio: 'inherit' });
+  }
 }

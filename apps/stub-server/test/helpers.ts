@@ -1,6 +1,7 @@
 // Test helpers: a stub on 127.0.0.1 port 0, requests through undici, and a check of every answer
 // the tests see against the spec's response schema.
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { COMMANDS, type CommandName } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { type Dispatcher, request } from 'undici';
@@ -135,6 +136,23 @@ export async function callUrl(
   const answer = JSON.parse(text) as Answer;
   expectValidAnswer(command, answer);
   return answer;
+}
+
+/** A raw request (any Host header: undici always sends the real one): the status line's code. */
+export function rawStatus(port: number, head: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      if (match) {
+        socket.destroy();
+        resolve(Number(match[1]));
+      }
+    });
+    socket.on('error', reject);
+  });
 }
 
 /** Requests the control plane: status and JSON body. */

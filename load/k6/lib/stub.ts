@@ -1,7 +1,12 @@
 // The stub's control plane (/__stub/, not part of the Tencent API): present only when the target is the stub.
+
+import type {
+  Health,
+  CommandSeries as StubSeries,
+  StatsAnswer as StubStats,
+} from '@tim-marks/types/control-plane';
 import http from 'k6/http';
 import { COMMANDS, type LoadedCommand } from '../../shared/plan.ts';
-import type { StubSeries, StubStats } from '../../shared/report.ts';
 
 const CONTROL = { tags: { name: '__stub', control: 'yes' }, responseType: 'text' as const };
 
@@ -10,7 +15,7 @@ export function isStub(baseUrl: string): boolean {
   const res = http.get(`${baseUrl}/__stub/health`, { ...CONTROL, timeout: '5s' });
   if (res.status !== 200 || typeof res.body !== 'string') return false;
   try {
-    return (JSON.parse(res.body) as { ok?: unknown }).ok === true;
+    return (JSON.parse(res.body) as Partial<Health>).ok === true;
   } catch {
     return false;
   }

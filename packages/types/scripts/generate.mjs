@@ -3,6 +3,7 @@
 //   openapi.ts    — openapi-typescript's `paths` / `components` / `operations`
 //   constants.ts  — the runtime catalogue: error codes, limits, regions, commands, named mark positions
 //   document.ts   — the whole document as data, so the stub compiles its validators without a YAML parser
+//   control-plane.ts — openapi-typescript's types of openapi/control-plane.yaml (the stub's /__stub/ operations)
 // `--check` regenerates in memory and fails when a committed file differs (run by `npm test`).
 // `--spec FILE --out DIR` generates from another document into another folder (the rename test uses it).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -25,10 +26,19 @@ const check = args.check === true;
 const HEADER = `// GENERATED from openapi/openapi.yaml by packages/types/scripts/generate.mjs. Do not edit:\n// change the spec and run \`npm run generate\`.\n`;
 
 const spec = parse(await readFile(specPath, 'utf8'));
+// The control plane's document is generated alongside the API's own, except for another --spec.
+const controlPlanePath = args.spec ? undefined : join(root, 'openapi', 'control-plane.yaml');
 
-async function typesModule() {
-  const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
-  return `${HEADER}/* eslint-disable */\n${astToString(ast)}`;
+async function typesModule(document = spec, header = HEADER, options = {}) {
+  const ast = await openapiTS(document, { alphabetize: false, exportType: false, ...options });
+  return `${header}/* eslint-disable */\n${astToString(ast)}`;
+}
+
+async function controlPlaneModule() {
+  const document = parse(await readFile(controlPlanePath, 'utf8'));
+  const header = HEADER.replace('openapi/openapi.yaml', 'openapi/control-plane.yaml');
+  // A member with a default is optional in a request (the stub fills it in), not required.
+  return typesModule(document, header, { defaultNonNullable: false });
 }
 
 function constantsModule() {
@@ -113,6 +123,7 @@ const files = {
   'constants.ts': constantsModule(),
   'document.ts': documentModule(),
   'validators.ts': validatorsModule(spec, HEADER),
+  ...(controlPlanePath === undefined ? {} : { 'control-plane.ts': await controlPlaneModule() }),
 };
 
 const stale = [];
@@ -133,7 +144,9 @@ if (check) {
     );
     process.exit(1);
   }
-  console.log(`generated files are fresh (${Object.keys(files).length} files match openapi/openapi.yaml)`);
+  console.log(
+    `generated files are fresh (${Object.keys(files).length} files match openapi/openapi.yaml and openapi/control-plane.yaml)`,
+  );
 } else {
   console.log(
     `wrote ${Object.keys(files)

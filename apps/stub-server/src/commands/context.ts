@@ -9,7 +9,12 @@ export interface CommandContext {
   store: Store;
   /** Unix seconds. */
   nowSeconds(): number;
+  /** An injected item-error fault (faults.ts): the failure of an item that passed the rules, if it is one to fail. */
+  itemFault?: ItemFault;
 }
+
+/** Whether an injected fault fails this item (mark_contact's MarkItem), and with what. */
+export type ItemFault = (item: unknown) => { code: number; info: string } | undefined;
 
 /** A command, given a body that is a JSON object and a caller that passed authentication and the ceiling.
  * It answers the command's response type generated from the spec, so that a field renamed in the spec

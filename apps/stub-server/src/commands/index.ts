@@ -11,7 +11,7 @@ import { getContactGroup } from './get-contact-group.js';
 import { createGroup, destroyGroup } from './groups.js';
 import { markContact } from './mark-contact.js';
 
-export type { CommandContext, CommandHandler } from './context.js';
+export type { CommandContext, CommandHandler, ItemFault } from './context.js';
 
 export const HANDLERS: { [C in CommandName]: CommandHandler<C> } = {
   markContact,

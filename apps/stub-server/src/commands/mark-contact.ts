@@ -52,7 +52,9 @@ export const markContact: CommandHandler<'markContact'> = (body, ctx) => {
   for (let i = 0; i < count; i++) {
     const item = list[i];
     const itemRefusal = checkItem('markContact', item, i);
+    const injected = itemRefusal === undefined ? ctx.itemFault?.(item) : undefined;
     if (itemRefusal !== undefined) failures[i] = { code: itemRefusal.code, info: refusalText(itemRefusal) };
+    else if (injected !== undefined) failures[i] = injected;
     else {
       opOf[i] = ops.length;
       // The rules accepted this item: it is a MarkItem.

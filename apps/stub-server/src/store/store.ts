@@ -1,7 +1,9 @@
 // The store behind the handlers. Handlers never touch a Map: they call these operations, each of
 // which is atomic on its own (the in-memory store applies it synchronously; a Redis-backed store
 // will run each one as a single script). Results may be promises so that such a store fits.
+
 import type { GroupType } from '@tim-marks/types';
+import type { StoreHealth as ControlPlaneStoreHealth } from '@tim-marks/types/control-plane';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -195,17 +197,8 @@ export interface Store {
 }
 
 /** A shared store's state as /__stub/health reports it. */
-export interface StoreHealth {
-  /** `memory`, `redis` or `redis-cluster`. */
-  kind: string;
-  /** The store's URL, any password hidden. */
-  url?: string;
-  /** `connected`; `reconnecting` while Redis cannot be reached (calls answer 50004 meanwhile). */
-  state: 'connected' | 'reconnecting' | 'closed';
-  /** A PING's round trip, when connected. */
-  latencyMs?: number;
-  error?: string;
-}
+/** The store's part of GET /__stub/health (openapi/control-plane.yaml StoreHealth). */
+export type StoreHealth = ControlPlaneStoreHealth;
 
 /**
  * The shared store cannot be reached (Redis stopped, restarting, too slow): the API answers 50004

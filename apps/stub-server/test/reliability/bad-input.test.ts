@@ -2,11 +2,7 @@
 // a JSON body inside the spec, and proof from exported state that nothing changed (or, for item-level
 // rows, that only the good item of the same call was applied). BAD-INPUT.md is rendered from these
 // rows; the last test fails when it is out of date (BAD_INPUT_DOC=write rewrites it).
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { COMMANDS, type CommandName, ErrorCode, LIMITS } from '@tim-marks/types';
 import { sign } from '@tim-marks/usersig';
 import { request } from 'undici';
@@ -15,9 +11,8 @@ import { MAX_VALUES } from '../../src/body.js';
 import type { StubState } from '../../src/store/store.js';
 import type { Stub } from '../../src/stub.js';
 import { type Answer, expectValidAnswer, testStub } from '../helpers.js';
+import { cell, syncDocSection } from './doc-table.js';
 
-const DOC = new URL('../../BAD-INPUT.md', import.meta.url);
-const BIOME = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
 const OTHER_APP = 1400000001;
 const BODY_LIMIT = 1024 * 1024; // startStub's default, which this table checks
 const HEADERS_TIMEOUT_MS = 400;
@@ -1534,10 +1529,6 @@ function describeState(row: Row): string {
   return parts.length === 0 ? 'unchanged' : parts.join('; ');
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 export function renderTable(): string {
   const groups = new Set(rows.map((row) => row.group)).size;
   const lines: string[] = [`${rows.length} rows in ${groups} groups.`];
@@ -1565,41 +1556,8 @@ const START =
   '<!-- table: generated from test/reliability/bad-input.test.ts; BAD_INPUT_DOC=write npm run test -w @tim-marks/stub-server -- bad-input -->';
 const END = '<!-- end of table -->';
 
-/**
- * The doc's lines with table cells trimmed and rule rows reduced to `---`: Biome aligns Markdown
- * tables, which changes the padding and nothing else.
- */
-function normalized(markdown: string): string[] {
-  return markdown
-    .trim()
-    .split('\n')
-    .map((line) => {
-      if (!line.startsWith('|')) return line.trim();
-      const cells = line
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map((c) => c.trim());
-      return cells.every((c) => /^-+$/.test(c)) ? cells.map(() => '---').join('|') : cells.join('|');
-    });
-}
-
 describe('BAD-INPUT.md', () => {
   it('lists exactly the rows of this table', () => {
-    const doc = readFileSync(DOC, 'utf8');
-    const start = doc.indexOf(START);
-    const end = doc.indexOf(END);
-    expect(start, `BAD-INPUT.md has no line ${START}`).toBeGreaterThanOrEqual(0);
-    expect(end).toBeGreaterThan(start);
-    const table = renderTable();
-    const current = doc.slice(start + START.length, end);
-    if (process.env.BAD_INPUT_DOC === 'write') {
-      writeFileSync(DOC, `${doc.slice(0, start + START.length)}\n\n${table}\n${doc.slice(end)}`);
-      // Aligned as `biome check` wants it.
-      execFileSync(BIOME, ['format', '--write', fileURLToPath(DOC)], { stdio: 'ignore' });
-      return;
-    }
-    expect(normalized(current), 'BAD-INPUT.md is out of date: BAD_INPUT_DOC=write regenerates it').toEqual(
-      normalized(table),
-    );
+    syncDocSection(START, END, renderTable());
   });
 });

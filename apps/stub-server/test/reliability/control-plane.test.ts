@@ -7,7 +7,7 @@ import { ErrorCode, LIMITS } from '@tim-marks/types';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stub } from '../../src/stub.js';
-import { c2c, call, testStub } from '../helpers.js';
+import { c2c, call, rawStatus as rawStatus_, testStub } from '../helpers.js';
 
 let stub: Stub;
 beforeAll(async () => {
@@ -30,22 +30,7 @@ async function control(
   return { status: response.statusCode, body: (await response.body.json()) as Record<string, unknown> };
 }
 
-/** A raw request with any Host header (undici always sends the real one). */
-function rawStatus(head: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(stub.port, '127.0.0.1', () => socket.write(head));
-    let text = '';
-    socket.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
-      if (match) {
-        socket.destroy();
-        resolve(Number(match[1]));
-      }
-    });
-    socket.on('error', reject);
-  });
-}
+const rawStatus = (head: string) => rawStatus_(stub.port, head);
 
 describe('requests a web page could forge', () => {
   it('refuses a foreign Host (DNS rebinding) with 403 and changes nothing', async () => {

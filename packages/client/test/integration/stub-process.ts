@@ -3,6 +3,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type {
+  CommandSeries,
+  Fault,
+  FaultSpec,
+  LegacyFaultSpec,
+  RequestFilter,
+  RequestList,
+  RequestMatcher,
+} from '@tim-marks/types/control-plane';
 
 const STUB_DIR = fileURLToPath(new URL('../../../../apps/stub-server/', import.meta.url));
 export const STUB_SOURCE = `${STUB_DIR}src/cli.ts`;
@@ -27,19 +36,26 @@ export const SECRET_KEY = 'client-integration-secret-key';
 export const SDK_APP_ID = 1400000000;
 export const ADMIN = 'administrator';
 
-export interface StubStatsSeries {
-  sdkAppId: number;
-  command: string;
-  ceiling: number;
-  maxAcceptedInWindow: number;
-  totals: { accepted: number; refused: number; errors: number };
-}
+/** One command's stats series (openapi/control-plane.yaml). */
+export type StubStatsSeries = CommandSeries;
 
+/** The stub's control plane as the client's tests use it (openapi/control-plane.yaml). */
 export interface StubProcess {
   url: string;
   reset(): Promise<void>;
   stats(command: string): Promise<StubStatsSeries | undefined>;
-  injectFault(fault: { command: string; code: number; count?: number; probability?: number }): Promise<void>;
+  /** GET /__stub/requests: the calls the stub received, newest first. */
+  requests(filter?: RequestFilter): Promise<RequestList>;
+  /** POST /__stub/requests/count: how many received calls match. */
+  countRequests(matcher: RequestMatcher): Promise<number>;
+  /** DELETE /__stub/requests. */
+  clearRequests(): Promise<void>;
+  faults(): Promise<Fault[]>;
+  /** POST /__stub/faults: answers the fault with its id. */
+  addFault(fault: FaultSpec | LegacyFaultSpec): Promise<Fault>;
+  removeFault(id: string): Promise<void>;
+  /** @deprecated addFault. */
+  injectFault(fault: FaultSpec | LegacyFaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
@@ -127,6 +143,22 @@ export async function startStubProcess(options: {
     stats: async (command) => {
       const body = await control(url, `stats?sdkappid=${SDK_APP_ID}&command=${encodeURIComponent(command)}`);
       return (body.series as StubStatsSeries[])[0];
+    },
+    requests: async (filter = {}) => {
+      const query = new URLSearchParams(
+        Object.entries(filter).map(([name, value]) => [name, String(value)] as [string, string]),
+      );
+      return (await control(url, `requests?${query}`)) as unknown as RequestList;
+    },
+    countRequests: async (matcher) =>
+      (await control(url, 'requests/count', { method: 'POST', body: matcher })).count as number,
+    clearRequests: async () => {
+      await control(url, 'requests', { method: 'DELETE' });
+    },
+    faults: async () => (await control(url, 'faults')).faults as Fault[],
+    addFault: async (fault) => (await control(url, 'faults', { method: 'POST', body: fault })).fault as Fault,
+    removeFault: async (id) => {
+      await control(url, `faults/${encodeURIComponent(id)}`, { method: 'DELETE' });
     },
     injectFault: async (fault) => {
       await control(url, 'faults', { method: 'POST', body: fault });

@@ -36,23 +36,23 @@ export const VALID_USERSIG_FIELDS = { time: 1767225600, expire: 3153600000 } as 
 export const EXPIRED_USERSIG_FIELDS = { time: 1700000000, expire: 86400 } as const;
 
 /**
- * The provider states of this pact: the stub-server's verification maps each name to a setup through
- * its in-process control plane (apps/stub-server/test/pact/states.ts), and refuses a pact that names
- * a state it does not know.
+ * The provider states of this pact, each a phrase of the stub's provider-state vocabulary
+ * (pacts/README.md; apps/stub-server/src/provider-states.ts) set up through POST /__stub/provider-states.
+ * An unknown name fails the verification with the closest known ones.
  */
 export const STATES = {
   user0Imported: 'user0 is imported',
-  nobodyNeverImported: 'no account "nobody" was ever imported',
-  notUltimate: 'the app is not Ultimate',
-  user0Has1000Marked: 'user0 has 1000 marked conversations c0000..c0999',
-  groupDissolved: 'the group team-gone was dissolved',
+  nobodyNeverImported: 'nobody is not imported',
+  notUltimate: 'an app with edition pro',
+  user0Has1000Marked: 'user0 has 1000 marked conversations',
+  groupDissolved: 'group team-gone was dissolved',
   ceilingExhausted: 'the mark_contact ceiling is exhausted',
   next50004: 'the next mark_contact fails with 50004',
-  userSigExpired: 'the UserSig in the pact has expired',
-  user0Has150Marked: 'user0 has 150 marked conversations c0000..c0149',
-  groupExists: 'the group team-1 exists',
-  contactGroupWork: 'user0 has the conversation group "work" (GroupId 1) holding user1',
-  twentyContactGroups: 'user0 has 20 conversation groups g00..g19',
+  userSigExpired: 'the request keeps its recorded usersig',
+  user0Has150Marked: 'user0 has 150 marked conversations',
+  groupExists: 'group team-1 exists',
+  contactGroupWork: 'user0 has a contact group work with user1',
+  twentyContactGroups: 'user0 has 20 contact groups',
 } as const;
 
 /** The TLSSigAPIv2 alphabet: base64 with `+/=` written `*-_`. */
