@@ -6,6 +6,10 @@
 // (200/s), each store offered exactly 200 mark_contact calls a second: p99 at the ceiling. Also the
 // CPU each process used, which shows what limits scaling on this machine.
 // BENCH_SECONDS (default 10) and BENCH_ROUNDS (default 2) set the length of the run.
+// BENCH_PIN=1 pins the processes with taskset: the stub (either store) alone on CPU 0, autocannon (this
+// process) and redis-server on CPU 1. Unpinned, the scheduler mixes all three (and any other load) on
+// both cores, and a write to Redis can hand the stub's core to redis-server mid-turn; pinned, each
+// store's stub has one core of its own, as a replica with Redis on another host would.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +21,12 @@ import { startServer } from './child.mjs';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = 50;
+const PIN = process.env.BENCH_PIN === '1';
+
+/** taskset -a -p -c CPU PID: every thread of the process on that CPU (BENCH_PIN=1 only). */
+function pin(pid, cpu) {
+  if (PIN) execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+}
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -55,6 +65,7 @@ async function startRedis() {
     { stdio: 'ignore' },
   );
   process.on('exit', () => child.kill('SIGKILL'));
+  pin(child.pid, 1);
   for (let i = 0; i < 200; i++) {
     try {
       if (
@@ -113,6 +124,7 @@ async function stubOn(store, rateLimit) {
   process.env.BENCH_STUB_OPTIONS = JSON.stringify({ ...(store ? { store } : {}), rateLimit });
   const stub = await startServer('stub');
   delete process.env.BENCH_STUB_OPTIONS;
+  pin(stub.pid, 0);
   return stub;
 }
 
@@ -124,9 +136,12 @@ execFileSync('npx', ['nx', 'run', '@tim-marks/stub-server:build', '--outputStyle
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
 });
+pin(process.pid, 1);
 const redis = await startRedis();
 const results = { memory: {}, redis: {} };
 const cpu = { memory: 0, redis: 0, redisServer: 0 };
+// Calls served during the measured runs, for the CPU per call.
+const calls = { memory: 0, redis: 0 };
 try {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const kind of ['memory', 'redis']) {
@@ -138,6 +153,7 @@ try {
       const read = await cannon(`${kind}: get_contact_group (round ${round})`, stub.readUrl, READ);
       if (kind === 'redis') cpu.redisServer += redis.cpuMs() - redisBefore;
       cpu[kind] += ((await stub.cpu()) - cpuBefore) / 1000;
+      calls[kind] += mark.requests.total + read.requests.total;
       for (const [name, r] of [
         ['mark', mark],
         ['read', read],
@@ -161,11 +177,16 @@ try {
   redis.stop();
 }
 
+const perCall = (ms, n) => (n === 0 ? '—' : ((ms * 1000) / n).toFixed(1));
 const ms = (value) => (value === 0 ? '<1' : String(value));
 const lines = [
   `${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ` +
     `${execFileSync('redis-server', ['--version']).toString().split(' ')[2]}, autocannon ${CONNECTIONS} connections, ` +
-    `best of ${ROUNDS} × ${SECONDS} s, memory and Redis alternating`,
+    `best of ${ROUNDS} × ${SECONDS} s, memory and Redis alternating, ${PIN ? 'pinned (stub on CPU 0; autocannon and redis-server on CPU 1)' : 'not pinned'}, ` +
+    `load average at the end ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
   '',
   '| run | memory store req/s | Redis store req/s | Redis / memory | p50 memory / Redis (ms) | p99 memory / Redis (ms) |',
   '|---|---:|---:|---:|---:|---:|',
@@ -188,9 +209,11 @@ lines.push(
   `| mark_contact offered at 200/s, ceiling on | ${Math.round(cm.requests.average)} | ${Math.round(cr.requests.average)} | — | ` +
     `${ms(cm.latency.p50)} / ${ms(cr.latency.p50)} | ${ms(cm.latency.p99)} / ${ms(cr.latency.p99)} |`,
   '',
-  `CPU during the throughput runs: memory-store stub ${Math.round(cpu.memory)} ms; Redis-store stub ` +
-    `${Math.round(cpu.redis)} ms + redis-server ${Math.round(cpu.redisServer)} ms ` +
-    `(autocannon, in this process, used the rest of the 2 cores).`,
+  `CPU during the throughput runs: memory-store stub ${Math.round(cpu.memory)} ms for ${calls.memory} calls ` +
+    `(${perCall(cpu.memory, calls.memory)} µs a call); Redis-store stub ${Math.round(cpu.redis)} ms for ` +
+    `${calls.redis} calls (${perCall(cpu.redis, calls.redis)} µs a call) + redis-server ` +
+    `${Math.round(cpu.redisServer)} ms (${perCall(cpu.redisServer, calls.redis)} µs a call); autocannon, in this ` +
+    `process, used the rest.`,
 );
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exit(0);

@@ -3,13 +3,14 @@
 // script); Redis killed under load → calls answer 50004 at once (never hang, the stub stays up),
 // Redis back → the stub reconnects by itself and every acknowledged write is there (AOF,
 // appendfsync always in the harness).
+import { execFileSync } from 'node:child_process';
 import { ErrorCode, LIMITS } from '@tim-marks/types';
 import { Pool } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../src/store/store.js';
 import type { Stub } from '../src/stub.js';
 import { type Answer, call, controlRequest, testStub } from './helpers.js';
-import { freePort, type RedisNode, redisInstalled, startRedis } from './redis-harness.js';
+import { freePort, REDIS_CLI, type RedisNode, redisInstalled, startRedis } from './redis-harness.js';
 
 const FROM = 'user0';
 
@@ -311,5 +312,22 @@ describe.skipIf(!redisInstalled())('the Redis store', () => {
     );
     const lost = [...acknowledged].filter((to) => !stored.has(to));
     expect(lost).toEqual([]);
+  });
+  it('a stalled Redis: a call answers 50004 once the command timeout passes, never hangs; then answers again', async () => {
+    const store = `${node.url}?prefix=stall:&commandTimeout=200`;
+    const a = await testStub({ store, rateLimit: 0 });
+    stubs.push(a);
+    const mark = (to: string) =>
+      call(a, 'markContact', {
+        From_Account: FROM,
+        MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: to }, SetMark: [3] }],
+      });
+    expect((await mark('s0')).ErrorCode).toBe(0);
+    // CLIENT PAUSE holds every client's commands for 1.5 s: Redis accepts them and does not answer.
+    execFileSync(REDIS_CLI, ['-p', String(node.port), 'CLIENT', 'PAUSE', '1500', 'ALL']);
+    // Without the command timeout this call would wait out the pause and then succeed.
+    expect((await mark('s1')).ErrorCode).toBe(ErrorCode.INTERNAL_ERROR);
+    execFileSync(REDIS_CLI, ['-p', String(node.port), 'CLIENT', 'UNPAUSE']);
+    expect((await mark('s2')).ErrorCode).toBe(0);
   });
 });

@@ -124,7 +124,8 @@ function nodeOptions(spec: RedisSpec, options: ConnectOptions): RedisOptions {
     enableReadyCheck: true,
     autoResubscribe: false,
     // Commands of concurrent requests issued in one tick go out in one write (and one read): the
-    // stub's CPU per call, not Redis, is what limits it.
+    // stub's CPU per call, not Redis, is what limits it. (On one node the API's scripts bypass it:
+    // redis-runner.ts corks the connection instead, which costs less per call.)
     enableAutoPipelining: true,
   };
 }

@@ -23,6 +23,7 @@
 //   that group may thus let that one mark in just after the group dissolved; a dissolved group's
 //   marks are kept anyway (as in the memory store), and every later mark is refused.
 // reset and the state import are control-plane operations run user by user: not one atomic step.
+import { createHash } from 'node:crypto';
 import { LIMITS } from '@tim-marks/types';
 import type { Cluster, Redis } from 'ioredis';
 import { fromDecimalString, toDecimalString } from '../standard-mark.js';
@@ -34,6 +35,7 @@ import {
   type RedisClient,
   type RedisSpec,
 } from './redis-connection.js';
+import { type RunScript, type Script, scriptRunner } from './redis-runner.js';
 import {
   CONTACT_GROUP,
   CONTACT_PAGE,
@@ -92,7 +94,21 @@ const SCRIPTS: [keyof Scripts, number, string][] = [
   ['groupsAlive', 2, GROUPS_ALIVE],
 ];
 
+/** The same scripts as run by the API's connection (scriptRunner): by name, with their SHA-1. */
+const SCRIPT = Object.fromEntries(
+  SCRIPTS.map(([name, numberOfKeys, lua]) => [
+    name,
+    { name, numberOfKeys, lua, sha: createHash('sha1').update(lua).digest('hex') },
+  ]),
+) as Record<keyof Scripts, Script>;
+
 const OUTCOMES: MarkOutcome[] = ['applied', 'group-unresolved', 'conversation-limit'];
+const NO_GROUPS = new Map<string, boolean>();
+
+/** The mark script's answer: nil when the user was never imported, else one outcome code per op. */
+function outcomesOf(answer: unknown): MarkOutcome[] | undefined {
+  return answer === null ? undefined : (answer as number[]).map((n) => OUTCOMES[n] as MarkOutcome);
+}
 
 export interface RedisStoreOptions {
   /** Makes up a GroupId when create_group names none. */
@@ -102,7 +118,8 @@ export interface RedisStoreOptions {
 }
 
 export class RedisStore implements Store {
-  private readonly scripts: Scripts;
+  /** Runs a script on the API's connection (redis-runner.ts: one write per event-loop turn). */
+  private readonly run: RunScript;
   private readonly generateGroupId: (group: NewGroup) => string;
 
   private constructor(
@@ -116,7 +133,7 @@ export class RedisStore implements Store {
     for (const c of [client, bulk]) {
       for (const [name, numberOfKeys, lua] of SCRIPTS) c.defineCommand(name, { numberOfKeys, lua });
     }
-    this.scripts = client as unknown as Scripts;
+    this.run = scriptRunner(client, spec.commandTimeoutMs);
     this.generateGroupId = options.generateGroupId ?? randomGroupId;
     let last: string | undefined;
     const report = (detail: string) => {
@@ -165,13 +182,18 @@ export class RedisStore implements Store {
     try {
       return await run();
     } catch (error) {
-      throw new StoreUnavailable(
-        isUnavailable(error)
-          ? `the store (Redis at ${this.spec.display}) is unavailable: ${(error as Error).message}`
-          : `the store (Redis) failed: ${(error as Error).message}`,
-      );
+      return this.failed(error);
     }
   }
+
+  /** call's error path, for the hot paths that chain one .then instead of an async closure. */
+  private readonly failed = (error: unknown): never => {
+    throw new StoreUnavailable(
+      isUnavailable(error)
+        ? `the store (Redis at ${this.spec.display}) is unavailable: ${(error as Error).message}`
+        : `the store (Redis) failed: ${(error as Error).message}`,
+    );
+  };
 
   importAccounts(sdkAppId: number, userIds: readonly string[]): Promise<void> {
     return this.call(async () => {
@@ -209,12 +231,17 @@ export class RedisStore implements Store {
       if (group.Owner_Account !== undefined) record.Owner_Account = group.Owner_Account;
       const json = JSON.stringify(record);
       if (group.GroupId !== undefined) {
-        const created = await this.scripts.createGroup(`${app}groups`, `${app}gn`, enc(group.GroupId), json);
+        const created = await this.run(SCRIPT.createGroup, [
+          `${app}groups`,
+          `${app}gn`,
+          enc(group.GroupId),
+          json,
+        ]);
         return created === 1 ? { outcome: 'created', GroupId: group.GroupId } : { outcome: 'in-use' };
       }
       for (;;) {
         const id = this.generateGroupId(group);
-        if ((await this.scripts.createGroup(`${app}groups`, `${app}gn`, enc(id), json)) === 1) {
+        if ((await this.run(SCRIPT.createGroup, [`${app}groups`, `${app}gn`, enc(id), json])) === 1) {
           return { outcome: 'created', GroupId: id };
         }
       }
@@ -224,7 +251,7 @@ export class RedisStore implements Store {
   destroyGroup(sdkAppId: number, groupId: string): Promise<boolean> {
     return this.call(async () => {
       const app = this.app(sdkAppId);
-      return (await this.scripts.destroyGroup(`${app}groups`, `${app}dissolved`, enc(groupId))) === 1;
+      return (await this.run(SCRIPT.destroyGroup, [`${app}groups`, `${app}dissolved`, enc(groupId)])) === 1;
     });
   }
 
@@ -234,11 +261,11 @@ export class RedisStore implements Store {
     if (ids.length === 0) return result;
     const unique = [...new Set(ids)];
     const app = this.app(sdkAppId);
-    const answer = (await this.scripts.groupsAlive(
+    const answer = (await this.run(SCRIPT.groupsAlive, [
       `${app}groups`,
       `${app}dissolved`,
       ...unique.map(enc),
-    )) as number[];
+    ])) as number[];
     unique.forEach((id, i) => {
       result.set(id, answer[i] === 1);
     });
@@ -251,35 +278,48 @@ export class RedisStore implements Store {
     ops: readonly MarkOp[],
     nowSeconds: number,
   ): Promise<MarkOutcome[] | undefined> {
-    return this.call(async () => {
-      const groups = await this.alive(
-        sdkAppId,
-        ops.filter((op) => op.type === 2).map((op) => op.id),
+    const groupIds: string[] = [];
+    for (const op of ops) if (op.type === 2) groupIds.push(op.id);
+    if (groupIds.length > 0) {
+      return this.call(async () =>
+        outcomesOf(
+          await this.markScript(sdkAppId, from, ops, nowSeconds, await this.alive(sdkAppId, groupIds)),
+        ),
       );
-      const u = this.user(sdkAppId, from);
-      const args: (string | number)[] = [
-        `${u}a`,
-        `${u}c`,
-        `${u}o`,
-        `${u}s`,
-        nowSeconds,
-        LIMITS.conversationsPerUser,
-      ];
-      for (const op of ops) {
-        args.push(
-          `${op.type}:${enc(op.id)}`,
-          op.type === 1 || groups.get(op.id) ? 1 : 0,
-          op.setHi,
-          op.setLo,
-          op.clearHi,
-          op.clearLo,
-          op.custom === undefined ? 'k' : 's',
-          enc(op.custom ?? ''),
-        );
-      }
-      const answer = (await this.scripts.markContact(...args)) as number[] | null;
-      return answer === null ? undefined : answer.map((n) => OUTCOMES[n] as MarkOutcome);
-    });
+    }
+    // No group conversation (the common case): one script call, one .then, no async closure.
+    return this.markScript(sdkAppId, from, ops, nowSeconds, NO_GROUPS).then(outcomesOf, this.failed);
+  }
+
+  private markScript(
+    sdkAppId: number,
+    from: string,
+    ops: readonly MarkOp[],
+    nowSeconds: number,
+    groups: Map<string, boolean>,
+  ): Promise<unknown> {
+    const u = this.user(sdkAppId, from);
+    const args: (string | number)[] = [
+      `${u}a`,
+      `${u}c`,
+      `${u}o`,
+      `${u}s`,
+      nowSeconds,
+      LIMITS.conversationsPerUser,
+    ];
+    for (const op of ops) {
+      args.push(
+        `${op.type}:${enc(op.id)}`,
+        op.type === 1 || groups.get(op.id) ? 1 : 0,
+        op.setHi,
+        op.setLo,
+        op.clearHi,
+        op.clearLo,
+        op.custom === undefined ? 'k' : 's',
+        enc(op.custom ?? ''),
+      );
+    }
+    return this.run(SCRIPT.markContact, args);
   }
 
   getContacts(
@@ -288,20 +328,11 @@ export class RedisStore implements Store {
     start: number,
     count: number,
   ): Promise<ContactPage | undefined> {
-    return this.call(async () => {
-      const u = this.user(sdkAppId, from);
-      const answer = (await this.scripts.contactPage(`${u}a`, `${u}c`, `${u}o`, `${u}g`, start, count)) as
-        | [number, string[], (string | null)[], string[]]
-        | null;
-      if (answer === null) return undefined;
-      const [total, fields, values, groupHash] = answer;
-      const items: ContactRecord[] = [];
-      fields.forEach((field, i) => {
-        const value = values[i];
-        if (value !== null && value !== undefined) items.push(recordOf(field, value));
-      });
-      return { total, items, groups: groupList(groupHash) };
-    });
+    const u = this.user(sdkAppId, from);
+    return this.run(SCRIPT.contactPage, [`${u}a`, `${u}c`, `${u}o`, `${u}g`, start, count]).then(
+      pageOf,
+      this.failed,
+    );
   }
 
   searchContacts(
@@ -312,7 +343,7 @@ export class RedisStore implements Store {
     return this.call(async () => {
       const u = this.user(sdkAppId, from);
       const fields = [...new Set(conversations.map(({ type, id }) => `${type}:${enc(id)}`))];
-      const answer = (await this.scripts.searchContacts(`${u}a`, `${u}c`, `${u}g`, ...fields)) as
+      const answer = (await this.run(SCRIPT.searchContacts, [`${u}a`, `${u}c`, `${u}g`, ...fields])) as
         | [(string | null)[], string[]]
         | null;
       if (answer === null) return undefined;
@@ -361,7 +392,7 @@ export class RedisStore implements Store {
           m.add ? 1 : 0,
         );
       }
-      const answer = (await this.scripts.contactGroup(...args)) as [string, number?, string?, ...number[]];
+      const answer = (await this.run(SCRIPT.contactGroup, args)) as [string, number?, string?, ...number[]];
       const [outcome, GroupId, GroupName, ...rest] = answer;
       if (outcome !== 'done') return { outcome } as ContactGroupResult;
       return {
@@ -593,6 +624,18 @@ function recordOf(field: string, value: string): ContactRecord {
     timestamp: Number(value.slice(b + 1, c)),
     groups: groups === '' ? undefined : groups.split(',').map(Number),
   };
+}
+
+/** The page script's answer: nil when never imported, else {total, fields, values, group hash}. */
+function pageOf(reply: unknown): ContactPage | undefined {
+  if (reply === null) return undefined;
+  const [total, fields, values, groupHash] = reply as [number, string[], (string | null)[], string[]];
+  const items: ContactRecord[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const value = values[i];
+    if (value !== null && value !== undefined) items.push(recordOf(fields[i] as string, value));
+  }
+  return { total, items, groups: groupList(groupHash) };
 }
 
 /** A user's group hash (GroupId → GroupName, and `next`) as GroupItem, in GroupId order. */
