@@ -6,7 +6,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { COMMANDS } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, TimMarksApiError } from '../../src/index.js';
-import { clientFor, commandQuery, failEnvelope, newPact, okEnvelope, STATES } from './contract.js';
+import { clientFor, commandQuery, failEnvelope, newPact, okEnvelope, STATES, settled } from './contract.js';
 
 const { integer, regex, string } = MatchersV3;
 const pact = newPact();
@@ -51,11 +51,13 @@ describe('create_contact_group', () => {
           ...okEnvelope(),
         }),
       )
-      .executeTest(async (server) => {
-        const answer = await clientFor(server).client.createContactGroup(CREATE);
-        expect(answer.GroupResultItem?.[0]?.GroupItem.GroupName).toBe('work');
-        expect(answer.GroupResultItem?.[0]?.ResultItem.map((r) => r.ResultCode)).toEqual([0]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const answer = await clientFor(server).client.createContactGroup(CREATE);
+          expect(answer.GroupResultItem?.[0]?.GroupItem.GroupName).toBe('work');
+          expect(answer.GroupResultItem?.[0]?.ResultItem.map((r) => r.ResultCode)).toEqual([0]);
+        }),
+      );
   });
 
   for (const [state, label, code, info] of [
@@ -75,10 +77,12 @@ describe('create_contact_group', () => {
         .uponReceiving(`create_contact_group: ${label}`)
         .withRequest('POST', COMMANDS.createContactGroup, (b) => b.query(commandQuery()).jsonBody(CREATE))
         .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
-        .executeTest(async (server) => {
-          const error = await apiError(clientFor(server).client.createContactGroup(CREATE));
-          expect(error).toMatchObject({ code, retryable: false });
-        });
+        .executeTest(
+          settled(pact, async (server) => {
+            const error = await apiError(clientFor(server).client.createContactGroup(CREATE));
+            expect(error).toMatchObject({ code, retryable: false });
+          }),
+        );
     });
   }
 });
@@ -98,10 +102,12 @@ describe('update_contact_group', () => {
           ...okEnvelope(),
         }),
       )
-      .executeTest(async (server) => {
-        const answer = await clientFor(server).client.updateContactGroup(RENAME('work', 'office'));
-        expect(answer.GroupResultItem?.[0]?.GroupItem.GroupName).toBe('office');
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const answer = await clientFor(server).client.updateContactGroup(RENAME('work', 'office'));
+          expect(answer.GroupResultItem?.[0]?.GroupItem.GroupName).toBe('office');
+        }),
+      );
   });
 
   for (const [state, label, request, code, info] of [
@@ -134,10 +140,12 @@ describe('update_contact_group', () => {
         .uponReceiving(`update_contact_group: ${label}`)
         .withRequest('POST', COMMANDS.updateContactGroup, (b) => b.query(commandQuery()).jsonBody(request))
         .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
-        .executeTest(async (server) => {
-          const error = await apiError(clientFor(server).client.updateContactGroup(request));
-          expect(error.code).toBe(code);
-        });
+        .executeTest(
+          settled(pact, async (server) => {
+            const error = await apiError(clientFor(server).client.updateContactGroup(request));
+            expect(error.code).toBe(code);
+          }),
+        );
     });
   }
 });
@@ -152,10 +160,12 @@ describe('del_contact_group', () => {
       .willRespondWith(200, (r) =>
         r.jsonBody({ GroupItem: [{ GroupName: 'work', GroupId: integer(1) }], ...okEnvelope() }),
       )
-      .executeTest(async (server) => {
-        const answer = await clientFor(server).client.delContactGroup(DEL('work'));
-        expect(answer.GroupItem?.map((g) => g.GroupName)).toEqual(['work']);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const answer = await clientFor(server).client.delContactGroup(DEL('work'));
+          expect(answer.GroupItem?.map((g) => g.GroupName)).toEqual(['work']);
+        }),
+      );
   });
 
   for (const [state, label, code, info] of [
@@ -169,10 +179,12 @@ describe('del_contact_group', () => {
         .uponReceiving(`del_contact_group: ${label}`)
         .withRequest('POST', COMMANDS.delContactGroup, (b) => b.query(commandQuery()).jsonBody(DEL('work')))
         .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
-        .executeTest(async (server) => {
-          const error = await apiError(clientFor(server).client.delContactGroup(DEL('work')));
-          expect(error.code).toBe(code);
-        });
+        .executeTest(
+          settled(pact, async (server) => {
+            const error = await apiError(clientFor(server).client.delContactGroup(DEL('work')));
+            expect(error.code).toBe(code);
+          }),
+        );
     });
   }
 });
@@ -200,10 +212,12 @@ describe('search_contact_group', () => {
           ...okEnvelope(),
         }),
       )
-      .executeTest(async (server) => {
-        const answer = await clientFor(server).client.searchContactGroup(request);
-        expect(answer.ContactResultItem?.[0]?.ContactGroupId).toEqual([1]);
-        expect(answer.GroupItem?.map((g) => g.GroupName)).toEqual(['work']);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const answer = await clientFor(server).client.searchContactGroup(request);
+          expect(answer.ContactResultItem?.[0]?.ContactGroupId).toEqual([1]);
+          expect(answer.GroupItem?.map((g) => g.GroupName)).toEqual(['work']);
+        }),
+      );
   });
 });

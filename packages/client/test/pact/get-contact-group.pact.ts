@@ -4,7 +4,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { COMMANDS } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
 import { type GetContactGroupAnswer, readStandardMark } from '../../src/index.js';
-import { clientFor, commandQuery, newPact, okEnvelope, STATES } from './contract.js';
+import { clientFor, commandQuery, newPact, okEnvelope, STATES, settled } from './contract.js';
 
 const { eachLike, integer, regex, string } = MatchersV3;
 const PATH = COMMANDS.getContactGroup;
@@ -60,19 +60,21 @@ describe('get_contact_group', () => {
           ...okEnvelope(),
         }),
       )
-      .executeTest(async (server) => {
-        const made = clientFor(server);
-        const pages: GetContactGroupAnswer[] = [];
-        for await (const page of made.client.contactPages('user0')) pages.push(page);
-        expect(pages.map((page) => page.CompleteFlag)).toEqual([0, 1]);
-        expect(made.sent).toHaveLength(2);
+      .executeTest(
+        settled(pact, async (server) => {
+          const made = clientFor(server);
+          const pages: GetContactGroupAnswer[] = [];
+          for await (const page of made.client.contactPages('user0')) pages.push(page);
+          expect(pages.map((page) => page.CompleteFlag)).toEqual([0, 1]);
+          expect(made.sent).toHaveLength(2);
 
-        const contacts = [];
-        for await (const contact of made.client.contacts('user0')) contacts.push(contact);
-        expect(
-          contacts.map((contact) => (contact.Type === 1 ? contact.To_Account : contact.ToGroupId)),
-        ).toEqual(['c0000', 'c0100']);
-        expect(contacts.map((contact) => readStandardMark(contact))).toEqual([[1], [1]]);
-      });
+          const contacts = [];
+          for await (const contact of made.client.contacts('user0')) contacts.push(contact);
+          expect(
+            contacts.map((contact) => (contact.Type === 1 ? contact.To_Account : contact.ToGroupId)),
+          ).toEqual(['c0000', 'c0100']);
+          expect(contacts.map((contact) => readStandardMark(contact))).toEqual([[1], [1]]);
+        }),
+      );
   });
 });

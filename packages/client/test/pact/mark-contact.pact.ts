@@ -23,6 +23,7 @@ import {
   okEnvelope,
   STATES,
   sendRaw,
+  settled,
 } from './contract.js';
 
 const { string } = MatchersV3;
@@ -69,27 +70,29 @@ describe('mark_contact', () => {
       .willRespondWith(200, (response) =>
         response.jsonBody({ ResultItem: [resultItemOf(seedItem, ErrorCode.OK)], ...okEnvelope() }),
       )
-      .executeTest(async (server) => {
-        const { client, sent } = clientFor(server);
-        const result = await client.markContact({
-          From_Account: 'user0',
-          MarkItem: [
-            mark.c2c('user1').set(StandardMark.Star, StandardMark.Unread, StandardMark.Fold).custom('abcd'),
-          ],
-        });
-        expect(result.failed).toEqual([]);
-        expect(result.ResultItem).toEqual([
-          { OptType: 3, ContactItem: { Type: 1, To_Account: 'user1' }, ResultCode: 0, ResultInfo: '' },
-        ]);
-        expect(result.calls).toBe(1);
-        // The query string is the client's own: a UserSig it signed for its admin, json.
-        expect(sent).toHaveLength(1);
-        expect(sent[0]?.query.get('contenttype')).toBe('json');
-        expect(decode(sent[0]?.query.get('usersig') ?? '')).toMatchObject({
-          identifier: 'administrator',
-          sdkAppId: 1400000000,
-        });
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client, sent } = clientFor(server);
+          const result = await client.markContact({
+            From_Account: 'user0',
+            MarkItem: [
+              mark.c2c('user1').set(StandardMark.Star, StandardMark.Unread, StandardMark.Fold).custom('abcd'),
+            ],
+          });
+          expect(result.failed).toEqual([]);
+          expect(result.ResultItem).toEqual([
+            { OptType: 3, ContactItem: { Type: 1, To_Account: 'user1' }, ResultCode: 0, ResultInfo: '' },
+          ]);
+          expect(result.calls).toBe(1);
+          // The query string is the client's own: a UserSig it signed for its admin, json.
+          expect(sent).toHaveLength(1);
+          expect(sent[0]?.query.get('contenttype')).toBe('json');
+          expect(decode(sent[0]?.query.get('usersig') ?? '')).toMatchObject({
+            identifier: 'administrator',
+            sdkAppId: 1400000000,
+          });
+        }),
+      );
   });
 
   it('a partial success: 51007 and 51008 fail their item alone, the other is applied', async () => {
@@ -118,20 +121,26 @@ describe('mark_contact', () => {
           ...okEnvelope(),
         }),
       )
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        const result = await client.markContact({ From_Account: 'user0', MarkItem: items });
-        expect(result.ActionStatus).toBe('OK');
-        expect(result.ResultItem.map((item) => item.ResultCode)).toEqual(codes);
-        expect(
-          result.failed.map((failure) => [failure.index, failure.resultItem.ResultCode, failure.entry?.name]),
-        ).toEqual([
-          [1, ErrorCode.GROUP_UNRESOLVED, 'GROUP_UNRESOLVED'],
-          [2, ErrorCode.CONVERSATION_LIMIT, 'CONVERSATION_LIMIT'],
-        ]);
-        expect(result.failed[1]?.markItem).toEqual(customMarkOf('user2'));
-        expect(result.failed[0]?.resultItem.ResultInfo).toBe(infos[1]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          const result = await client.markContact({ From_Account: 'user0', MarkItem: items });
+          expect(result.ActionStatus).toBe('OK');
+          expect(result.ResultItem.map((item) => item.ResultCode)).toEqual(codes);
+          expect(
+            result.failed.map((failure) => [
+              failure.index,
+              failure.resultItem.ResultCode,
+              failure.entry?.name,
+            ]),
+          ).toEqual([
+            [1, ErrorCode.GROUP_UNRESOLVED, 'GROUP_UNRESOLVED'],
+            [2, ErrorCode.CONVERSATION_LIMIT, 'CONVERSATION_LIMIT'],
+          ]);
+          expect(result.failed[1]?.markItem).toEqual(customMarkOf('user2'));
+          expect(result.failed[0]?.resultItem.ResultInfo).toBe(infos[1]);
+        }),
+      );
   });
 
   it('50002 on one item: a To_Account over 32 UTF-8 bytes fails alone, the other is applied', async () => {
@@ -156,25 +165,27 @@ describe('mark_contact', () => {
           ...okEnvelope(),
         }),
       )
-      .executeTest(async (server) => {
-        const { client, sent } = clientFor(server);
-        // The public API refuses it before the network, with the code and field the provider answers…
-        const local = await client.markContact(request).catch((error: unknown) => error);
-        expect(local).toMatchObject({
-          code: ErrorCode.INVALID_PARAMETER,
-          itemIndex: 1,
-          field: 'MarkItem[1].ContactItem.To_Account',
-        });
-        expect(sent).toHaveLength(0);
-        // …so the provider's answer is exercised through the client's own sender.
-        const answer = (await sendRaw(client, 'markContact', request)) as {
-          ResultItem: { ResultCode: number }[];
-        };
-        expect(answer.ResultItem.map((item) => item.ResultCode)).toEqual([
-          ErrorCode.OK,
-          ErrorCode.INVALID_PARAMETER,
-        ]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client, sent } = clientFor(server);
+          // The public API refuses it before the network, with the code and field the provider answers…
+          const local = await client.markContact(request).catch((error: unknown) => error);
+          expect(local).toMatchObject({
+            code: ErrorCode.INVALID_PARAMETER,
+            itemIndex: 1,
+            field: 'MarkItem[1].ContactItem.To_Account',
+          });
+          expect(sent).toHaveLength(0);
+          // …so the provider's answer is exercised through the client's own sender.
+          const answer = (await sendRaw(client, 'markContact', request)) as {
+            ResultItem: { ResultCode: number }[];
+          };
+          expect(answer.ResultItem.map((item) => item.ResultCode)).toEqual([
+            ErrorCode.OK,
+            ErrorCode.INVALID_PARAMETER,
+          ]);
+        }),
+      );
   });
 
   it('51006: a request naming no conversation fails as a whole', async () => {
@@ -189,18 +200,20 @@ describe('mark_contact', () => {
           failEnvelope(ErrorCode.MARK_ITEM_COUNT, 'MarkItem must name 1 to 100 conversations, got 0'),
         ),
       )
-      .executeTest(async (server) => {
-        const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
-        // The public API refuses it before the network, with the code the provider answers…
-        const local = await client.markContact(request).catch((error: unknown) => error);
-        expect(local).toBeInstanceOf(TimMarksValidationError);
-        expect((local as TimMarksValidationError).code).toBe(ErrorCode.MARK_ITEM_COUNT);
-        expect(sent).toHaveLength(0);
-        // …so the provider's answer is exercised through the client's own sender.
-        const error = await apiError(sendRaw(client, 'markContact', request));
-        expect(error).toMatchObject({ code: ErrorCode.MARK_ITEM_COUNT, retryable: false, attempts: 1 });
-        expect(error.entry?.name).toBe('MARK_ITEM_COUNT');
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
+          // The public API refuses it before the network, with the code the provider answers…
+          const local = await client.markContact(request).catch((error: unknown) => error);
+          expect(local).toBeInstanceOf(TimMarksValidationError);
+          expect((local as TimMarksValidationError).code).toBe(ErrorCode.MARK_ITEM_COUNT);
+          expect(sent).toHaveLength(0);
+          // …so the provider's answer is exercised through the client's own sender.
+          const error = await apiError(sendRaw(client, 'markContact', request));
+          expect(error).toMatchObject({ code: ErrorCode.MARK_ITEM_COUNT, retryable: false, attempts: 1 });
+          expect(error.entry?.name).toBe('MARK_ITEM_COUNT');
+        }),
+      );
   });
 
   it('60003: a body that is not a JSON object fails as a whole', async () => {
@@ -212,12 +225,14 @@ describe('mark_contact', () => {
       .willRespondWith(200, (response) =>
         response.jsonBody(failEnvelope(ErrorCode.INVALID_JSON, 'the body must be a JSON object')),
       )
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        // The client only ever serialises request objects: its own sender is the only way to send this.
-        const error = await apiError(sendRaw(client, 'markContact', []));
-        expect(error).toMatchObject({ code: ErrorCode.INVALID_JSON, retryable: false, attempts: 1 });
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          // The client only ever serialises request objects: its own sender is the only way to send this.
+          const error = await apiError(sendRaw(client, 'markContact', []));
+          expect(error).toMatchObject({ code: ErrorCode.INVALID_JSON, retryable: false, attempts: 1 });
+        }),
+      );
   });
 
   it('50001: From_Account was never imported', async () => {
@@ -235,12 +250,18 @@ describe('mark_contact', () => {
           ),
         ),
       )
-      .executeTest(async (server) => {
-        const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
-        const error = await apiError(client.markContact(request));
-        expect(error).toMatchObject({ code: ErrorCode.ACCOUNT_NOT_IMPORTED, retryable: false, attempts: 1 });
-        expect(sent).toHaveLength(1);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
+          const error = await apiError(client.markContact(request));
+          expect(error).toMatchObject({
+            code: ErrorCode.ACCOUNT_NOT_IMPORTED,
+            retryable: false,
+            attempts: 1,
+          });
+          expect(sent).toHaveLength(1);
+        }),
+      );
   });
 
   it('51013: standard marks on an app that is not Ultimate', async () => {
@@ -258,14 +279,19 @@ describe('mark_contact', () => {
           failEnvelope(ErrorCode.NOT_ULTIMATE, 'standard marks (OptType 1 or 3) need the Ultimate edition'),
         ),
       )
-      .executeTest(async (server) => {
-        const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
-        const error = await apiError(
-          client.markContact({ From_Account: 'user0', MarkItem: [mark.c2c('user1').set(StandardMark.Star)] }),
-        );
-        expect(error).toMatchObject({ code: ErrorCode.NOT_ULTIMATE, retryable: false, attempts: 1 });
-        expect(sent).toHaveLength(1);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client, sent } = clientFor(server, { retry: { retries: 2, minDelayMs: 0, maxDelayMs: 0 } });
+          const error = await apiError(
+            client.markContact({
+              From_Account: 'user0',
+              MarkItem: [mark.c2c('user1').set(StandardMark.Star)],
+            }),
+          );
+          expect(error).toMatchObject({ code: ErrorCode.NOT_ULTIMATE, retryable: false, attempts: 1 });
+          expect(sent).toHaveLength(1);
+        }),
+      );
   });
 
   it('60007: over the per-second ceiling, retried with backoff', async () => {
@@ -282,18 +308,20 @@ describe('mark_contact', () => {
           ),
         ),
       )
-      .executeTest(async (server) => {
-        // One retry: the mock answers 60007 again, so the client sends exactly twice, then gives up.
-        const { client, sent, retries } = clientFor(server, {
-          retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
-        });
-        const error = await apiError(client.markContact(ONE_ITEM));
-        expect(error).toMatchObject({ code: ErrorCode.RATE_LIMITED, retryable: true, attempts: 2 });
-        expect(sent).toHaveLength(2);
-        expect(retries.map((event) => [event.attempt, event.error.code])).toEqual([
-          [1, ErrorCode.RATE_LIMITED],
-        ]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          // One retry: the mock answers 60007 again, so the client sends exactly twice, then gives up.
+          const { client, sent, retries } = clientFor(server, {
+            retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
+          });
+          const error = await apiError(client.markContact(ONE_ITEM));
+          expect(error).toMatchObject({ code: ErrorCode.RATE_LIMITED, retryable: true, attempts: 2 });
+          expect(sent).toHaveLength(2);
+          expect(retries.map((event) => [event.attempt, event.error.code])).toEqual([
+            [1, ErrorCode.RATE_LIMITED],
+          ]);
+        }),
+      );
   });
 
   it('50004: an internal error, retried with backoff', async () => {
@@ -310,18 +338,20 @@ describe('mark_contact', () => {
           ),
         ),
       )
-      .executeTest(async (server) => {
-        const { client, sent, retries } = clientFor(server, {
-          retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
-        });
-        const error = await apiError(client.markContact(ONE_ITEM));
-        expect(error).toMatchObject({ code: ErrorCode.INTERNAL_ERROR, retryable: true, attempts: 2 });
-        expect(error.entry?.retryable).toBe(true);
-        expect(sent).toHaveLength(2);
-        expect(retries.map((event) => [event.attempt, event.error.code])).toEqual([
-          [1, ErrorCode.INTERNAL_ERROR],
-        ]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client, sent, retries } = clientFor(server, {
+            retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
+          });
+          const error = await apiError(client.markContact(ONE_ITEM));
+          expect(error).toMatchObject({ code: ErrorCode.INTERNAL_ERROR, retryable: true, attempts: 2 });
+          expect(error.entry?.retryable).toBe(true);
+          expect(sent).toHaveLength(2);
+          expect(retries.map((event) => [event.attempt, event.error.code])).toEqual([
+            [1, ErrorCode.INTERNAL_ERROR],
+          ]);
+        }),
+      );
   });
 
   it('70001: an expired UserSig is re-signed once and sent again at once', async () => {
@@ -338,24 +368,26 @@ describe('mark_contact', () => {
           ),
         ),
       )
-      .executeTest(async (server) => {
-        // The client's clock moves two seconds at the re-sign, so the new UserSig is visibly new.
-        let skewMs = 0;
-        const { client, sent, retries } = clientFor(server, {
-          clock: { now: () => systemClock.now() + skewMs, sleep: systemClock.sleep },
-          onRetry: () => {
-            skewMs += 2000;
-          },
-        });
-        const error = await apiError(client.markContact(ONE_ITEM));
-        // The mock answers 70001 to the re-signed UserSig too: the client re-signs once per call, then throws.
-        expect(error).toMatchObject({ code: ErrorCode.USERSIG_EXPIRED, retryable: false, attempts: 2 });
-        expect(retries.map((event) => [event.attempt, event.error.code, event.delayMs])).toEqual([
-          [1, ErrorCode.USERSIG_EXPIRED, 0],
-        ]);
-        const [first, second] = sent.map((request) => decode(request.query.get('usersig') ?? ''));
-        expect(first?.identifier).toBe('administrator');
-        expect(second?.time).toBeGreaterThan(first?.time ?? Number.POSITIVE_INFINITY);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          // The client's clock moves two seconds at the re-sign, so the new UserSig is visibly new.
+          let skewMs = 0;
+          const { client, sent, retries } = clientFor(server, {
+            clock: { now: () => systemClock.now() + skewMs, sleep: systemClock.sleep },
+            onRetry: () => {
+              skewMs += 2000;
+            },
+          });
+          const error = await apiError(client.markContact(ONE_ITEM));
+          // The mock answers 70001 to the re-signed UserSig too: the client re-signs once per call, then throws.
+          expect(error).toMatchObject({ code: ErrorCode.USERSIG_EXPIRED, retryable: false, attempts: 2 });
+          expect(retries.map((event) => [event.attempt, event.error.code, event.delayMs])).toEqual([
+            [1, ErrorCode.USERSIG_EXPIRED, 0],
+          ]);
+          const [first, second] = sent.map((request) => decode(request.query.get('usersig') ?? ''));
+          expect(first?.identifier).toBe('administrator');
+          expect(second?.time).toBeGreaterThan(first?.time ?? Number.POSITIVE_INFINITY);
+        }),
+      );
   });
 });

@@ -2,7 +2,7 @@
 // the success each method returns to its caller.
 import { COMMANDS } from '@tim-marks/types';
 import { describe, expect, it } from 'vitest';
-import { clientFor, commandQuery, newPact, okEnvelope, STATES } from './contract.js';
+import { clientFor, commandQuery, newPact, okEnvelope, STATES, settled } from './contract.js';
 
 const pact = newPact();
 // The account and group answers carry no ErrorDisplay (as in the official examples).
@@ -18,13 +18,15 @@ describe('setup commands', () => {
         request.query(commandQuery()).jsonBody({ UserID: 'alice', Nick: 'Alice' }),
       )
       .willRespondWith(200, (response) => response.jsonBody(OK))
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        await expect(client.importAccount({ UserID: 'alice', Nick: 'Alice' })).resolves.toMatchObject({
-          ActionStatus: 'OK',
-          ErrorCode: 0,
-        });
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          await expect(client.importAccount({ UserID: 'alice', Nick: 'Alice' })).resolves.toMatchObject({
+            ActionStatus: 'OK',
+            ErrorCode: 0,
+          });
+        }),
+      );
   });
 
   it('account_import given the deprecated Identifier sends it as UserID', async () => {
@@ -36,12 +38,14 @@ describe('setup commands', () => {
         request.query(commandQuery()).jsonBody({ UserID: 'carol' }),
       )
       .willRespondWith(200, (response) => response.jsonBody(OK))
-      .executeTest(async (server) => {
-        const made = clientFor(server);
-        await expect(made.client.importAccount({ Identifier: 'carol' })).resolves.toMatchObject({
-          ErrorCode: 0,
-        });
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const made = clientFor(server);
+          await expect(made.client.importAccount({ Identifier: 'carol' })).resolves.toMatchObject({
+            ErrorCode: 0,
+          });
+        }),
+      );
   });
 
   it('multiaccount_import in the AccountList form answers FailAccounts as the Accounts form does', async () => {
@@ -59,11 +63,13 @@ describe('setup commands', () => {
         request.query(commandQuery()).jsonBody({ AccountList }),
       )
       .willRespondWith(200, (response) => response.jsonBody({ FailAccounts: [], ...OK }))
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        const answer = await client.importAccounts({ AccountList });
-        expect(answer.FailAccounts).toEqual([]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          const answer = await client.importAccounts({ AccountList });
+          expect(answer.FailAccounts).toEqual([]);
+        }),
+      );
   });
 
   it('multiaccount_import imports several accounts and lists none as failed', async () => {
@@ -75,11 +81,13 @@ describe('setup commands', () => {
         request.query(commandQuery()).jsonBody({ Accounts: ['alice', 'bob'] }),
       )
       .willRespondWith(200, (response) => response.jsonBody({ FailAccounts: [], ...OK }))
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        const answer = await client.importAccounts({ Accounts: ['alice', 'bob'] });
-        expect(answer.FailAccounts).toEqual([]);
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          const answer = await client.importAccounts({ Accounts: ['alice', 'bob'] });
+          expect(answer.FailAccounts).toEqual([]);
+        }),
+      );
   });
 
   it('create_group answers the id of the new group', async () => {
@@ -90,11 +98,13 @@ describe('setup commands', () => {
       .uponReceiving('create_group with a chosen GroupId answers that GroupId')
       .withRequest('POST', COMMANDS.createGroup, (builder) => builder.query(commandQuery()).jsonBody(request))
       .willRespondWith(200, (response) => response.jsonBody({ GroupId: 'team-1', ...OK }))
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        const answer = await client.createGroup(request);
-        expect(answer.GroupId).toBe('team-1');
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          const answer = await client.createGroup(request);
+          expect(answer.GroupId).toBe('team-1');
+        }),
+      );
   });
 
   it('destroy_group dissolves a group', async () => {
@@ -106,11 +116,13 @@ describe('setup commands', () => {
         request.query(commandQuery()).jsonBody({ GroupId: 'team-1' }),
       )
       .willRespondWith(200, (response) => response.jsonBody(OK))
-      .executeTest(async (server) => {
-        const { client } = clientFor(server);
-        await expect(client.destroyGroup({ GroupId: 'team-1' })).resolves.toMatchObject({
-          ActionStatus: 'OK',
-        });
-      });
+      .executeTest(
+        settled(pact, async (server) => {
+          const { client } = clientFor(server);
+          await expect(client.destroyGroup({ GroupId: 'team-1' })).resolves.toMatchObject({
+            ActionStatus: 'OK',
+          });
+        }),
+      );
   });
 });
