@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Packing a workspace package. `prepack` builds it (nx: its dependencies first), unless
-// TIM_MARKS_PACK_PREBUILT is set by a caller that has just built it (the consumer test, which runs
-// beside other tests reading dist/: a rebuild there would rewrite files under them), then strips.
+// Packing a workspace package. `prepack` builds it (nx: its dependencies first), then strips. Tests
+// never pack in place: they pack copies and run `strip` there (tools/pack-copy.mjs).
 // `strip` removes the workspace-only `@tim-marks/source`
 // export condition from package.json so the tarball's manifest names only files it ships (dist);
 // `restore` (postpack) puts it back. Inside the repository the condition lets TypeScript and vitest
@@ -19,7 +18,7 @@ if (arg !== 'prepack' && arg !== 'strip' && arg !== 'restore') {
 
 const text = readFileSync('package.json', 'utf8');
 const manifest = JSON.parse(text);
-if (arg === 'prepack' && process.env.TIM_MARKS_PACK_PREBUILT === undefined) {
+if (arg === 'prepack') {
   // npm puts the workspace's node_modules/.bin on PATH for pack scripts.
   execFileSync('nx', ['run', `${manifest.name}:build`, '--outputStyle=static'], { stdio: 'inherit' });
 }

@@ -2,24 +2,36 @@
 // The consumer test (nx run @tim-marks/client:test:consumer, part of `npm test`): the packages as a
 // user gets them, outside the repository.
 //
-// 1. `npm pack` @tim-marks/types, @tim-marks/usersig and @tim-marks/client (prepack strips the
-//    workspace-only export condition; the build is the nx target's dependsOn, see pack-manifest.mjs); each tarball holds dist, README, LICENSE and
-//    CHANGELOG only, and passes publint and @arethetypeswrong/cli.
+// 1. `npm pack` @tim-marks/types, @tim-marks/usersig and @tim-marks/client, each from a copy of what
+//    it ships with the workspace-only export condition stripped as prepack does (tools/pack-copy.mjs;
+//    the build is the nx target's dependsOn); each tarball holds dist, README, LICENSE and CHANGELOG
+//    only, and passes publint and @arethetypeswrong/cli.
 // 2. A fresh project in the OS temp folder (no workspace, no links) installs the three tarballs, its
 //    own undici (CONSUMER_UNDICI, another 7.x than the client's), TypeScript and @types/node from
 //    the registry (--prefer-offline: the npm cache first).
 // 3. fixture/src/main.ts type-checks under moduleResolution node16 and bundler, and runs (ESM) against
 //    the built stub; fixture/src/require.cjs runs from CommonJS.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packFromCopy } from '../../../../tools/pack-copy.mjs';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixture/', import.meta.url));
 const BIN = join(REPO, 'node_modules', '.bin');
 const STUB = join(REPO, 'apps', 'stub-server', 'dist', 'cli.js');
+const PACK_MANIFEST = join(REPO, 'tools', 'pack-manifest.mjs');
 const PACKAGES = ['@tim-marks/types', '@tim-marks/usersig', '@tim-marks/client'];
 /** The consumer's own versions, pinned: a different undici 7.x than the client's lockfile has. */
 const CONSUMER_UNDICI = process.env.CONSUMER_UNDICI ?? '7.16.0';
@@ -66,14 +78,11 @@ let stub;
 
 try {
   step('pack');
-  // prepack's build prints to the same stdout: the JSON report is the array from its own "[" line.
-  const packOutput = run(
-    'npm',
-    ['pack', ...PACKAGES.flatMap((name) => ['-w', name]), '--pack-destination', tarballs, '--json'],
-    // Built by the nx target's dependsOn: prepack must not rewrite dist/ under tests running beside.
-    { cwd: REPO, quiet: true, env: { ...process.env, TIM_MARKS_PACK_PREBUILT: '1' } },
-  );
-  const packed = JSON.parse(packOutput.slice(packOutput.search(/^\[$/m)));
+  // From copies (tools/pack-copy.mjs): packing in place would change the packages' nx hash under the
+  // tests running beside this one. The strip is prepack's own (tools/pack-manifest.mjs).
+  const packed = [];
+  for (const name of PACKAGES)
+    packed.push(await packFromCopy(name, `packages/${name.split('/')[1]}`, tarballs));
 
   for (const entry of packed) {
     const paths = entry.files.map((file) => file.path).sort();
@@ -108,6 +117,19 @@ try {
       !JSON.stringify(manifest.exports).includes('@tim-marks/source') &&
         !JSON.stringify(manifest.exports).includes('src/'),
       `${entry.name}'s exports name only dist (no workspace source condition)`,
+    );
+  }
+
+  step("postpack's restore gives back the manifest prepack stripped");
+  for (const name of PACKAGES) {
+    const manifest = join(REPO, 'packages', name.split('/')[1], 'package.json');
+    const scratch = mkdtempSync(join(work, 'manifest-'));
+    cpSync(manifest, join(scratch, 'package.json'));
+    run(process.execPath, [PACK_MANIFEST, 'strip'], { cwd: scratch, quiet: true });
+    run(process.execPath, [PACK_MANIFEST, 'restore'], { cwd: scratch, quiet: true });
+    expect(
+      readFileSync(join(scratch, 'package.json'), 'utf8') === readFileSync(manifest, 'utf8'),
+      `${name}: strip then restore leaves package.json as committed`,
     );
   }
 
