@@ -188,10 +188,11 @@ export class Api {
       this.reply(req, res, path, started, gate.command, answer, close, note, faultId);
     };
     // A large body past the large-body budget is refused unread when its length is declared (the
-    // connection is closed, as for a body over the limit), else once it has arrived; one that was let
-    // in is looked at again when it has arrived, as others may have used the budget meanwhile.
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && !this.largeBodies.admit(Number(declared), performance.now())) {
+    // connection is closed, as for a body over the limit), else once it has arrived. A body over the
+    // limit takes nothing from the budget: it is refused for its size.
+    const declared = Number(req.headers['content-length']);
+    const letInUnread = declared <= limit && this.largeBodies.counts(declared);
+    if (letInUnread && !this.largeBodies.admit(declared, performance.now())) {
       finish(this.largeBodyBusy(), true);
       return;
     }
@@ -213,12 +214,12 @@ export class Api {
       if (size > limit) return;
       const large = this.largeBodies.counts(size);
       const began = large ? performance.now() : 0;
-      if (large && !this.largeBodies.admit(size, began)) {
+      if (large && !letInUnread && !this.largeBodies.admit(size, began)) {
         finish(this.largeBodyBusy());
         return;
       }
-      // A large body is charged the time from here to its answer's text: joining, parsing, the rules,
-      // the command and the answer (what a handler awaits is short, and counts too).
+      // A large body is charged, beyond its estimate, the time from here to its answer's text: joining,
+      // parsing, the rules, the command and the answer (what a handler awaits is short, and counts too).
       const answer: Finish = large
         ? (result, close, faultId) => {
             finish(result, close, faultId);

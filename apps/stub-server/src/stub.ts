@@ -93,7 +93,7 @@ export interface StubOptions {
   /** Largest request body; larger answers 60008 and closes. Default 1 MiB. */
   bodyLimitBytes?: number;
   /** Milliseconds a second spent handling bodies of 64 KiB or more; past it such a body answers
-   * 60011 unread (src/large-bodies.ts), after a burst of 25 ms. Default 5 (0.5% of the event loop);
+   * 60011 unread (src/large-bodies.ts), from a bucket of 12 ms. Default 5 (0.5% of the event loop);
    * 0 turns the budget off. */
   largeBodyMsPerSecond?: number;
   /** Time for a client to send its headers. Default 5000 ms. */

@@ -119,32 +119,32 @@ describe('structureProblem (the scan before JSON.parse)', () => {
 });
 
 describe('the large-body budget', () => {
-  it('admits large bodies while the bucket holds time, charges what each took, refills at the rate', () => {
-    const budget = new LargeBodyBudget(5); // 5 ms a second, a bucket of 25 ms
-    const big = LARGE_BODY_BYTES;
+  it("takes each large body's estimate when it lets it in, charges what it took beyond that, refills at the rate", () => {
+    const budget = new LargeBodyBudget(5); // 5 ms a second, a bucket of 12 ms
+    const MIB = 1024 * 1024; // estimated at 10 ms
     expect(budget.admit(LARGE_BODY_BYTES - 1, 0)).toBe(true); // small bodies never count…
     budget.charge(LARGE_BODY_BYTES - 1, 1_000); // …nor are charged
-    expect(budget.admit(big, 0)).toBe(true);
-    budget.charge(big, 20); // 5 ms left
-    expect(budget.admit(big, 0)).toBe(true);
-    budget.charge(big, 15); // 10 ms in debt: refused until 2 s have refilled it
-    expect(budget.admit(big, 1_000)).toBe(false);
-    expect(budget.admit(big, 2_100)).toBe(true);
-    // The bucket never holds more than its depth, however long it was idle.
-    expect(budget.admit(big, 1_000_000)).toBe(true); // full: 25 ms
-    budget.charge(big, 26);
-    expect(budget.admit(big, 1_000_000)).toBe(false);
+    expect(budget.admit(MIB, 0)).toBe(true); // 10 ms taken at once: 2 left
+    expect(budget.admit(MIB, 0)).toBe(false); // one arriving with it is refused before either is answered
+    budget.charge(MIB, 8); // within its estimate: nothing more
+    expect(budget.admit(MIB, 1_600)).toBe(true); // 2 + 8 refilled
+    budget.charge(MIB, 20); // 10 ms beyond its estimate: 10 ms in debt
+    expect(budget.admit(MIB, 5_000)).toBe(false); // 7 ms: not enough for its estimate
+    expect(budget.admit(MIB, 5_700)).toBe(true); // 10.5 ms
+    // The bucket never holds more than its depth, however long it was idle; a full one lets in any body.
+    expect(budget.admit(4 * MIB, 1_000_000)).toBe(true); // 12 ms held, 40 ms taken
+    expect(budget.admit(LARGE_BODY_BYTES, 1_000_000)).toBe(false);
     expect(new LargeBodyBudget(0).admit(10_000_000, 0)).toBe(true); // 0: no budget
   });
 
   it('answers 60011 to large bodies once they used the budget, while a normal request is answered', async () => {
     const small = await testStub({
       rateLimit: 0,
-      largeBodyMsPerSecond: 0.001, // a bucket of 25 ms that (practically) never refills
+      largeBodyMsPerSecond: 0.001, // a bucket of 12 ms that (practically) never refills
       config: { apps: [{ sdkAppId: 1400000000, accounts: ['user0'] }] },
     });
     try {
-      // The most expensive shape: each costs milliseconds, so the 25 ms run out within a few.
+      // The most expensive shape: a 1 MiB body is estimated at 10 ms, so the 12 ms run out at the second.
       const worst = SHAPES.find((shape) => shape.name.startsWith('CustomMark a string')) as Shape;
       const codes: number[] = [];
       for (let i = 0; i < 40 && !codes.includes(ErrorCode.APP_RATE_LIMITED); i++) {

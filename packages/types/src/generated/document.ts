@@ -314,7 +314,7 @@ export const openapiDocument: Record<string, unknown> = {
       "level": "request",
       "retryable": true,
       "scope": "common",
-      "x-assumption": "The tim-marks stub also answers 60011 to a body of 64 KiB or more once such bodies have used their share of its time (5 ms a second after a burst of 25 ms, by default), without parsing it."
+      "x-assumption": "The tim-marks stub also answers 60011 to a body of 64 KiB or more once such bodies have used their share of its time (5 ms a second, a bucket of 12 ms, each charged at least 10 ms a MiB when let in, by default), without parsing it."
     },
     {
       "code": 60012,
