@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { control } from './api.js';
 import { decodeStandardMark, positionRanges } from './mark.js';
-import type { BrowsedApp, ContactGroup, MarkState, StubState } from './model.js';
+import type { AppState, ContactGroupState, ConversationState, StubState } from './model.js';
 import { usePoll } from './poll.js';
 import { clock, InputField, Problem } from './ui.js';
 
@@ -20,14 +20,14 @@ export function StatePanel(props: { sdkAppId: number | undefined; live: boolean 
   const state = usePoll(
     async () => {
       const answer = await control<StubState>('GET', '/__stub/state');
-      setLarge(conversationCount(answer.apps as BrowsedApp[]) > AUTO_REFRESH_MAX_CONVERSATIONS);
+      setLarge(conversationCount(answer.apps) > AUTO_REFRESH_MAX_CONVERSATIONS);
       return answer;
     },
     3000,
     props.live && !large,
     'state',
   );
-  const apps = (state.data?.apps ?? []) as BrowsedApp[];
+  const apps = state.data?.apps ?? [];
   const app = apps.find((a) => a.sdkAppId === props.sdkAppId) ?? apps[0];
   return (
     <section class="panel" aria-labelledby="state-title" id="state">
@@ -48,7 +48,7 @@ export function StatePanel(props: { sdkAppId: number | undefined; live: boolean 
   );
 }
 
-function AppBrowser(props: { app: BrowsedApp }) {
+function AppBrowser(props: { app: AppState }) {
   const { app } = props;
   const [filter, setFilter] = useState('');
   const [onlyMarked, setOnlyMarked] = useState(true);
@@ -121,8 +121,8 @@ function AppBrowser(props: { app: BrowsedApp }) {
 
 function UserConversations(props: {
   user: string;
-  marks: MarkState[];
-  groups: ContactGroup[];
+  marks: ConversationState[];
+  groups: ContactGroupState[];
   imported: boolean;
 }) {
   const { user, marks, groups } = props;
@@ -178,7 +178,7 @@ function UserConversations(props: {
   );
 }
 
-function ConversationRow(props: { mark: MarkState; groupNames: Map<number, string> }) {
+function ConversationRow(props: { mark: ConversationState; groupNames: Map<number, string> }) {
   const { mark } = props;
   const peer = mark.Type === 1 ? mark.To_Account : mark.ToGroupId;
   const decoded = decodeStandardMark(mark.StandardMark);
@@ -229,7 +229,7 @@ function ConversationRow(props: { mark: MarkState; groupNames: Map<number, strin
   );
 }
 
-function conversationCount(apps: readonly BrowsedApp[]): number {
+function conversationCount(apps: readonly AppState[]): number {
   let count = 0;
   for (const app of apps) for (const marks of Object.values(app.marks)) count += marks?.length ?? 0;
   return count;

@@ -21,6 +21,7 @@ import type {
   SeedContactGroup,
   SeedRequest,
   StatsAnswer,
+  StubStateDocument,
 } from '@tim-marks/types/control-plane';
 import { sendJson } from './api.js';
 import { type AppRuntime, EDITIONS, type Edition, type SeedGroup } from './apps.js';
@@ -165,7 +166,8 @@ export class Control implements StubControl {
   async exportState(): Promise<StubState> {
     const apps = [];
     for (const app of this.deps.apps.values()) apps.push(await this.deps.store.exportApp(app.sdkAppId));
-    return { version: 1, apps };
+    // The store's own types must stay what the contract documents: a field renamed there breaks this.
+    return { version: 1, apps } satisfies StubStateDocument;
   }
 
   async importState(value: unknown): Promise<void> {

@@ -33,8 +33,21 @@ beforeAll(async () => {
   stub = await testStub({ rateLimit: 0 });
   await call(stub, 'markContact', {
     From_Account: 'user0',
-    MarkItem: [c2c('user1', { OptType: 1, SetMark: [1] })],
+    MarkItem: [c2c('user1', { OptType: 1, SetMark: [1], CustomMark: 'vip' })],
   });
+  // A conversation group and a group conversation in it, so that the state shows every field.
+  stub.control.setEdition(stub.sdkAppId, 'ultimate');
+  await call(stub, 'createGroup', {
+    Owner_Account: 'user0',
+    Type: 'Public',
+    Name: 'Team',
+    GroupId: 'team-1',
+  });
+  const created = await call(stub, 'createContactGroup', {
+    From_Account: 'user0',
+    GroupContactItem: [{ GroupName: 'work', ContactItem: [{ Type: 2, ToGroupId: 'team-1' }] }],
+  });
+  expect(created.ErrorCode).toBe(0);
 });
 afterAll(() => stub.close());
 

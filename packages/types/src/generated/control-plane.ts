@@ -402,26 +402,52 @@ export interface components {
             sdkAppId: number;
             /** @description The imported UserIDs. */
             accounts: string[];
-            /** @description The groups (GroupId, Type, Name, Owner_Account?, dissolved?). */
-            groups: ({
+            /** @description The groups (create_group), dissolved ones included. */
+            groups: {
                 GroupId: string;
-                Type: string;
+                /** @enum {string} */
+                Type: "Public" | "Private" | "ChatRoom" | "AVChatRoom" | "Community" | "Work" | "Meeting";
                 Name: string;
                 Owner_Account?: string;
                 dissolved?: boolean;
-            } & {
-                [key: string]: unknown;
-            })[];
-            /** @description Per From_Account, its marked or grouped conversations (the store's format; see apps/stub-server/src/state.ts). */
+            }[];
+            /** @description Per From_Account, its marked or grouped conversations. */
             marks: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["ConversationState"][];
             };
-            /** @description Per From_Account, its conversation groups (the store's format). */
+            /** @description Per From_Account, its conversation groups (absent in states written before them). */
             contactGroups?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["ContactGroupsState"];
             };
-        } & {
-            [key: string]: unknown;
+        };
+        /** @description One conversation of a user, as the state holds it. */
+        ConversationState: {
+            /**
+             * @description 1 a one-to-one conversation (To_Account), 2 a group conversation (ToGroupId).
+             * @enum {integer}
+             */
+            Type: 1 | 2;
+            To_Account?: string;
+            ToGroupId?: string;
+            /** @description The 64-bit standard mark as a decimal string (the API answers it in binary). */
+            StandardMark: string;
+            CustomMark?: string;
+            /** @description Unix seconds of the conversation's last change. */
+            Timestamp: number;
+            /** @description Position in the user's first-marked order (0 = marked first); get_contact_group pages in this order. */
+            firstMarkedSeq: number;
+            /** @description The user's conversation groups holding it (GroupItem.GroupId). */
+            ContactGroupId?: number[];
+        };
+        /** @description A user's conversation groups. */
+        ContactGroupsState: {
+            /** @description The GroupId the next create_contact_group gives (ids are never reused). */
+            NextGroupId: number;
+            GroupItem: components["schemas"]["ContactGroupState"][];
+        };
+        ContactGroupState: {
+            GroupId: number;
+            GroupName: string;
         };
         SeedRequest: {
             /** @description The app to seed; default the default app. */
