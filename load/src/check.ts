@@ -23,7 +23,7 @@ import {
   type WindowVerdict,
 } from '../shared/report.ts';
 import { type Credentials, commandPath, commandPaths } from '../shared/request.ts';
-import { isStub, resetStub, stubStats } from './control.ts';
+import { isStub, resetStub, stubStalls, stubStats } from './control.ts';
 import { type CallPool, drive, type Stream, warmPools } from './driver.ts';
 import { countScenario, fullSeconds, judgePhase, type PhaseResult, type PhaseRun } from './phase.ts';
 
@@ -217,10 +217,12 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
         await Promise.all(replicas.map((url) => stubStats(url, options.sdkAppId, context.commands))),
       )
     : [];
+  // Any replica held up explains a second of the sum falling short.
+  const stalls = stub ? (await Promise.all(replicas.map((url) => stubStalls(url)))).flat() : [];
   const window = stats.map((series) => judgeWindow(series, rate));
   const failures = [
     ...window.flatMap((verdict) => verdict.problems),
-    ...runs.flatMap((r) => judgePhase(r, rate, stats)),
+    ...runs.flatMap((r) => judgePhase(r, rate, stats, stalls)),
   ];
   const phases = runs.map((r) => r.result);
   const series: PerSecondSeries[] = stats.map((s) => ({

@@ -51,3 +51,9 @@ export async function stubStats(
   );
   return all.flat();
 }
+
+/** The seconds in which the stub's event loop was held up 20 ms or more, of the last `seconds`. */
+export async function stubStalls(baseUrl: string, seconds = 300): Promise<StubStats['stalls']> {
+  const stats = (await json(`${baseUrl}/__stub/stats?command=markContact&seconds=${seconds}`)) as StubStats;
+  return stats.stalls;
+}

@@ -7,6 +7,8 @@
 // `perMs - windowMs` (the pacing margin) after it started: start_j + delay_j > start_i - windowMs, and
 // delay_j is at most j's latency. A refusal with no such j cannot come from a correct limiter.
 
+import type { LoopStall } from '@tim-marks/types/control-plane';
+
 export interface TimedCall {
   startedAt: number;
   latencyMs: number;
@@ -72,4 +74,25 @@ export function shortfallExplained(
     const aroundStart = Math.abs(answeredAt - secondStart) <= stretch;
     return acrossEnd || aroundStart;
   });
+}
+
+/** A second in which the stub reported its event loop held up (GET /__stub/stats `stalls`). */
+export type StubStall = LoopStall;
+
+/**
+ * True when the stub itself reported its event loop held up, in second `second` or either neighbour,
+ * for as long as `shortfallExplained` asks some call to have waited. While it is held the stub admits
+ * nothing, and the calls queued meanwhile are admitted in a bunch that expires in a bunch a second
+ * later. The driver cannot see such a stall when the machine keeps the stub's process off the CPU
+ * between two of its calls; the stub's event-loop delay does.
+ */
+export function stallExplained(
+  second: number,
+  accepted: number,
+  ceiling: number,
+  stalls: readonly StubStall[],
+  arrivalGapMs: number,
+): boolean {
+  const stretch = Math.max(0, ceiling - accepted - 1) * arrivalGapMs;
+  return stalls.some((stall) => Math.abs(stall.t - second) <= 1 && stall.maxDelayMs >= stretch / 2);
 }

@@ -3,7 +3,13 @@ import { EXPECTATIONS, type LoadedCommand, type TimedPhase, WINDOW_MS } from '..
 import type { StubSeries } from '../shared/report.ts';
 import { judge } from './answers.ts';
 import type { CallResult, DriveReport } from './driver.ts';
-import { explainedByJitter, shortfallExplained, type TimedCall } from './jitter.ts';
+import {
+  explainedByJitter,
+  type StubStall,
+  shortfallExplained,
+  stallExplained,
+  type TimedCall,
+} from './jitter.ts';
 
 export interface PhaseResult {
   scenario: string;
@@ -115,7 +121,12 @@ export function fullSeconds(startedAt: number, endedAt: number): number[] {
  * What the phase's expectation demands, as failure sentences (empty = passed). Records in the result the
  * overload seconds below the floor that a delay explains.
  */
-export function judgePhase(run: PhaseRun, rate: number, stats: readonly StubSeries[]): string[] {
+export function judgePhase(
+  run: PhaseRun,
+  rate: number,
+  stats: readonly StubSeries[],
+  stalls: readonly StubStall[] = [],
+): string[] {
   const { result, calls } = run;
   const { phase } = result;
   const where = `${result.scenario}/${phase.name} (${phase.rate} calls per ${phase.perMs} ms)`;
@@ -153,8 +164,11 @@ export function judgePhase(run: PhaseRun, rate: number, stats: readonly StubSeri
     for (const t of fullSeconds(result.startedAt, result.endedAt)) {
       const accepted = series.seconds.find((s) => s.t === t)?.accepted ?? 0;
       if (accepted >= floor) continue;
-      if (shortfallExplained((t + 1) * 1000, accepted, rate, own, phase.perMs / phase.rate)) {
+      const gapMs = phase.perMs / phase.rate;
+      if (shortfallExplained((t + 1) * 1000, accepted, rate, own, gapMs)) {
         result.shortfallsExplained.push(`${series.command} second ${t}: ${accepted}`);
+      } else if (stallExplained(t, accepted, rate, stalls, gapMs)) {
+        result.shortfallsExplained.push(`${series.command} second ${t}: ${accepted} (the stub stalled)`);
       } else {
         failures.push(
           `${where}: ${series.command} accepted ${accepted} in second ${t}, below ${floor} ` +

@@ -79,4 +79,24 @@ describe('the overload floor (95% of the ceiling per full second)', () => {
       'recovery/overload (400 calls per 1000 ms): markContact accepted 185 in second 12, below 190 (95% of 200) with no delay long enough to explain it',
     ]);
   });
+
+  it('passes such a second when the stub reported its event loop held up then (a delay the driver cannot see)', () => {
+    // 185 of 200: 14 arrival gaps of 2.5 ms short, so the stub must have been held 17.5 ms or more.
+    const { run: phaseRun, stats } = run({ 10: 100, 11: 199, 12: 185, 13: 108 });
+    const held = [{ t: 13, maxDelayMs: 42 }];
+    expect(judgePhase(phaseRun, RATE, stats, held)).toEqual([]);
+    expect(phaseRun.result.shortfallsExplained).toEqual(['markContact second 12: 185 (the stub stalled)']);
+  });
+
+  it('still fails it when the stall was too short, or two seconds away', () => {
+    const failure =
+      'recovery/overload (400 calls per 1000 ms): markContact accepted 185 in second 12, below 190 (95% of 200) with no delay long enough to explain it';
+    for (const stall of [
+      { t: 12, maxDelayMs: 15 },
+      { t: 10, maxDelayMs: 400 },
+    ]) {
+      const { run: phaseRun, stats } = run({ 10: 100, 11: 199, 12: 185, 13: 108 });
+      expect(judgePhase(phaseRun, RATE, stats, [stall])).toEqual([failure]);
+    }
+  });
 });

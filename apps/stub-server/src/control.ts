@@ -37,6 +37,7 @@ import {
   type ProviderStateValues,
   runProviderState,
 } from './provider-states.js';
+import type { LoopStalls } from './stalls.js';
 import { StateError, validateState } from './state.js';
 import { type CommandSeries, monotonicSecond } from './stats.js';
 import { type MemberOp, type Store, StoreUnavailable, type StubState, WriteFailed } from './store/store.js';
@@ -97,6 +98,8 @@ export interface ControlDeps {
   store: Store;
   faults: Faults;
   journal: RequestJournal;
+  /** The seconds the event loop was held up, listed with the stats. */
+  stalls: LoopStalls;
   startedAt: number;
   version: string;
   /** Required as `Authorization: Bearer <token>` when set. */
@@ -291,7 +294,7 @@ export class Control implements StubControl {
         series.push(app.counters[name].series(now, seconds));
       }
     }
-    return { ok: true, windowMs: LIMITS.rateWindowMs, series };
+    return { ok: true, windowMs: LIMITS.rateWindowMs, series, stalls: this.deps.stalls.series(now, seconds) };
   }
 
   requests(filter: RequestFilter = {}): Omit<RequestList, 'ok'> {

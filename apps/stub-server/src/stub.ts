@@ -32,6 +32,7 @@ import { serveInspectorPage } from './inspector-page.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal.js';
 import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
+import { LoopStalls } from './stalls.js';
 import { MemoryStore } from './store/memory.js';
 import { RedisStore } from './store/redis.js';
 import { parseStoreOption, type RedisSpec } from './store/redis-connection.js';
@@ -244,11 +245,13 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
 
   const faults = new Faults();
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
+  const stalls = new LoopStalls();
   const control = new Control({
     apps,
     store,
     faults,
     journal,
+    stalls,
     startedAt: Date.now(),
     version: VERSION,
     token: options.controlToken,
@@ -261,6 +264,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     durability?.release();
     await store.close?.();
     sharedCeiling?.close();
+    stalls.close();
     throw error;
   }
 
@@ -337,6 +341,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
     durability?.release();
     await store.close?.();
     sharedCeiling?.close();
+    stalls.close();
     throw error;
   }
   const address = server.address();
@@ -403,6 +408,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       durability?.close();
       await store.close?.();
       sharedCeiling?.close();
+      stalls.close();
       logger.info('stopped');
     });
     return closed;

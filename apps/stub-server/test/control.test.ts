@@ -281,6 +281,7 @@ describe('GET /__stub/stats', () => {
           seconds: expect.any(Array),
         },
       ],
+      stalls: expect.any(Array),
     });
     expect(byName.body.series).toEqual(byPath.body.series);
     const seconds =
@@ -289,6 +290,21 @@ describe('GET /__stub/stats', () => {
     expect(seconds.reduce((n, s) => n + s.accepted, 0)).toBe(2);
     expect(seconds.reduce((n, s) => n + s.errors, 0)).toBe(1);
     expect(Math.abs((seconds.at(-1)?.t ?? 0) - Date.now() / 1000)).toBeLessThan(5);
+  });
+
+  it('lists the seconds in which its event loop was held up 20 ms or more', async () => {
+    // The stub runs in this process: holding this loop for 150 ms holds the stub's.
+    const heldAt = Date.now() / 1000;
+    const until = performance.now() + 150;
+    while (performance.now() < until) {
+      // busy
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the stub reads its delay once a second
+    const { body } = await controlRequest(stub, 'GET', 'stats?command=markContact&seconds=10');
+    const stalls = body.stalls as { t: number; maxDelayMs: number }[];
+    const stall = stalls.find((s) => s.maxDelayMs >= 130);
+    expect(stall, JSON.stringify(stalls)).toBeDefined();
+    expect(Math.abs((stall?.t ?? 0) - heldAt)).toBeLessThanOrEqual(2);
   });
 
   it('lists every command of every app without filters, and refuses unknown ones', async () => {

@@ -27,6 +27,7 @@ export type SecondStats = Schemas['SecondStats'];
 export type CommandTotals = Schemas['CommandTotals'];
 export type CommandSeries = Schemas['CommandSeries'];
 export type StatsAnswer = Schemas['StatsAnswer'];
+export type LoopStall = Schemas['LoopStall'];
 export type StatsQuery = NonNullable<operations['stats']['parameters']['query']>;
 
 export type JournalAnswer = Schemas['JournalAnswer'];

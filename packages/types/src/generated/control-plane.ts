@@ -512,6 +512,18 @@ export interface components {
             /** @description The sliding window of the ceiling. */
             windowMs: number;
             series: components["schemas"]["CommandSeries"][];
+            /**
+             * @description The seconds (of the same span) in which this stub's event loop was held up 20 ms or more:
+             *     by its own work, or by the machine keeping the process off the CPU. A load check reads them
+             *     to tell fewer admitted calls in a second caused by a stalled stub from a wrong limiter.
+             */
+            stalls: components["schemas"]["LoopStall"][];
+        };
+        LoopStall: {
+            /** @description Unix second (from a clock that never steps back) in which the delay was measured. */
+            t: number;
+            /** @description The longest the event loop was held up in the second before `t` ended, in ms. */
+            maxDelayMs: number;
         };
         /** @description What the stub did with the call. */
         JournalAnswer: {
