@@ -6,6 +6,7 @@
 import {
   COMMANDS,
   type CommandName,
+  ERROR_CATALOGUE,
   ErrorCode,
   LIMITS,
   LOCAL_STUB_URL,
@@ -19,6 +20,13 @@ export const CEILING: number = LIMITS.callsPerSecondPerCommand;
 export const WINDOW_MS: number = LIMITS.rateWindowMs;
 /** What an over-frequency call answers. */
 export const RATE_LIMITED: number = ErrorCode.RATE_LIMITED;
+
+/** Whether the spec says a retry of a call that answered `code` can succeed (x-error-codes `retryable`). */
+export function isRetryable(code: number): boolean {
+  return (
+    (ERROR_CATALOGUE as Record<string, { retryable: boolean } | undefined>)[String(code)]?.retryable === true
+  );
+}
 
 /** The commands driven at their ceiling together: the limit is per command, so each gets the full rate. */
 export const LOADED_COMMANDS = ['markContact', 'getContactGroup'] as const satisfies readonly CommandName[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CEILING,
+  isRetryable,
   isScenarioName,
   PACING_MARGIN_MS,
   parseDurationS,
@@ -65,5 +66,15 @@ describe('the shared plan', () => {
     expect(parseDurationS('500ms')).toBe(0.5);
     expect(() => parseDurationS('soon')).toThrow(/invalid duration/);
     expect(() => parseDurationS('')).toThrow(/invalid duration/);
+  });
+});
+
+describe('isRetryable (k6 setup sends a command again only on these)', () => {
+  it('follows the spec: 50004 and 60007 yes; an existing group, a bad parameter or an unknown code no', () => {
+    expect(isRetryable(50004)).toBe(true);
+    expect(isRetryable(RATE_LIMITED)).toBe(true);
+    expect(isRetryable(10021)).toBe(false);
+    expect(isRetryable(50002)).toBe(false);
+    expect(isRetryable(123456)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Builds one k6 scenario script from the shared plan: its options and thresholds, setup (the world created
 // through the setup commands), the per-command iterations, teardown (the stub's window proof) and the summary.
 
-import { check, fail } from 'k6';
+import { check, fail, sleep } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
 import type { Options, Scenario } from 'k6/options';
@@ -13,6 +13,7 @@ import {
   world,
 } from '../../shared/payloads.ts';
 import {
+  isRetryable,
   type LoadedCommand,
   type ScenarioName,
   scenarioCommands,
@@ -149,11 +150,32 @@ export interface ScenarioScript {
   handleSummary(data: SummaryInput): Record<string, string>;
 }
 
+/** How many times a setup command is sent at most while it answers a retryable code. */
+const SETUP_ATTEMPTS = 5;
+
 export function scenarioScript(name: ScenarioName): ScenarioScript {
   const config = runConfig(name);
   const phases = timeline(name, config.rate, config.durationS, config.pacingMarginMs);
   const target: Target = config;
   const markOptions = { standardMarks: config.standardMarks };
+
+  /**
+   * A setup command, sent again (up to SETUP_ATTEMPTS in all, a growing pause between) while it answers
+   * a code the spec marks retryable (50004, a 60007 from a ceiling shared with other traffic, …) or no
+   * answer at all: a run must not fail before it starts on what a retry fixes.
+   */
+  function setupCall<C extends 'multiaccountImport' | 'createGroup' | 'createContactGroup'>(
+    command: C,
+    request: Parameters<typeof call<C>>[2],
+  ): ReturnType<typeof call<C>> {
+    for (let attempt = 1; ; attempt++) {
+      const answer = call(target, command, request, { phase: 'setup' });
+      const code = answer.body?.ErrorCode;
+      const again = answer.status !== 200 || typeof code !== 'number' || isRetryable(code);
+      if (!again || attempt === SETUP_ATTEMPTS) return answer;
+      sleep(0.2 * attempt);
+    }
+  }
 
   function setup(): SetupData {
     const stub = isStub(config.baseUrl);
@@ -163,7 +185,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
     const w = world(config.seed, { users: config.users, groups: config.groups });
     const { imports, groups } = setupRequests(w);
     for (const request of imports) {
-      const answer = call(target, 'multiaccountImport', request, { phase: 'setup' });
+      const answer = setupCall('multiaccountImport', request);
       const imported = check(answer, {
         'setup: multiaccount_import imports every account': (a) =>
           a.body?.ErrorCode === 0 && (a.body.FailAccounts ?? []).length === 0,
@@ -171,7 +193,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
       if (!imported) fail(`multiaccount_import failed: ${describeAnswer(answer)}`);
     }
     for (const request of groups) {
-      const answer = call(target, 'createGroup', request, { phase: 'setup' });
+      const answer = setupCall('createGroup', request);
       // 10021: the group is left from an earlier run with the same seed (a real API is not reset).
       const created = check(answer, {
         'setup: create_group creates the group (or finds it from an earlier run)': (a) =>
@@ -181,7 +203,7 @@ export function scenarioScript(name: ScenarioName): ScenarioScript {
     }
     if (scenarioCommands(name).includes('updateContactGroup')) {
       for (const request of contactGroupRequests(w)) {
-        const answer = call(target, 'createContactGroup', request, { phase: 'setup' });
+        const answer = setupCall('createContactGroup', request);
         // 51011: the user has the group from an earlier run with the same seed.
         const created = check(answer, {
           'setup: create_contact_group creates the group (or finds it from an earlier run)': (a) =>
