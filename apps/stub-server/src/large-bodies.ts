@@ -4,9 +4,9 @@
 // is that large: a 100-item mark_contact with every field is about 15 KB) is handled only while the
 // bucket below holds time: an estimate from its size is taken when it is let in, and whatever more its
 // handling took (reading it into one buffer, JSON.parse, the rules, the answer) once it is answered.
-// Past the budget such a body is answered 60011 (APP_RATE_LIMITED,
-// retryable) without being parsed: unread, with the connection closed, when its Content-Length says so
-// in advance. Bodies under LARGE_BODY_BYTES never count.
+// Past the budget such a body is answered 60011 (APP_RATE_LIMITED, retryable) without being parsed:
+// unread, with the connection closed, when its Content-Length says so in advance. Bodies under
+// LARGE_BODY_BYTES never count.
 //
 // Why time and not bytes: what other clients feel is how long the loop is held, and bytes are a poor
 // proxy for it: a 90 KB body of 30,000 empty items costs as much to parse as a 1 MiB string, so a
