@@ -31,6 +31,32 @@ const RENAME = (OldGroupName: string, NewGroupName: string) => ({
 });
 const DEL = (name: string) => ({ From_Account: 'user0', GroupName: [name] });
 
+type GroupCommand = 'createContactGroup' | 'updateContactGroup' | 'delContactGroup';
+
+/**
+ * One request-level refusal of a conversation-group command: the interaction (its description is the
+ * command's name and `label`), and the client's TimMarksApiError with that code, not retryable.
+ */
+function refusal(
+  command: GroupCommand,
+  [state, label, request, code, info]: readonly [string, string, unknown, number, string],
+) {
+  const name = COMMANDS[command].slice(COMMANDS[command].lastIndexOf('/') + 1);
+  return pact
+    .addInteraction()
+    .given(state)
+    .uponReceiving(`${name}: ${label}`)
+    .withRequest('POST', COMMANDS[command], (b) => b.query(commandQuery()).jsonBody(request))
+    .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
+    .executeTest(
+      settled(pact, async (server) => {
+        const send = clientFor(server).client[command] as (body: unknown) => Promise<unknown>;
+        const error = await apiError(send(request));
+        expect(error).toMatchObject({ code, retryable: false });
+      }),
+    );
+}
+
 describe('create_contact_group', () => {
   it('creates the group and answers its GroupId and each conversation’s result', async () => {
     await pact
@@ -70,20 +96,7 @@ describe('create_contact_group', () => {
     [STATES.contactGroupWork, 'a name already used fails with 51011', ErrorCode.CONTACT_GROUP_NAME, 'work'],
     [STATES.notUltimate, 'an app that is not Ultimate fails with 51013', ErrorCode.NOT_ULTIMATE, 'Ultimate'],
   ] as const) {
-    it(`${code}: ${label}`, async () => {
-      await pact
-        .addInteraction()
-        .given(state)
-        .uponReceiving(`create_contact_group: ${label}`)
-        .withRequest('POST', COMMANDS.createContactGroup, (b) => b.query(commandQuery()).jsonBody(CREATE))
-        .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
-        .executeTest(
-          settled(pact, async (server) => {
-            const error = await apiError(clientFor(server).client.createContactGroup(CREATE));
-            expect(error).toMatchObject({ code, retryable: false });
-          }),
-        );
-    });
+    it(`${code}: ${label}`, () => refusal('createContactGroup', [state, label, CREATE, code, info]));
   }
 });
 
@@ -133,20 +146,7 @@ describe('update_contact_group', () => {
       'Ultimate',
     ],
   ] as const) {
-    it(`${code}: ${label}`, async () => {
-      await pact
-        .addInteraction()
-        .given(state)
-        .uponReceiving(`update_contact_group: ${label}`)
-        .withRequest('POST', COMMANDS.updateContactGroup, (b) => b.query(commandQuery()).jsonBody(request))
-        .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
-        .executeTest(
-          settled(pact, async (server) => {
-            const error = await apiError(clientFor(server).client.updateContactGroup(request));
-            expect(error.code).toBe(code);
-          }),
-        );
-    });
+    it(`${code}: ${label}`, () => refusal('updateContactGroup', [state, label, request, code, info]));
   }
 });
 
@@ -172,20 +172,7 @@ describe('del_contact_group', () => {
     [STATES.user0Imported, 'an unknown name fails with 51009', ErrorCode.CONTACT_GROUP_NOT_FOUND, 'work'],
     [STATES.notUltimate, 'an app that is not Ultimate fails with 51013', ErrorCode.NOT_ULTIMATE, 'Ultimate'],
   ] as const) {
-    it(`${code}: ${label}`, async () => {
-      await pact
-        .addInteraction()
-        .given(state)
-        .uponReceiving(`del_contact_group: ${label}`)
-        .withRequest('POST', COMMANDS.delContactGroup, (b) => b.query(commandQuery()).jsonBody(DEL('work')))
-        .willRespondWith(200, (r) => r.jsonBody(failEnvelope(code, info)))
-        .executeTest(
-          settled(pact, async (server) => {
-            const error = await apiError(clientFor(server).client.delContactGroup(DEL('work')));
-            expect(error.code).toBe(code);
-          }),
-        );
-    });
+    it(`${code}: ${label}`, () => refusal('delContactGroup', [state, label, DEL('work'), code, info]));
   }
 });
 
