@@ -4,99 +4,32 @@
 // for the same mistake: 51008 over the conversation cap, 50002 for a bad mark, 10004 for a bad
 // group, 70402 for a bad account.
 import { ErrorCode, LIMITS } from '@tim-marks/types';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { controlPlaneDocument } from '@tim-marks/types/control-plane';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describeError } from './commands/describe.js';
 import { addMaxBytesKeyword } from './schemas.js';
 import { fromDecimalString } from './standard-mark.js';
 import type { AppState, StubState } from './store/store.js';
 
-const userId = { type: 'string', minLength: 1, 'x-max-bytes': LIMITS.userIdMaxBytes };
-const groupId = { type: 'string', minLength: 1, 'x-max-bytes': LIMITS.groupIdMaxBytes };
+// The state's schemas are the control plane's (openapi/control-plane.yaml: StubState, AppState), with
+// the API's limits written into them; a test holds those limits to the spec's x-limits.
+const DOCUMENT_ID = 'control-plane.json';
 
-const APP_SCHEMA = {
-  type: 'object',
-  required: ['sdkAppId', 'accounts', 'groups', 'marks'],
-  properties: {
-    sdkAppId: { type: 'integer', minimum: 1, maximum: 4294967295 },
-    accounts: { type: 'array', items: userId },
-    groups: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['GroupId', 'Type', 'Name', 'dissolved'],
-        properties: {
-          GroupId: groupId,
-          Type: { enum: ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community', 'Work', 'Meeting'] },
-          Name: { type: 'string', minLength: 1, 'x-max-bytes': LIMITS.groupNameMaxBytes },
-          Owner_Account: userId,
-          dissolved: { type: 'boolean' },
-        },
-      },
-    },
-    contactGroups: {
-      type: 'object',
-      propertyNames: userId,
-      additionalProperties: {
-        type: 'object',
-        required: ['NextGroupId', 'GroupItem'],
-        properties: {
-          NextGroupId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
-          GroupItem: {
-            type: 'array',
-            maxItems: LIMITS.contactGroupsPerUser,
-            items: {
-              type: 'object',
-              required: ['GroupName', 'GroupId'],
-              properties: {
-                GroupName: { type: 'string', minLength: 1, 'x-max-bytes': LIMITS.contactGroupNameMaxBytes },
-                GroupId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
-              },
-            },
-          },
-        },
-      },
-    },
-    marks: {
-      type: 'object',
-      propertyNames: userId,
-      additionalProperties: {
-        type: 'array',
-        maxItems: LIMITS.conversationsPerUser,
-        items: {
-          type: 'object',
-          required: ['Type', 'StandardMark', 'Timestamp', 'firstMarkedSeq'],
-          properties: {
-            Type: { enum: [1, 2] },
-            To_Account: userId,
-            ToGroupId: groupId,
-            StandardMark: { type: 'string', pattern: '^[0-9]{1,20}$' },
-            CustomMark: { type: 'string', 'x-max-bytes': LIMITS.customMarkMaxBytes },
-            Timestamp: { type: 'integer', minimum: 0, maximum: 4294967295 },
-            firstMarkedSeq: { type: 'integer', minimum: 0 },
-            ContactGroupId: {
-              type: 'array',
-              maxItems: LIMITS.contactGroupsPerUser,
-              uniqueItems: true,
-              items: { type: 'integer', minimum: 1 },
-            },
-          },
-        },
-      },
-    },
-  },
-} as const;
+let validators: { state: ValidateFunction; app: ValidateFunction } | undefined;
 
-const STATE_SCHEMA = {
-  type: 'object',
-  required: ['version', 'apps'],
-  properties: { version: { const: 1 }, apps: { type: 'array', items: APP_SCHEMA } },
-} as const;
-
-let stateValidator: ReturnType<Ajv2020['compile']> | undefined;
-let appValidator: ReturnType<Ajv2020['compile']> | undefined;
-
-function ajv(): Ajv2020 {
-  return addMaxBytesKeyword(new Ajv2020({ allErrors: false, strict: false }));
+/** The two validators, compiled from the control plane's document on first use. */
+function stateValidators(): { state: ValidateFunction; app: ValidateFunction } {
+  if (validators === undefined) {
+    const ajv = addMaxBytesKeyword(new Ajv2020({ allErrors: false, strict: false, validateFormats: false }));
+    ajv.addSchema({ ...controlPlaneDocument, $id: DOCUMENT_ID });
+    const compiled = (name: string) => {
+      const validate = ajv.getSchema(`${DOCUMENT_ID}#/components/schemas/${name}`);
+      if (validate === undefined) throw new Error(`openapi/control-plane.yaml has no schema ${name}`);
+      return validate;
+    };
+    validators = { state: compiled('StubState'), app: compiled('AppState') };
+  }
+  return validators;
 }
 
 export class StateError extends Error {
@@ -138,8 +71,8 @@ function schemaError(error: ErrorObject | undefined, prefix: string): StateError
 
 /** Checks a state to import; throws StateError naming the first bad field. */
 export function validateState(value: unknown): StubState {
-  stateValidator ??= ajv().compile(STATE_SCHEMA);
-  if (!stateValidator(value)) throw schemaError(stateValidator.errors?.[0], 'the state');
+  const { state: validate } = stateValidators();
+  if (!validate(value)) throw schemaError(validate.errors?.[0], 'the state');
   const state = value as StubState;
   const seen = new Set<number>();
   state.apps.forEach((app, i) => {
@@ -152,8 +85,8 @@ export function validateState(value: unknown): StubState {
 
 /** Checks one app's state (a journal import record); throws StateError naming the first bad field. */
 export function validateAppState(value: unknown): AppState {
-  appValidator ??= ajv().compile(APP_SCHEMA);
-  if (!appValidator(value)) throw schemaError(appValidator.errors?.[0], 'the app state');
+  const { app: validate } = stateValidators();
+  if (!validate(value)) throw schemaError(validate.errors?.[0], 'the app state');
   checkApp(value as AppState, 'the app state');
   return value as AppState;
 }

@@ -34,11 +34,20 @@ async function typesModule(document = spec, header = HEADER, options = {}) {
   return `${header}/* eslint-disable */\n${astToString(ast)}`;
 }
 
+const controlPlane =
+  controlPlanePath === undefined ? undefined : parse(await readFile(controlPlanePath, 'utf8'));
+const CONTROL_PLANE_HEADER = HEADER.replace('openapi/openapi.yaml', 'openapi/control-plane.yaml');
+
 async function controlPlaneModule() {
-  const document = parse(await readFile(controlPlanePath, 'utf8'));
-  const header = HEADER.replace('openapi/openapi.yaml', 'openapi/control-plane.yaml');
   // A member with a default is optional in a request (the stub fills it in), not required.
-  return typesModule(document, header, { defaultNonNullable: false });
+  return typesModule(controlPlane, CONTROL_PLANE_HEADER, { defaultNonNullable: false });
+}
+
+function controlPlaneDocumentModule() {
+  return `${CONTROL_PLANE_HEADER}
+/** The control plane's OpenAPI document as data (JSON-compatible): the stub checks imported states with its schemas. */
+export const controlPlaneDocument: Record<string, unknown> = ${JSON.stringify(controlPlane, null, 2)};
+`;
 }
 
 function constantsModule() {
@@ -123,7 +132,12 @@ const files = {
   'constants.ts': constantsModule(),
   'document.ts': documentModule(),
   'validators.ts': validatorsModule(spec, HEADER),
-  ...(controlPlanePath === undefined ? {} : { 'control-plane.ts': await controlPlaneModule() }),
+  ...(controlPlane === undefined
+    ? {}
+    : {
+        'control-plane.ts': await controlPlaneModule(),
+        'control-plane-document.ts': controlPlaneDocumentModule(),
+      }),
 };
 
 const stale = [];

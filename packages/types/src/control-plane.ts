@@ -1,8 +1,10 @@
 // The control plane's shapes (/__stub/ of the tim-marks stub) under their schema names, generated
 // from openapi/control-plane.yaml. The stub, the load harness (Node and k6, by `import type`) and the
-// tests all use these: nothing here is typed by hand. Types only, so k6 can import it by path.
+// tests all use these: nothing here is typed by hand. The one value is the document itself, with
+// which the stub checks an imported state; k6 imports only types from here, by path.
 import type { components, operations, paths } from './generated/control-plane.js';
 
+export { controlPlaneDocument } from './generated/control-plane-document.js';
 export type { components, operations, paths };
 
 type Schemas = components['schemas'];

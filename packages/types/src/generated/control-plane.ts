@@ -392,25 +392,25 @@ export interface components {
             /** @description Reset only this app; default every app. */
             sdkAppId?: number;
         };
-        /** @description The state of every app (`--state-file` snapshots use the same format). */
+        /**
+         * @description The state of every app (`--state-file` snapshots use the same format). An import
+         *     (`PUT /__stub/state`) is held to these schemas, whose limits are the API's own (x-limits of
+         *     openapi.yaml: 1000 conversations a user, 20 conversation groups, the byte limits of UserID,
+         *     GroupId, group names and CustomMark): a state the API could not have produced is refused.
+         */
         StubState: {
             /** @constant */
             version: 1;
             apps: components["schemas"]["AppState"][];
         };
+        StateUserID: string;
+        StateGroupId: string;
         AppState: {
             sdkAppId: number;
             /** @description The imported UserIDs. */
-            accounts: string[];
+            accounts: components["schemas"]["StateUserID"][];
             /** @description The groups (create_group), dissolved ones included. */
-            groups: {
-                GroupId: string;
-                /** @enum {string} */
-                Type: "Public" | "Private" | "ChatRoom" | "AVChatRoom" | "Community" | "Work" | "Meeting";
-                Name: string;
-                Owner_Account?: string;
-                dissolved?: boolean;
-            }[];
+            groups: components["schemas"]["GroupState"][];
             /** @description Per From_Account, its marked or grouped conversations. */
             marks: {
                 [key: string]: components["schemas"]["ConversationState"][];
@@ -420,6 +420,15 @@ export interface components {
                 [key: string]: components["schemas"]["ContactGroupsState"];
             };
         };
+        /** @description A group (create_group) as the state holds it. */
+        GroupState: {
+            GroupId: components["schemas"]["StateGroupId"];
+            /** @enum {string} */
+            Type: "Public" | "Private" | "ChatRoom" | "AVChatRoom" | "Community" | "Work" | "Meeting";
+            Name: string;
+            Owner_Account?: components["schemas"]["StateUserID"];
+            dissolved: boolean;
+        };
         /** @description One conversation of a user, as the state holds it. */
         ConversationState: {
             /**
@@ -427,8 +436,8 @@ export interface components {
              * @enum {integer}
              */
             Type: 1 | 2;
-            To_Account?: string;
-            ToGroupId?: string;
+            To_Account?: components["schemas"]["StateUserID"];
+            ToGroupId?: components["schemas"]["StateGroupId"];
             /** @description The 64-bit standard mark as a decimal string (the API answers it in binary). */
             StandardMark: string;
             CustomMark?: string;
