@@ -124,14 +124,20 @@ const CLIENTS = [
     files: ['java/RoundTrip.java', `java/${library}/Client.java`],
     generate: (dir) => [...openapiGenerator('java', join(dir, 'client')), '--library', library],
     // Maven compiles the generated project and lists its pinned dependencies; javac adds the driver.
+    // The driver's sources and its output are UTF-8 whatever the locale: Java 17 takes the locale's
+    // charset by default, US-ASCII in a login shell with no LANG, where "c2c ✓" does not compile.
     compile: () => [
       'sh',
       '-c',
-      `(cd client && mvn -q -B -Dmaven.repo.local="$0" -DskipTests compile dependency:build-classpath -Dmdep.outputFile=cp.txt) && javac -d build -cp "client/target/classes:$(cat client/cp.txt)" RoundTrip.java Client.java`,
+      `(cd client && mvn -q -B -Dmaven.repo.local="$0" -DskipTests compile dependency:build-classpath -Dmdep.outputFile=cp.txt) && javac -encoding UTF-8 -d build -cp "client/target/classes:$(cat client/cp.txt)" RoundTrip.java Client.java`,
       join(CACHE, 'm2'),
     ],
     run: () => ({
-      command: ['sh', '-c', 'exec java -cp "build:client/target/classes:$(cat client/cp.txt)" RoundTrip'],
+      command: [
+        'sh',
+        '-c',
+        'exec java -Dfile.encoding=UTF-8 -cp "build:client/target/classes:$(cat client/cp.txt)" RoundTrip',
+      ],
     }),
   })),
   {
