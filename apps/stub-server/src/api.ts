@@ -188,10 +188,10 @@ export class Api {
       this.reply(req, res, path, started, gate.command, answer, close, note, faultId);
     };
     // A large body past the large-body budget is refused unread when its length is declared (the
-    // connection is closed, as for a body over the limit), else once it has arrived. A body over the
-    // limit takes nothing from the budget: it is refused for its size.
+    // connection is closed, as for a body over the limit), else once it has arrived. (A declared length
+    // over the limit never gets here: the gate refused it.)
     const declared = Number(req.headers['content-length']);
-    const letInUnread = declared <= limit && this.largeBodies.counts(declared);
+    const letInUnread = this.largeBodies.counts(declared);
     if (letInUnread && !this.largeBodies.admit(declared, performance.now())) {
       finish(this.largeBodyBusy(), true);
       return;
@@ -247,7 +247,7 @@ export class Api {
     itemFault?: ItemFault,
   ): void {
     const result = this.execute(gate.command, gate.app, body, itemFault);
-    if (result instanceof Promise) void result.then((answer) => finish(answer));
+    if (result instanceof Promise) void result.then(finish);
     else finish(result);
   }
 

@@ -40,7 +40,7 @@ export interface CallRecord {
   latencyMs: number;
 }
 
-/** One slot of the ring, reused for every call it holds (no allocation per call but the body's text). */
+/** One slot of the ring, reused for every call it holds (per call: the body's text, and the per-item codes of a batch answer). */
 interface Stored {
   id: number;
   at: number;
@@ -64,24 +64,29 @@ interface Stored {
     | undefined;
 }
 
+/** Adds `item`'s ResultCode to `codes` (made on the first one), and answers the list. */
+function addCode(codes: number[] | undefined, item: unknown): number[] | undefined {
+  const code = (item as { ResultCode?: unknown } | null)?.ResultCode;
+  if (typeof code !== 'number') return codes;
+  if (codes === undefined) return [code];
+  codes.push(code);
+  return codes;
+}
+
 /** The per-item codes of a batch answer: ResultItem, GroupResultItem[].ResultItem, ContactResultItem. */
 function resultCodes(answer: ApiAnswer): number[] | undefined {
-  const codes: number[] = [];
-  const add = (item: unknown) => {
-    const code = (item as { ResultCode?: unknown } | null)?.ResultCode;
-    if (typeof code === 'number') codes.push(code);
-  };
+  let codes: number[] | undefined;
   for (const key in answer) {
     const value = answer[key];
     if (!Array.isArray(value)) continue;
     for (const item of value) {
       if (typeof item !== 'object' || item === null) continue;
-      add(item);
+      codes = addCode(codes, item);
       const nested = (item as { ResultItem?: unknown }).ResultItem;
-      if (Array.isArray(nested)) nested.forEach(add);
+      if (Array.isArray(nested)) for (const inner of nested) codes = addCode(codes, inner);
     }
   }
-  return codes.length === 0 ? undefined : codes;
+  return codes;
 }
 
 function answerOf(stored: Stored): JournalAnswer {
