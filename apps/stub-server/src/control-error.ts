@@ -18,7 +18,7 @@ const CODE_OF_STATUS: Record<ControlStatus, ControlErrorCode> = {
   503: 'store-unavailable',
 };
 
-/** A control-plane request that cannot be honoured: 400 (bad input), 404 (unknown thing), 403, 413, 415, 401. */
+/** A control-plane request that cannot be honoured: 400 (bad input), 404 (unknown thing), 403, 413, 415, 401, 503 (the store). */
 export class ControlError extends Error {
   override name = 'ControlError';
   readonly code: ControlErrorCode;
@@ -34,7 +34,8 @@ export class ControlError extends Error {
   }
 }
 
-const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+/** Every command of the spec, by operationId. */
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 /** `markContact`, `v4/recentcontact/mark_contact` or `/v4/recentcontact/mark_contact` → the command. */
 export function commandOf(text: string): CommandName | undefined {

@@ -9,7 +9,7 @@
 // are read as they stream and refused past the limit (413) before they are held in memory.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { COMMANDS, type CommandName, ErrorCode, type GroupType, LIMITS } from '@tim-marks/types';
+import { ErrorCode, type GroupType, LIMITS } from '@tim-marks/types';
 import type {
   Fault,
   FaultSpec,
@@ -26,7 +26,7 @@ import type {
 import { sendJson } from './api.js';
 import { type AppRuntime, EDITIONS, type Edition, type SeedGroup } from './apps.js';
 import { isObject } from './commands/describe.js';
-import { ControlError, commandNamed, commandOf } from './control-error.js';
+import { COMMAND_NAMES, ControlError, commandNamed, commandOf } from './control-error.js';
 import { isLoopback } from './defaults.js';
 import { serveDocument } from './documents.js';
 import { type Faults, parseFault } from './faults.js';
@@ -90,8 +90,6 @@ export interface StubControl {
   /** Sets up a provider state of the vocabulary (provider-states.ts); answers the values Pact may inject. */
   providerState(request: ProviderStateRequest): Promise<ProviderStateValues>;
 }
-
-const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 export interface ControlDeps {
   apps: ReadonlyMap<number, AppRuntime>;
@@ -418,14 +416,10 @@ export class Control implements StubControl {
     const failWith = (error: unknown) => {
       if (error instanceof ControlError) respond(error.status, refusalBody(error));
       else if (error instanceof WriteFailed) {
-        respond(503, {
-          ok: false,
-          error: `${error.message}; nothing was changed, retry`,
-          code: 'store-unavailable',
-        });
-      } else if (error instanceof StoreUnavailable) {
-        respond(503, { ok: false, error: `${error.message}; retry`, code: 'store-unavailable' });
-      } else {
+        failWith(new ControlError(`${error.message}; nothing was changed, retry`, 503));
+      } else if (error instanceof StoreUnavailable)
+        failWith(new ControlError(`${error.message}; retry`, 503));
+      else {
         const message = error instanceof Error ? error.message : String(error);
         respond(400, { ok: false, error: message, code: 'invalid-input' });
       }
@@ -517,7 +511,7 @@ function refusalBody(error: ControlError | BodyProblem): Record<string, unknown>
   };
 }
 
-/** `?sdkAppId=` (or `sdkappid`) of the fault routes. */
+/** `?sdkAppId=` (or `sdkappid`) of the fault and stats routes. */
 function appParam(params: URLSearchParams): number | undefined {
   const text = params.get('sdkAppId') ?? params.get('sdkappid');
   if (text === null) return undefined;
@@ -567,11 +561,8 @@ function requestFilter(params: URLSearchParams): RequestFilter {
 
 function statsQuery(params: URLSearchParams): StatsQuery {
   const query: StatsQuery = {};
-  const sdkappid = params.get('sdkappid') ?? params.get('sdkAppId');
-  if (sdkappid !== null) {
-    if (!/^[0-9]+$/.test(sdkappid)) throw new ControlError('sdkappid must be a number');
-    query.sdkAppId = Number(sdkappid);
-  }
+  const sdkAppId = appParam(params);
+  if (sdkAppId !== undefined) query.sdkAppId = sdkAppId;
   const command = params.get('command');
   if (command !== null) query.command = command;
   const seconds = params.get('seconds');

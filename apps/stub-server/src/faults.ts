@@ -4,10 +4,12 @@
 // (chosen conversations of mark_contact fail with an item-level ResultCode), `http` (a 5xx from a
 // gateway), `latency`, `drop` (the connection is destroyed unanswered) and `hang` (no answer until
 // the client gives up, bounded). Faults apply after the request gate, once the body has arrived.
-// Several may match one call: in the order they were added, each `latency` fault that fires adds its
-// delay, and the first other fault that fires decides the answer (later ones are not consumed).
+// Several may match one call: in the order they were added, every fault that fires adds its latency
+// (all a `latency` fault does), and the first one with another effect decides the answer (later ones
+// with an effect are skipped, and not consumed).
 import { COMMANDS, ERROR_CATALOGUE, type ErrorCatalogueEntry, LIMITS } from '@tim-marks/types';
 import type { Fault, FaultSpec, LatencyDistribution, LegacyFaultSpec } from '@tim-marks/types/control-plane';
+import { isObject } from './commands/describe.js';
 import { ControlError, commandNamed } from './control-error.js';
 
 export type { Fault, FaultSpec, LegacyFaultSpec };
@@ -66,10 +68,6 @@ const KINDS = Object.keys(KIND_FIELDS) as FaultSpec['kind'][];
 
 function invalid(message: string): ControlError {
   return new ControlError(message, 400, undefined, 'invalid-fault');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function catalogued(code: unknown, levels: readonly string[]): ErrorCatalogueEntry | undefined {
@@ -352,7 +350,7 @@ export class Faults {
       if (fault.from !== undefined && fault.from !== fromAccount()) continue;
       const view = fault.view;
       if (view.remaining !== undefined) {
-        if (view.remaining <= 0) continue;
+        // Never 0 here: a fault is removed after the call that used its last count.
         view.remaining--;
         if (view.remaining === 0) expired = true;
       } else if (fault.probability !== undefined && !(random() < fault.probability)) continue;

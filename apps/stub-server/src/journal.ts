@@ -252,7 +252,8 @@ export class RequestJournal {
       if (!keep(stored)) continue;
       if (hasBody) {
         const parsed = this.parsed(stored);
-        if (!parsed.json || stored.truncated || !partialMatch(matcher.body, parsed.body)) continue;
+        // A truncated body is never parsed as JSON (parsed.json is false).
+        if (!parsed.json || !partialMatch(matcher.body, parsed.body)) continue;
       }
       count++;
     }

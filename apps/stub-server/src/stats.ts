@@ -1,7 +1,8 @@
 // Per (SDKAppID, command) counters for the control plane's stats: totals since the last reset and
 // one bucket per second for the last hour, in fixed arrays indexed by second modulo an hour. Seconds
 // come from a clock that cannot step back (monotonicSecond): when the wall clock is set back, the
-// same second is not counted twice.
+// same second is not counted twice. A window shared across replicas counts in its store's second
+// (Redis TIME), so that the replicas' counts add up second by second.
 import { performance } from 'node:perf_hooks';
 import type { CommandSeries, SecondStats } from '@tim-marks/types/control-plane';
 import type { CeilingWindow } from './limiter.js';
