@@ -21,6 +21,9 @@ export const WINDOW_MS: number = LIMITS.rateWindowMs;
 /** What an over-frequency call answers. */
 export const RATE_LIMITED: number = ErrorCode.RATE_LIMITED;
 
+/** How many times a setup command is sent at most while it answers a retryable code (k6 and Node). */
+export const SETUP_ATTEMPTS = 5;
+
 /** Whether the spec says a retry of a call that answered `code` can succeed (x-error-codes `retryable`). */
 export function isRetryable(code: number): boolean {
   return (

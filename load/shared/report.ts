@@ -1,6 +1,6 @@
 // Turning a run's counts into verdicts and readable output: the per-second table, the text summary and the
 // HTML summary with an inline SVG chart. Pure code, shared by the k6 scripts and the Node ceiling check.
-import type { CommandSeries, StatsAnswer } from '@tim-marks/types/control-plane';
+import type { CommandSeries } from '@tim-marks/types/control-plane';
 import { WINDOW_MS } from './plan.ts';
 
 /** One second of one command: calls the limiter admitted, and calls answered 60007. */
@@ -14,7 +14,6 @@ export interface SecondCounts {
 
 /** One command's series as the stub's GET /__stub/stats answers it (openapi/control-plane.yaml). */
 export type StubSeries = CommandSeries;
-export type StubStats = StatsAnswer;
 
 export interface PerSecondSeries {
   command: string;

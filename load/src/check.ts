@@ -5,9 +5,11 @@ import { contactGroupRequests, loadRequest, setupRequests, type World, world } f
 import {
   CEILING,
   EXPECTATIONS,
+  isRetryable,
   type LoadedCommand,
   PACING_MARGIN_MS,
   type ScenarioName,
+  SETUP_ATTEMPTS,
   scenarioCommands,
   settleMs,
   type TimedPhase,
@@ -23,7 +25,7 @@ import {
   type WindowVerdict,
 } from '../shared/report.ts';
 import { type Credentials, commandPath, commandPaths } from '../shared/request.ts';
-import { isStub, resetStub, stubStalls, stubStats } from './control.ts';
+import { isStub, resetStub, stubStats } from './control.ts';
 import { type CallPool, drive, type Stream, warmPools } from './driver.ts';
 import { countScenario, fullSeconds, judgePhase, type PhaseResult, type PhaseRun } from './phase.ts';
 
@@ -102,7 +104,7 @@ function streams(
   }));
 }
 
-/** A setup call; 50004 (internal error, retryable: e.g. a replica's Redis was slow) is retried a few times. */
+/** A setup call, sent again while it answers a code the spec marks retryable (as k6's setup does). */
 async function post(pool: CallPool, path: string, body: unknown): Promise<{ ErrorCode?: number }> {
   for (let attempt = 1; ; attempt++) {
     const res = await pool.request({
@@ -112,7 +114,7 @@ async function post(pool: CallPool, path: string, body: unknown): Promise<{ Erro
       headers: { 'content-type': 'application/json' },
     });
     const answer = (await res.body.json()) as { ErrorCode?: number };
-    if (answer.ErrorCode !== 50004 || attempt === 5) return answer;
+    if (!isRetryable(answer.ErrorCode ?? 0) || attempt === SETUP_ATTEMPTS) return answer;
     await sleep(100 * attempt);
   }
 }
@@ -212,13 +214,12 @@ export async function runCeilingCheck(options: CheckOptions): Promise<CheckRepor
     await pool.close();
   }
 
-  const stats = stub
-    ? aggregateSeries(
-        await Promise.all(replicas.map((url) => stubStats(url, options.sdkAppId, context.commands))),
-      )
+  const counts = stub
+    ? await Promise.all(replicas.map((url) => stubStats(url, options.sdkAppId, context.commands)))
     : [];
+  const stats = aggregateSeries(counts.map((c) => c.series));
   // Any replica held up explains a second of the sum falling short.
-  const stalls = stub ? (await Promise.all(replicas.map((url) => stubStalls(url)))).flat() : [];
+  const stalls = counts.flatMap((c) => c.stalls);
   const window = stats.map((series) => judgeWindow(series, rate));
   const failures = [
     ...window.flatMap((verdict) => verdict.problems),

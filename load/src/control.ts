@@ -33,27 +33,30 @@ export async function resetStub(baseUrl: string, sdkAppId: number): Promise<void
   await json(`${baseUrl}/__stub/reset`, { method: 'POST', body: { sdkAppId } });
 }
 
-/** One series per command, named by operationId. */
+/** What a stub's stats say of a run: one series per command, named by operationId, and its stalls. */
+export interface StubCounts {
+  series: StubSeries[];
+  /** The seconds in which the stub's event loop was held up 20 ms or more (every answer lists them). */
+  stalls: StubStats['stalls'];
+}
+
 export async function stubStats(
   baseUrl: string,
   sdkAppId: number,
   commands: readonly LoadedCommand[],
   seconds = 300,
-): Promise<StubSeries[]> {
-  const all = await Promise.all(
+): Promise<StubCounts> {
+  const answers = await Promise.all(
     commands.map(async (command) => {
       const path = encodeURIComponent(COMMANDS[command].slice(1));
       const stats = (await json(
         `${baseUrl}/__stub/stats?sdkappid=${sdkAppId}&command=${path}&seconds=${seconds}`,
       )) as StubStats;
-      return stats.series.filter((s) => s.sdkAppId === sdkAppId).map((s) => ({ ...s, command }));
+      return {
+        series: stats.series.filter((s) => s.sdkAppId === sdkAppId).map((s) => ({ ...s, command })),
+        stalls: stats.stalls,
+      };
     }),
   );
-  return all.flat();
-}
-
-/** The seconds in which the stub's event loop was held up 20 ms or more, of the last `seconds`. */
-export async function stubStalls(baseUrl: string, seconds = 300): Promise<StubStats['stalls']> {
-  const stats = (await json(`${baseUrl}/__stub/stats?command=markContact&seconds=${seconds}`)) as StubStats;
-  return stats.stalls;
+  return { series: answers.flatMap((answer) => answer.series), stalls: answers[0]?.stalls ?? [] };
 }

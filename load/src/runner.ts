@@ -236,9 +236,11 @@ async function runK6(
   let verdictOk = true;
   if (stub) {
     const rate = io.env.RATE ? Number(io.env.RATE) : CEILING;
-    const perReplica = await Promise.all(
-      target.replicas.map((url) => stubStats(url, target.sdkAppId, scenarioCommands(scenario), 3600)),
-    );
+    const perReplica = (
+      await Promise.all(
+        target.replicas.map((url) => stubStats(url, target.sdkAppId, scenarioCommands(scenario), 3600)),
+      )
+    ).map((counts) => counts.series);
     const stats = aggregateSeries(perReplica);
     const overload = SCENARIOS[scenario].phases.some((phase) => phase.expect === 'split');
     const verdict = judgeAggregate(stats, rate, target.replicas.length, overload);

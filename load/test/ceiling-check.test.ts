@@ -166,7 +166,7 @@ describe.skipIf(!redisInstalled || process.env.STORE === 'redis')(
         // Each replica took its share: the verdict is on a sum, not on one replica.
         for (const url of replicas.urls) {
           const own = await stubStats(url, sdkAppId, ['markContact']);
-          expect(own[0]?.totals.accepted).toBeGreaterThan(0);
+          expect(own.series[0]?.totals.accepted).toBeGreaterThan(0);
         }
       } finally {
         await replicas.stop();

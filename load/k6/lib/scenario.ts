@@ -16,6 +16,7 @@ import {
   isRetryable,
   type LoadedCommand,
   type ScenarioName,
+  SETUP_ATTEMPTS,
   scenarioCommands,
   settleMs,
   type TimedPhase,
@@ -149,9 +150,6 @@ export interface ScenarioScript {
   teardown(data: SetupData): void;
   handleSummary(data: SummaryInput): Record<string, string>;
 }
-
-/** How many times a setup command is sent at most while it answers a retryable code. */
-const SETUP_ATTEMPTS = 5;
 
 export function scenarioScript(name: ScenarioName): ScenarioScript {
   const config = runConfig(name);
