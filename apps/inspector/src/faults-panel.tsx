@@ -4,13 +4,14 @@
 import { COMMANDS, ERROR_CATALOGUE, type ErrorCatalogueEntry } from '@tim-marks/types';
 import { useState } from 'preact/hooks';
 import { control } from './api.js';
-import type { Fault, FaultList, FaultSpec } from './model.js';
+import type { Fault, FaultKind, FaultList, FaultSpec, LatencyDistribution } from './model.js';
 import { useAction, usePoll } from './poll.js';
 import { CommandField, Field, InputField, Problem, shortName } from './ui.js';
 
-type Kind = FaultSpec['kind'];
+/** The longest latency or hang the stub takes (openapi/control-plane.yaml: maximum 600000). */
+const FAULT_MAX_MS = 600_000;
 
-const KINDS: { kind: Kind; label: string; does: string }[] = [
+const KINDS: { kind: FaultKind; label: string; does: string }[] = [
   {
     kind: 'error',
     label: 'ErrorCode',
@@ -121,7 +122,7 @@ export function FaultsPanel(props: { sdkAppId: number | undefined; live: boolean
 }
 
 function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec) => Promise<void> }) {
-  const [kind, setKind] = useState<Kind>('error');
+  const [kind, setKind] = useState<FaultKind>('error');
   const [command, setCommand] = useState(MARK_CONTACT);
   const [from, setFrom] = useState('');
   const [onlyApp, setOnlyApp] = useState(false);
@@ -184,7 +185,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
       case 'drop':
         return { kind, ...scope, ...delayed };
       case 'hang':
-        return { kind, maxMs: integer('the longest hang', hangMs, 1, 600_000), ...scope };
+        return { kind, maxMs: integer('the longest hang', hangMs, 1, FAULT_MAX_MS), ...scope };
     }
   };
 
@@ -198,7 +199,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
               id={id}
               value={kind}
               onChange={(e) => {
-                const next = e.currentTarget.value as Kind;
+                const next = e.currentTarget.value as FaultKind;
                 setKind(next);
                 if (next === 'item-error') setCommand(MARK_CONTACT);
               }}
@@ -274,7 +275,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
             label="Give up after (ms)"
             type="number"
             min={1}
-            max={600000}
+            max={FAULT_MAX_MS}
             value={hangMs}
             onValue={setHangMs}
           />
@@ -284,7 +285,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
               label={kind === 'latency' ? 'Latency (ms)' : 'Added latency (ms, optional)'}
               type="number"
               min={0}
-              max={600000}
+              max={FAULT_MAX_MS}
               value={latency}
               onValue={setLatency}
             />
@@ -292,7 +293,7 @@ function AddFault(props: { sdkAppId: number | undefined; onAdd: (spec: FaultSpec
               label="up to (ms, optional: uniform)"
               type="number"
               min={0}
-              max={600000}
+              max={FAULT_MAX_MS}
               value={latencyMax}
               onValue={setLatencyMax}
             />
@@ -383,7 +384,7 @@ function nameOf(code: number): string {
   return (ERROR_CATALOGUE as Record<string, ErrorCatalogueEntry | undefined>)[String(code)]?.name ?? '';
 }
 
-function latencyText(latency: NonNullable<Extract<FaultSpec, { kind: 'latency' }>['latencyMs']>): string {
+function latencyText(latency: LatencyDistribution): string {
   if (typeof latency === 'number') return `${latency} ms`;
   if ('min' in latency) return `${latency.min}–${latency.max} ms`;
   return `${latency.mean} ± ${latency.stddev} ms`;
@@ -419,9 +420,9 @@ function fraction(text: string): number {
 
 function latencyOf(fixed: string, upTo: string): number | { min: number; max: number } | undefined {
   if (fixed.trim() === '') return undefined;
-  const min = integer('the latency', fixed, 0, 600_000);
+  const min = integer('the latency', fixed, 0, FAULT_MAX_MS);
   if (upTo.trim() === '') return min;
-  const max = integer('the longest latency', upTo, min, 600_000);
+  const max = integer('the longest latency', upTo, min, FAULT_MAX_MS);
   return { min, max };
 }
 

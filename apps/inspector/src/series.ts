@@ -1,11 +1,6 @@
 // Turns the control plane's per-second stats (GET /__stub/stats, which lists only the seconds that
 // had calls) into the columns a chart draws: one value per second of the window, zeros included.
-export interface SecondStats {
-  t: number;
-  accepted: number;
-  refused: number;
-  errors: number;
-}
+import type { SecondStats } from './model.js';
 
 export interface ChartColumns {
   /** Unix seconds, oldest first, one per second of the window. */

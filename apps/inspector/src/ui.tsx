@@ -21,8 +21,8 @@ export function Json(props: { value: unknown; label: string }) {
 }
 
 /** Unix seconds or milliseconds → local `HH:MM:SS` (and the date when it is not today). */
-export function clock(epoch: number, unit: 's' | 'ms' = 's'): string {
-  const date = new Date(unit === 's' ? epoch * 1000 : epoch);
+export function clock(epochSeconds: number): string {
+  const date = new Date(epochSeconds * 1000);
   const today = new Date().toDateString() === date.toDateString();
   const time = date.toLocaleTimeString([], { hour12: false });
   return today ? time : `${date.toLocaleDateString()} ${time}`;

@@ -14,7 +14,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const STUB_BINARY = fileURLToPath(new URL('../../stub-server/dist/cli.js', import.meta.url));
 const PAGE_BUILT = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 /** Screenshots, for a person to look at (git-ignored). */
-export const OUT = fileURLToPath(new URL('../out/', import.meta.url));
+const OUT = fileURLToPath(new URL('../out/', import.meta.url));
 
 const SECRET_KEY = 'inspector-browser-test-key';
 const SDK_APP_ID = 1400000000;
