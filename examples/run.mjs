@@ -8,13 +8,12 @@
 //
 // The tarballs are packed from copies of the built packages (tools/pack-copy.mjs).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { npmEnv, packFromCopy } from '../tools/pack-copy.mjs';
+import { installTarballs, npmEnv, packFromCopy } from '../tools/pack-copy.mjs';
 
-const REPO = fileURLToPath(new URL('../', import.meta.url));
 const PROJECT = fileURLToPath(new URL('./team-x-inbox/', import.meta.url));
 const PACKAGES = {
   '@tim-marks/types': 'packages/types',
@@ -23,20 +22,6 @@ const PACKAGES = {
 };
 const PACT_VERSION = '16.5.0';
 const keep = process.argv.includes('--keep');
-
-function run(command, args, options = {}) {
-  process.stdout.write(`$ ${command} ${args.join(' ')}\n`);
-  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
-}
-
-for (const folder of Object.values(PACKAGES)) {
-  const built = join(REPO, folder, 'dist', 'index.js');
-  try {
-    readFileSync(built);
-  } catch {
-    throw new Error(`${built} is missing: npx nx run examples:test builds it first`);
-  }
-}
 
 const work = mkdtempSync(join(tmpdir(), 'tim-marks-example-'));
 let status = 1;
@@ -53,19 +38,7 @@ try {
       !/[/\\](node_modules|pacts|pacts-broken)([/\\]|$)/.test(source.slice(PROJECT.length - 1)),
   });
   const env = { ...npmEnv, PACT_DO_NOT_TRACK: 'true' };
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--save-exact',
-      ...specs,
-      `@pact-foundation/pact@${PACT_VERSION}`,
-    ],
-    { cwd: app, env },
-  );
+  installTarballs(app, specs, [`@pact-foundation/pact@${PACT_VERSION}`], { PACT_DO_NOT_TRACK: 'true' });
   const linked = readdirSync(join(app, 'node_modules', '@tim-marks'));
   process.stdout.write(`installed from tarballs: ${linked.map((n) => `@tim-marks/${n}`).join(', ')}\n`);
   process.stdout.write('$ npm test   (in the example project)\n');

@@ -6,7 +6,7 @@
 // package.json for a moment, which changes its nx hash: a concurrent `npm start` then rebuilds dist/
 // under the feet of every process running the stub. A copy changes nothing in the repository.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +19,15 @@ export const npmEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^npm_config_workspaces?$/i.test(key)),
 );
 
-function npm(args, cwd) {
+/** Runs npm in `cwd`; on failure prints what npm said and throws a one-line error. */
+function npm(args, cwd, env = npmEnv) {
   process.stdout.write(`$ npm ${args.join(' ')}   (in ${cwd})\n`);
-  return execFileSync('npm', args, { cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    return execFileSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    process.stdout.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw new Error(`npm ${args[0]} failed (exit ${error.status}) in ${cwd}`);
+  }
 }
 
 /**
@@ -30,6 +36,9 @@ function npm(args, cwd) {
  * copied; otherwise the copy is taken again a little later.
  */
 async function copyShippedFiles(name, folder, copy, files) {
+  if (!existsSync(join(REPO, folder, 'dist', 'index.js'))) {
+    throw new Error(`${name}: ${folder}/dist/index.js is missing; build it first (npx nx run ${name}:build)`);
+  }
   const stamps = () => files.map(({ path }) => statSync(join(REPO, folder, path)).mtimeMs).join();
   for (let attempt = 1; ; attempt++) {
     const before = stamps();
@@ -76,4 +85,22 @@ export async function packFromCopy(name, folder, into) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Installs `tarballs` (paths from packFromCopy) and the registry packages `more` (`name@version`) into
+ * the project at `app`, as a user would: exact versions, the npm cache first, no audit. `env` adds to
+ * npm's environment.
+ */
+export function installTarballs(app, tarballs, more = [], env = {}) {
+  const args = [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    '--save-exact',
+    ...tarballs,
+    ...more,
+  ];
+  return npm(args, app, { ...npmEnv, ...env });
 }

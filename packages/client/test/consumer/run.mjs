@@ -25,7 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packFromCopy } from '../../../../tools/pack-copy.mjs';
+import { installTarballs, packFromCopy } from '../../../../tools/pack-copy.mjs';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixture/', import.meta.url));
@@ -65,11 +65,6 @@ function expect(condition, what) {
 }
 
 if (!existsSync(STUB)) throw new Error(`${STUB} is missing: npx nx run @tim-marks/stub-server:build`);
-for (const name of ['types', 'usersig', 'client']) {
-  const built = join(REPO, 'packages', name, 'dist', 'index.js');
-  if (!existsSync(built))
-    throw new Error(`${built} is missing: npx nx run @tim-marks/client:build (the nx target builds first)`);
-}
 const work = mkdtempSync(join(tmpdir(), 'tim-marks-consumer-'));
 const tarballs = join(work, 'tarballs');
 const app = join(work, 'app');
@@ -151,21 +146,11 @@ try {
     `${JSON.stringify({ name: 'tim-marks-consumer', private: true, type: 'module' }, null, 2)}\n`,
   );
   const specs = readdirSync(tarballs).map((name) => join(tarballs, name));
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--save-exact',
-      ...specs,
-      `undici@${CONSUMER_UNDICI}`,
-      `typescript@${CONSUMER_TYPESCRIPT}`,
-      `@types/node@${CONSUMER_TYPES_NODE}`,
-    ],
-    { cwd: app, env: { ...process.env, npm_config_workspaces: 'false', npm_config_workspace: '' } },
-  );
+  installTarballs(app, specs, [
+    `undici@${CONSUMER_UNDICI}`,
+    `typescript@${CONSUMER_TYPESCRIPT}`,
+    `@types/node@${CONSUMER_TYPES_NODE}`,
+  ]);
   const tree = JSON.parse(run('npm', ['ls', '--all', '--json'], { cwd: app, quiet: true }));
   const undiciVersions = new Set();
   const walk = (node) => {
