@@ -7,7 +7,15 @@
 // (user = user0), and also the template itself with params { user: "user0" }. A value in params wins
 // over the one in the name. The answer carries the values a pact may inject with Pact's
 // `fromProviderState` (sdkappid, identifier, usersig, and each parameter).
-import { COMMANDS, type CommandName, ErrorCode, LIMITS } from '@tim-marks/types';
+import {
+  COMMANDS,
+  type CommandName,
+  checkItem,
+  ErrorCode,
+  LIMITS,
+  type MarkItem,
+  refusalText,
+} from '@tim-marks/types';
 import type {
   ProviderStateDefinition,
   ProviderStateRequest,
@@ -15,11 +23,11 @@ import type {
 } from '@tim-marks/types/control-plane';
 import { sign } from '@tim-marks/usersig';
 import { type AppRuntime, EDITIONS, type Edition } from './apps.js';
+import { toOp } from './commands/mark-contact.js';
 import type { SeedContactGroup, StubControl } from './control.js';
 import { ControlError, commandOf } from './control-error.js';
-import { addPosition } from './standard-mark.js';
 import { monotonicSecond } from './stats.js';
-import type { MarkOp, Store } from './store/store.js';
+import type { Store } from './store/store.js';
 
 export type { ProviderStateDefinition, ProviderStateRequest, ProviderStateValues };
 
@@ -53,7 +61,20 @@ export function contactGroupName(i: number): string {
   return `g${String(i).padStart(2, '0')}`;
 }
 
-async function mark(ctx: StateContext, user: string, ops: MarkOp[]): Promise<void> {
+/**
+ * Applies MarkItems as the API would: each must pass the API's own item rules (a state the API could
+ * not produce fails its setup, naming the rule), then the same store operations mark_contact makes.
+ */
+async function mark(ctx: StateContext, user: string, items: MarkItem[]): Promise<void> {
+  items.forEach((item, i) => {
+    const refusal = checkItem('markContact', item, i);
+    if (refusal !== undefined) {
+      throw new ControlError(
+        `mark_contact would refuse marking ${peerOf(item)} for ${user} (${refusal.code}): ${refusalText(refusal)}`,
+      );
+    }
+  });
+  const ops = items.map(toOp);
   for (let start = 0; start < ops.length; start += LIMITS.markItemsPerCall) {
     const outcomes = await ctx.store.applyMarks(
       ctx.app.sdkAppId,
@@ -71,10 +92,16 @@ async function mark(ctx: StateContext, user: string, ops: MarkOp[]): Promise<voi
   }
 }
 
-function markOp(peer: string, positions: readonly number[], custom: string): MarkOp {
-  const set = { hi: 0, lo: 0 };
-  for (const p of positions) addPosition(set, p);
-  return { type: 1, id: peer, setHi: set.hi, setLo: set.lo, clearHi: 0, clearLo: 0, custom };
+function peerOf(item: MarkItem): string {
+  return item.ContactItem.Type === 1 ? item.ContactItem.To_Account : item.ContactItem.ToGroupId;
+}
+
+/** The MarkItem that gives a C2C conversation these standard mark positions and this custom mark. */
+function markItem(peer: string, positions: readonly number[], custom: string): MarkItem {
+  const ContactItem = { Type: 1 as const, To_Account: peer };
+  return positions.length === 0
+    ? { OptType: 2, ContactItem, CustomMark: custom }
+    : { OptType: 3, ContactItem, SetMark: [...positions], CustomMark: custom };
 }
 
 /** The app's edition and ceiling before a state first changed them, put back by a teardown. */
@@ -139,7 +166,7 @@ const STATES: StateImplementation[] = [
     params: { user: 'id', peer: 'id', positions: 'positions', mark: 'text' },
     async setup(ctx, { user, peer, positions, mark: custom }) {
       await seed(ctx, { accounts: [user as string, peer as string] });
-      await mark(ctx, user as string, [markOp(peer as string, positions as number[], custom as string)]);
+      await mark(ctx, user as string, [markItem(peer as string, positions as number[], custom as string)]);
       return { user: user as string, peer: peer as string };
     },
   },
@@ -154,7 +181,7 @@ const STATES: StateImplementation[] = [
         throw new ControlError(`n must be at most ${LIMITS.conversationsPerUser} (the per-user cap)`);
       }
       await seed(ctx, { accounts: [user as string] });
-      const ops = Array.from({ length: count }, (_, i) => markOp(markedPeer(i), [1], 'vip'));
+      const ops = Array.from({ length: count }, (_, i) => markItem(markedPeer(i), [1], 'vip'));
       await mark(ctx, user as string, ops);
       return { user: user as string };
     },

@@ -64,6 +64,14 @@ describe('POST /__stub/provider-states', () => {
     expect(item?.CustomMark ?? '').toBe('');
   });
 
+  it('refuses a mark the API would refuse, naming the rule, and marks nothing', async () => {
+    const { status, body } = await setUp(`alice has marked bob with 1 and custom mark ${'x'.repeat(300)}`);
+    expect(status).toBe(400);
+    expect(body.error).toContain('mark_contact would refuse marking bob for alice');
+    expect(body.error).toMatch(/MarkItem\[0\]\.CustomMark .*256/);
+    expect(await allContacts(stub, 'alice')).toEqual([]);
+  });
+
   it('"{user} has {n} marked conversations" marks c0000.. starred with custom mark vip', async () => {
     expect((await setUp('user0 has 150 marked conversations')).status).toBe(200);
     const items = await allContacts(stub, 'user0');
