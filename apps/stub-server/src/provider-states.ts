@@ -104,19 +104,10 @@ function markItem(peer: string, positions: readonly number[], custom: string): M
     : { OptType: 3, ContactItem, SetMark: [...positions], CustomMark: custom };
 }
 
-/** The app's edition and ceiling before a state first changed them, put back by a teardown. */
-const saved = new WeakMap<AppRuntime, { edition: Edition; rateLimit: number }>();
-
-function saveSettings(app: AppRuntime): void {
-  if (!saved.has(app)) saved.set(app, { edition: app.edition, rateLimit: app.rateLimit });
-}
-
+/** Puts back the app's configured edition and ceiling (a teardown: whatever a state changed). */
 function restoreSettings(control: StubControl, app: AppRuntime): void {
-  const before = saved.get(app);
-  if (before === undefined) return;
-  control.setEdition(app.sdkAppId, before.edition);
-  control.setRateLimit(app.sdkAppId, before.rateLimit);
-  saved.delete(app);
+  control.setEdition(app.sdkAppId, app.configured.edition);
+  control.setRateLimit(app.sdkAppId, app.configured.rateLimit);
 }
 
 const seed = (ctx: StateContext, spec: Parameters<StubControl['seed']>[0]) =>
@@ -130,7 +121,6 @@ const STATES: StateImplementation[] = [
     keywords: 'ultimate pro standard not',
     params: { edition: 'edition' },
     async setup(ctx, { edition }) {
-      saveSettings(ctx.app);
       ctx.control.setEdition(ctx.app.sdkAppId, edition as Edition);
       return { edition: String(edition) };
     },
@@ -266,7 +256,6 @@ const STATES: StateImplementation[] = [
     keywords: 'rate limited limit 60007 throttled',
     params: { command: 'command' },
     async setup(ctx, { command }) {
-      saveSettings(ctx.app);
       if (ctx.app.rateLimit === 0) ctx.control.setRateLimit(ctx.app.sdkAppId, 1);
       const counter = ctx.app.counters[command as CommandName];
       // Fills the sliding second (in-process, or the shared window on Redis, whose admissions are
