@@ -113,6 +113,9 @@ function restoreSettings(control: StubControl, app: AppRuntime): void {
 const seed = (ctx: StateContext, spec: Parameters<StubControl['seed']>[0]) =>
   ctx.control.seed({ sdkAppId: ctx.app.sdkAppId, ...spec });
 
+/** The state name that makes `tim-marks-stub verify` leave an interaction's credentials as recorded. */
+export const KEEP_RECORDED_USERSIG = 'the request keeps its recorded usersig';
+
 const STATES: StateImplementation[] = [
   {
     template: 'an app with edition {edition}',
@@ -285,10 +288,10 @@ const STATES: StateImplementation[] = [
     },
   },
   {
-    template: 'the request keeps its recorded usersig',
+    template: KEEP_RECORDED_USERSIG,
     summary:
       'nothing in the stub: tells `tim-marks-stub verify` to send the interaction with the sdkappid, identifier and usersig the pact recorded (for pacts of 70001, 70003, 70009 … answers)',
-    example: 'the request keeps its recorded usersig',
+    example: KEEP_RECORDED_USERSIG,
     keywords: 'expired invalid signature credentials',
     params: {},
     async setup() {
@@ -315,9 +318,6 @@ export const NOT_STATES: ReadonlySet<string> = new Set([
   'inspect',
 ]);
 
-/** The state name that makes `tim-marks-stub verify` leave an interaction's credentials as recorded. */
-export const KEEP_RECORDED_USERSIG = 'the request keeps its recorded usersig';
-
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
 function escapeRegExp(text: string): string {
@@ -332,6 +332,18 @@ export function templatePattern(template: string): RegExp {
 }
 
 const PATTERNS = new Map(STATES.map((state) => [state, templatePattern(state.template)]));
+
+/** `name` matched against the template of `state`, as matchState matches it (any case, trimmed). */
+function matchTemplate(state: StateImplementation, name: string): RegExpExecArray | null {
+  return (PATTERNS.get(state) as RegExp).exec(name.trim());
+}
+
+const KEEP_RECORDED = STATES.find((state) => state.template === KEEP_RECORDED_USERSIG) as StateImplementation;
+
+/** Whether a state name means KEEP_RECORDED_USERSIG, matched as the vocabulary matches it (any case, trimmed). */
+export function keepsRecordedUsersig(name: string): boolean {
+  return matchTemplate(KEEP_RECORDED, name) !== null;
+}
 
 function unquote(text: string): string {
   const trimmed = text.trim();
@@ -474,7 +486,7 @@ interface Matched {
 export function matchState(name: string, params: Record<string, unknown> = {}): Matched {
   const problems: string[] = [];
   for (const state of STATES) {
-    const match = (PATTERNS.get(state) as RegExp).exec(name.trim());
+    const match = matchTemplate(state, name);
     if (match === null) continue;
     try {
       const parsed: Record<string, ParamValue> = {};
