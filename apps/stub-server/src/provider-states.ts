@@ -21,13 +21,13 @@ import type {
   ProviderStateRequest,
   ProviderStateValues,
 } from '@tim-marks/types/control-plane';
-import { sign } from '@tim-marks/usersig';
 import { type AppRuntime, EDITIONS, type Edition } from './apps.js';
 import { toOp } from './commands/mark-contact.js';
 import type { SeedContactGroup, StubControl } from './control.js';
 import { ControlError, commandOf } from './control-error.js';
 import { monotonicSecond } from './stats.js';
 import type { Store } from './store/store.js';
+import { credentialQuery } from './verify/credentials.js';
 
 export type { ProviderStateDefinition, ProviderStateRequest, ProviderStateValues };
 
@@ -547,9 +547,7 @@ export async function runProviderState(
     values = await state.setup({ app, control: deps.control, store: deps.store }, parsed);
   else restoreSettings(deps.control, app);
   return {
-    sdkappid: String(app.sdkAppId),
-    identifier: app.admin,
-    usersig: sign({ sdkAppId: app.sdkAppId, identifier: app.admin, secretKey: app.secretKey }),
+    ...credentialQuery({ sdkAppId: app.sdkAppId, identifier: app.admin, secretKey: app.secretKey }),
     ...values,
   };
 }
