@@ -210,13 +210,13 @@ const STATES: StateImplementation[] = [
       const list = members as Member[];
       const peers = list.flatMap((m) => (m.Type === 1 ? [m.To_Account] : []));
       const groups = list.flatMap((m) => (m.Type === 2 ? [{ GroupId: m.ToGroupId }] : []));
-      await seed(ctx, { accounts: [user as string, ...peers], groups });
       const group: SeedContactGroup = {
         From_Account: user as string,
         GroupName: name as string,
         ContactItem: list,
       };
-      await seed(ctx, { contactGroups: [group] });
+      // One seed: it imports the accounts and creates the groups before the contact group.
+      await seed(ctx, { accounts: [user as string, ...peers], groups, contactGroups: [group] });
       return { user: user as string, name: name as string };
     },
   },
@@ -226,8 +226,10 @@ const STATES: StateImplementation[] = [
     example: 'user0 has a contact group work',
     params: { user: 'id', name: 'text' },
     async setup(ctx, { user, name }) {
-      await seed(ctx, { accounts: [user as string] });
-      await seed(ctx, { contactGroups: [{ From_Account: user as string, GroupName: name as string }] });
+      await seed(ctx, {
+        accounts: [user as string],
+        contactGroups: [{ From_Account: user as string, GroupName: name as string }],
+      });
       return { user: user as string, name: name as string };
     },
   },
