@@ -33,6 +33,8 @@ export class AppRuntime {
   /** The first admin: the one the CLI example and `stub.admin` use. */
   readonly admin: string;
   edition: Edition;
+  /** The edition and ceiling as configured: what a provider state's teardown puts back. */
+  readonly configured: { readonly edition: Edition; readonly rateLimit: number };
   readonly seedAccounts: readonly string[];
   readonly seedGroups: readonly SeedGroup[];
   readonly counters: Record<CommandName, CommandCounter>;
@@ -44,6 +46,7 @@ export class AppRuntime {
     this.admins = new Set(definition.admins);
     this.admin = definition.admins[0] as string;
     this.edition = definition.edition;
+    this.configured = { edition: definition.edition, rateLimit: definition.rateLimit };
     this.seedAccounts = definition.accounts;
     this.seedGroups = definition.groups;
     const counters = {} as Record<CommandName, CommandCounter>;

@@ -7,19 +7,27 @@
 // (user = user0), and also the template itself with params { user: "user0" }. A value in params wins
 // over the one in the name. The answer carries the values a pact may inject with Pact's
 // `fromProviderState` (sdkappid, identifier, usersig, and each parameter).
-import { COMMANDS, type CommandName, ErrorCode, LIMITS } from '@tim-marks/types';
+import {
+  COMMANDS,
+  type CommandName,
+  checkItem,
+  ErrorCode,
+  LIMITS,
+  type MarkItem,
+  refusalText,
+} from '@tim-marks/types';
 import type {
   ProviderStateDefinition,
   ProviderStateRequest,
   ProviderStateValues,
 } from '@tim-marks/types/control-plane';
-import { sign } from '@tim-marks/usersig';
 import { type AppRuntime, EDITIONS, type Edition } from './apps.js';
+import { toOp } from './commands/mark-contact.js';
 import type { SeedContactGroup, StubControl } from './control.js';
 import { ControlError, commandOf } from './control-error.js';
-import { addPosition } from './standard-mark.js';
 import { monotonicSecond } from './stats.js';
-import type { MarkOp, Store } from './store/store.js';
+import type { Store } from './store/store.js';
+import { credentialQuery } from './verify/credentials.js';
 
 export type { ProviderStateDefinition, ProviderStateRequest, ProviderStateValues };
 
@@ -53,7 +61,20 @@ export function contactGroupName(i: number): string {
   return `g${String(i).padStart(2, '0')}`;
 }
 
-async function mark(ctx: StateContext, user: string, ops: MarkOp[]): Promise<void> {
+/**
+ * Applies MarkItems as the API would: each must pass the API's own item rules (a state the API could
+ * not produce fails its setup, naming the rule), then the same store operations mark_contact makes.
+ */
+async function mark(ctx: StateContext, user: string, items: MarkItem[]): Promise<void> {
+  items.forEach((item, i) => {
+    const refusal = checkItem('markContact', item, i);
+    if (refusal !== undefined) {
+      throw new ControlError(
+        `mark_contact would refuse marking ${peerOf(item)} for ${user} (${refusal.code}): ${refusalText(refusal)}`,
+      );
+    }
+  });
+  const ops = items.map(toOp);
   for (let start = 0; start < ops.length; start += LIMITS.markItemsPerCall) {
     const outcomes = await ctx.store.applyMarks(
       ctx.app.sdkAppId,
@@ -71,29 +92,29 @@ async function mark(ctx: StateContext, user: string, ops: MarkOp[]): Promise<voi
   }
 }
 
-function markOp(peer: string, positions: readonly number[], custom: string): MarkOp {
-  const set = { hi: 0, lo: 0 };
-  for (const p of positions) addPosition(set, p);
-  return { type: 1, id: peer, setHi: set.hi, setLo: set.lo, clearHi: 0, clearLo: 0, custom };
+function peerOf(item: MarkItem): string {
+  return item.ContactItem.Type === 1 ? item.ContactItem.To_Account : item.ContactItem.ToGroupId;
 }
 
-/** The app's edition and ceiling before a state first changed them, put back by a teardown. */
-const saved = new WeakMap<AppRuntime, { edition: Edition; rateLimit: number }>();
-
-function saveSettings(app: AppRuntime): void {
-  if (!saved.has(app)) saved.set(app, { edition: app.edition, rateLimit: app.rateLimit });
+/** The MarkItem that gives a C2C conversation these standard mark positions and this custom mark. */
+function markItem(peer: string, positions: readonly number[], custom: string): MarkItem {
+  const ContactItem = { Type: 1 as const, To_Account: peer };
+  return positions.length === 0
+    ? { OptType: 2, ContactItem, CustomMark: custom }
+    : { OptType: 3, ContactItem, SetMark: [...positions], CustomMark: custom };
 }
 
+/** Puts back the app's configured edition and ceiling (a teardown: whatever a state changed). */
 function restoreSettings(control: StubControl, app: AppRuntime): void {
-  const before = saved.get(app);
-  if (before === undefined) return;
-  control.setEdition(app.sdkAppId, before.edition);
-  control.setRateLimit(app.sdkAppId, before.rateLimit);
-  saved.delete(app);
+  control.setEdition(app.sdkAppId, app.configured.edition);
+  control.setRateLimit(app.sdkAppId, app.configured.rateLimit);
 }
 
 const seed = (ctx: StateContext, spec: Parameters<StubControl['seed']>[0]) =>
   ctx.control.seed({ sdkAppId: ctx.app.sdkAppId, ...spec });
+
+/** The state name that makes `tim-marks-stub verify` leave an interaction's credentials as recorded. */
+export const KEEP_RECORDED_USERSIG = 'the request keeps its recorded usersig';
 
 const STATES: StateImplementation[] = [
   {
@@ -103,7 +124,6 @@ const STATES: StateImplementation[] = [
     keywords: 'ultimate pro standard not',
     params: { edition: 'edition' },
     async setup(ctx, { edition }) {
-      saveSettings(ctx.app);
       ctx.control.setEdition(ctx.app.sdkAppId, edition as Edition);
       return { edition: String(edition) };
     },
@@ -139,7 +159,7 @@ const STATES: StateImplementation[] = [
     params: { user: 'id', peer: 'id', positions: 'positions', mark: 'text' },
     async setup(ctx, { user, peer, positions, mark: custom }) {
       await seed(ctx, { accounts: [user as string, peer as string] });
-      await mark(ctx, user as string, [markOp(peer as string, positions as number[], custom as string)]);
+      await mark(ctx, user as string, [markItem(peer as string, positions as number[], custom as string)]);
       return { user: user as string, peer: peer as string };
     },
   },
@@ -154,7 +174,7 @@ const STATES: StateImplementation[] = [
         throw new ControlError(`n must be at most ${LIMITS.conversationsPerUser} (the per-user cap)`);
       }
       await seed(ctx, { accounts: [user as string] });
-      const ops = Array.from({ length: count }, (_, i) => markOp(markedPeer(i), [1], 'vip'));
+      const ops = Array.from({ length: count }, (_, i) => markItem(markedPeer(i), [1], 'vip'));
       await mark(ctx, user as string, ops);
       return { user: user as string };
     },
@@ -190,13 +210,13 @@ const STATES: StateImplementation[] = [
       const list = members as Member[];
       const peers = list.flatMap((m) => (m.Type === 1 ? [m.To_Account] : []));
       const groups = list.flatMap((m) => (m.Type === 2 ? [{ GroupId: m.ToGroupId }] : []));
-      await seed(ctx, { accounts: [user as string, ...peers], groups });
       const group: SeedContactGroup = {
         From_Account: user as string,
         GroupName: name as string,
         ContactItem: list,
       };
-      await seed(ctx, { contactGroups: [group] });
+      // One seed: it imports the accounts and creates the groups before the contact group.
+      await seed(ctx, { accounts: [user as string, ...peers], groups, contactGroups: [group] });
       return { user: user as string, name: name as string };
     },
   },
@@ -206,8 +226,10 @@ const STATES: StateImplementation[] = [
     example: 'user0 has a contact group work',
     params: { user: 'id', name: 'text' },
     async setup(ctx, { user, name }) {
-      await seed(ctx, { accounts: [user as string] });
-      await seed(ctx, { contactGroups: [{ From_Account: user as string, GroupName: name as string }] });
+      await seed(ctx, {
+        accounts: [user as string],
+        contactGroups: [{ From_Account: user as string, GroupName: name as string }],
+      });
       return { user: user as string, name: name as string };
     },
   },
@@ -239,7 +261,6 @@ const STATES: StateImplementation[] = [
     keywords: 'rate limited limit 60007 throttled',
     params: { command: 'command' },
     async setup(ctx, { command }) {
-      saveSettings(ctx.app);
       if (ctx.app.rateLimit === 0) ctx.control.setRateLimit(ctx.app.sdkAppId, 1);
       const counter = ctx.app.counters[command as CommandName];
       // Fills the sliding second (in-process, or the shared window on Redis, whose admissions are
@@ -269,10 +290,10 @@ const STATES: StateImplementation[] = [
     },
   },
   {
-    template: 'the request keeps its recorded usersig',
+    template: KEEP_RECORDED_USERSIG,
     summary:
       'nothing in the stub: tells `tim-marks-stub verify` to send the interaction with the sdkappid, identifier and usersig the pact recorded (for pacts of 70001, 70003, 70009 … answers)',
-    example: 'the request keeps its recorded usersig',
+    example: KEEP_RECORDED_USERSIG,
     keywords: 'expired invalid signature credentials',
     params: {},
     async setup() {
@@ -299,9 +320,6 @@ export const NOT_STATES: ReadonlySet<string> = new Set([
   'inspect',
 ]);
 
-/** The state name that makes `tim-marks-stub verify` leave an interaction's credentials as recorded. */
-export const KEEP_RECORDED_USERSIG = 'the request keeps its recorded usersig';
-
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
 function escapeRegExp(text: string): string {
@@ -316,6 +334,18 @@ export function templatePattern(template: string): RegExp {
 }
 
 const PATTERNS = new Map(STATES.map((state) => [state, templatePattern(state.template)]));
+
+/** `name` matched against the template of `state`, as matchState matches it (any case, trimmed). */
+function matchTemplate(state: StateImplementation, name: string): RegExpExecArray | null {
+  return (PATTERNS.get(state) as RegExp).exec(name.trim());
+}
+
+const KEEP_RECORDED = STATES.find((state) => state.template === KEEP_RECORDED_USERSIG) as StateImplementation;
+
+/** Whether a state name means KEEP_RECORDED_USERSIG, matched as the vocabulary matches it (any case, trimmed). */
+export function keepsRecordedUsersig(name: string): boolean {
+  return matchTemplate(KEEP_RECORDED, name) !== null;
+}
 
 function unquote(text: string): string {
   const trimmed = text.trim();
@@ -458,7 +488,7 @@ interface Matched {
 export function matchState(name: string, params: Record<string, unknown> = {}): Matched {
   const problems: string[] = [];
   for (const state of STATES) {
-    const match = (PATTERNS.get(state) as RegExp).exec(name.trim());
+    const match = matchTemplate(state, name);
     if (match === null) continue;
     try {
       const parsed: Record<string, ParamValue> = {};
@@ -519,9 +549,7 @@ export async function runProviderState(
     values = await state.setup({ app, control: deps.control, store: deps.store }, parsed);
   else restoreSettings(deps.control, app);
   return {
-    sdkappid: String(app.sdkAppId),
-    identifier: app.admin,
-    usersig: sign({ sdkAppId: app.sdkAppId, identifier: app.admin, secretKey: app.secretKey }),
+    ...credentialQuery({ sdkAppId: app.sdkAppId, identifier: app.admin, secretKey: app.secretKey }),
     ...values,
   };
 }

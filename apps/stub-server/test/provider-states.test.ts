@@ -9,7 +9,9 @@ import { allContacts, c2c, call, controlRequest, group, testStub } from './helpe
 
 let stub: Stub;
 beforeAll(async () => {
-  stub = await testStub({ rateLimit: 5 });
+  // No ceiling configured: "the {command} ceiling is exhausted" then has to set one, and its teardown
+  // to put the configured 0 back.
+  stub = await testStub({ rateLimit: 0 });
 });
 afterAll(() => stub.close());
 beforeEach(async () => {
@@ -62,6 +64,14 @@ describe('POST /__stub/provider-states', () => {
     expect(item?.CustomMark ?? '').toBe('');
   });
 
+  it('refuses a mark the API would refuse, naming the rule, and marks nothing', async () => {
+    const { status, body } = await setUp(`alice has marked bob with 1 and custom mark ${'x'.repeat(300)}`);
+    expect(status).toBe(400);
+    expect(body.error).toContain('mark_contact would refuse marking bob for alice');
+    expect(body.error).toMatch(/MarkItem\[0\]\.CustomMark .*256/);
+    expect(await allContacts(stub, 'alice')).toEqual([]);
+  });
+
   it('"{user} has {n} marked conversations" marks c0000.. starred with custom mark vip', async () => {
     expect((await setUp('user0 has 150 marked conversations')).status).toBe(200);
     const items = await allContacts(stub, 'user0');
@@ -92,15 +102,18 @@ describe('POST /__stub/provider-states', () => {
     expect(answer.ErrorCode).toBe(ErrorCode.CONTACT_GROUP_COUNT);
   });
 
-  it('"the {command} ceiling is exhausted": the next call answers 60007; teardown keeps the configured ceiling', async () => {
+  it('"the {command} ceiling is exhausted": the next call answers 60007; teardown puts back the configured ceiling', async () => {
+    // The live ceiling (stub.apps is the configuration as started, not what the app enforces now).
+    const ceiling = () => stub.control.stats({ command: 'markContact' }).series[0]?.ceiling;
+    const mark = () => call(stub, 'markContact', { From_Account: 'user0', MarkItem: [c2c('user1')] });
+    expect(ceiling()).toBe(0);
     expect((await setUp('the mark_contact ceiling is exhausted')).status).toBe(200);
-    const answer = await call(stub, 'markContact', {
-      From_Account: 'user0',
-      MarkItem: [c2c('user1')],
-    });
-    expect(answer.ErrorCode).toBe(ErrorCode.RATE_LIMITED);
+    expect(ceiling()).toBe(1);
+    expect((await mark()).ErrorCode).toBe(ErrorCode.RATE_LIMITED);
     expect((await setUp('the mark_contact ceiling is exhausted', undefined, 'teardown')).status).toBe(200);
-    expect(stub.apps[0]?.rateLimit).toBe(5);
+    expect(ceiling()).toBe(0);
+    // No ceiling again: the next call passes within the same second.
+    expect((await mark()).ErrorCode).toBe(0);
   });
 
   it('"an app with edition {edition}" until its teardown', async () => {

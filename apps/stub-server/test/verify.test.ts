@@ -143,9 +143,17 @@ describe('tim-marks-stub verify', () => {
     );
     // The stub's own app and admin, as recorded: only the usersig is wrong.
     Object.assign(garbage.request.query, { sdkappid: ['1400000000'], identifier: ['administrator'] });
-    const file = pactFile('team-v', [garbage]);
+    // The name as the vocabulary accepts it (any case, spaces around) keeps the recorded usersig too.
+    const variant = markContact(
+      'mark_contact with a garbage usersig, the state written otherwise',
+      [' The request keeps its recorded USERSIG '],
+      { ErrorCode: 70003 },
+    );
+    Object.assign(variant.request.query, { sdkappid: ['1400000000'], identifier: ['administrator'] });
+    const file = pactFile('team-v', [garbage, variant]);
     const { code, stdout } = await verify([file]);
     expect(code, stdout).toBe(VERIFY_EXIT.VERIFIED);
+    expect(stdout).toMatch(/2 interactions: 2 verified/);
   });
 
   it('lists the vocabulary', async () => {

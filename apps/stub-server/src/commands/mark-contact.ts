@@ -111,7 +111,8 @@ function echoOf(item: Record<string, unknown>): Partial<MarkResultItem> {
   return out;
 }
 
-function toOp(item: MarkItem): MarkOp {
+/** The store's operation for a MarkItem the rules accepted (also the provider states' marks). */
+export function toOp(item: MarkItem): MarkOp {
   const contact = item.ContactItem;
   const optType = item.OptType;
   const set: MarkMasks = { hi: 0, lo: 0 };

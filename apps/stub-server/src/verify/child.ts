@@ -6,7 +6,7 @@
 // --state-handlers when one matches, else the stub's vocabulary at POST /__stub/provider-states),
 // and the request goes out with fresh credentials for the target app (see credentials.ts).
 import { readFileSync } from 'node:fs';
-import { KEEP_RECORDED_USERSIG, NOT_STATES } from '../provider-states.js';
+import { keepsRecordedUsersig, NOT_STATES } from '../provider-states.js';
 import { ControlClient } from './control-client.js';
 import { withCredentials } from './credentials.js';
 import type {
@@ -158,7 +158,7 @@ async function verifySource(
   const stateFailures = new Map<number, { state: string; message: string }>();
 
   const setup = async (state: string, params: Params) => {
-    if (state === KEEP_RECORDED_USERSIG) keepRecorded = true;
+    if (keepsRecordedUsersig(state)) keepRecorded = true;
     try {
       if (state === '') return await control.credentialValues();
       const handler = team.find(state);

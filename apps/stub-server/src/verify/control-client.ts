@@ -1,9 +1,8 @@
 // The stub's control plane over HTTP, as the verifier and a team's state handlers use it (the `control`
 // argument of every handler in a --state-handlers file; see pacts/README.md).
 import { COMMANDS, type CommandName } from '@tim-marks/types';
-import { sign } from '@tim-marks/usersig';
 import type { ProviderStateValues } from '../provider-states.js';
-import type { Credentials } from './credentials.js';
+import { type Credentials, credentialQuery } from './credentials.js';
 
 /** A control-plane call answered with an error status. */
 export class ControlPlaneError extends Error {
@@ -83,11 +82,8 @@ export class ControlClient {
 
   /** One API command as the app's admin (e.g. `call('markContact', {...})`); answers the API's JSON body. */
   async call(command: CommandName, body: unknown): Promise<Record<string, unknown>> {
-    const { sdkAppId, identifier, secretKey } = this.credentials;
     const query = new URLSearchParams({
-      sdkappid: String(sdkAppId),
-      identifier,
-      usersig: sign({ sdkAppId, identifier, secretKey }),
+      ...credentialQuery(this.credentials),
       random: String(Math.floor(Math.random() * 4294967295)),
       contenttype: 'json',
     });
@@ -101,7 +97,6 @@ export class ControlClient {
 
   /** The values every state answers for Pact's injection: sdkappid, identifier, usersig. */
   async credentialValues(): Promise<ProviderStateValues> {
-    const { sdkAppId, identifier, secretKey } = this.credentials;
-    return { sdkappid: String(sdkAppId), identifier, usersig: sign({ sdkAppId, identifier, secretKey }) };
+    return credentialQuery(this.credentials);
   }
 }

@@ -11,21 +11,22 @@ export interface Credentials {
   secretKey: string;
 }
 
+/** The query parameters that authenticate as `credentials`: sdkappid, identifier and a UserSig signed now. */
+export function credentialQuery(credentials: Credentials): {
+  sdkappid: string;
+  identifier: string;
+  usersig: string;
+} {
+  const { sdkAppId, identifier, secretKey } = credentials;
+  return { sdkappid: String(sdkAppId), identifier, usersig: sign({ sdkAppId, identifier, secretKey }) };
+}
+
 /** A request target (path?query) with sdkappid, identifier and usersig set for `credentials`; others untouched. */
 export function withCredentials(target: string, credentials: Credentials): string {
   const q = target.indexOf('?');
   if (q < 0) return target;
   const query = new URLSearchParams(target.slice(q + 1));
   if (!query.has('usersig') && !query.has('sdkappid') && !query.has('identifier')) return target;
-  query.set('sdkappid', String(credentials.sdkAppId));
-  query.set('identifier', credentials.identifier);
-  query.set(
-    'usersig',
-    sign({
-      sdkAppId: credentials.sdkAppId,
-      identifier: credentials.identifier,
-      secretKey: credentials.secretKey,
-    }),
-  );
+  for (const [name, value] of Object.entries(credentialQuery(credentials))) query.set(name, value);
   return `${target.slice(0, q)}?${query.toString()}`;
 }

@@ -21,7 +21,6 @@ export interface TeamHandler {
 
 export interface TeamStateHandlers {
   find(state: string): TeamHandler | undefined;
-  names?: string[];
 }
 
 export async function loadStateHandlers(file: string): Promise<TeamStateHandlers> {
@@ -45,7 +44,6 @@ export async function loadStateHandlers(file: string): Promise<TeamStateHandlers
     return { name, pattern: templatePattern(name), handler };
   });
   return {
-    names: entries.map((e) => e.name),
     find(state) {
       for (const { name, pattern, handler } of entries) {
         const match = name === state ? ({ groups: {} } as RegExpExecArray) : pattern.exec(state);

@@ -1,7 +1,7 @@
 // The provider states the client's pact names, set up through the stub's provider-state vocabulary
 // (src/provider-states.ts, the same code POST /__stub/provider-states runs): no state is defined here.
 // Before every interaction the stub is reset to its configured start.
-import { NOT_STATES } from '../../src/provider-states.js';
+import { KEEP_RECORDED_USERSIG, NOT_STATES } from '../../src/provider-states.js';
 import type { Stub } from '../../src/stub.js';
 
 type StateHandler = (params?: unknown) => Promise<Record<string, string>>;
@@ -38,8 +38,8 @@ export function providerStates(stub: Stub): ProviderStates {
   });
   const reset = async () => {
     await stub.control.reset(sdkAppId);
-    stub.control.setEdition(sdkAppId, app.edition);
-    stub.control.setRateLimit(sdkAppId, app.rateLimit);
+    // Any state's teardown puts back the app's configured edition and ceiling.
+    await stub.control.providerState({ state: KEEP_RECORDED_USERSIG, action: 'teardown', sdkAppId });
   };
   return { handlers, reset, errors };
 }

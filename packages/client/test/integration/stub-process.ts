@@ -50,12 +50,8 @@ export interface StubProcess {
   countRequests(matcher: RequestMatcher): Promise<number>;
   /** DELETE /__stub/requests. */
   clearRequests(): Promise<void>;
-  faults(): Promise<Fault[]>;
   /** POST /__stub/faults: answers the fault with its id. */
   addFault(fault: FaultSpec | LegacyFaultSpec): Promise<Fault>;
-  removeFault(id: string): Promise<void>;
-  /** @deprecated addFault. */
-  injectFault(fault: FaultSpec | LegacyFaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
@@ -155,14 +151,7 @@ export async function startStubProcess(options: {
     clearRequests: async () => {
       await control(url, 'requests', { method: 'DELETE' });
     },
-    faults: async () => (await control(url, 'faults')).faults as Fault[],
     addFault: async (fault) => (await control(url, 'faults', { method: 'POST', body: fault })).fault as Fault,
-    removeFault: async (id) => {
-      await control(url, `faults/${encodeURIComponent(id)}`, { method: 'DELETE' });
-    },
-    injectFault: async (fault) => {
-      await control(url, 'faults', { method: 'POST', body: fault });
-    },
     clearFaults: async () => {
       await control(url, 'faults', { method: 'DELETE' });
     },

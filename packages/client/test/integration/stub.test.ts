@@ -260,7 +260,7 @@ describe.skipIf(missing !== undefined)('against the stub server', () => {
   });
 
   it('retries 50004 injected by the stub and succeeds', async () => {
-    await stub.injectFault({ command: 'markContact', code: ErrorCode.INTERNAL_ERROR, count: 2 });
+    await stub.addFault({ command: 'markContact', code: ErrorCode.INTERNAL_ERROR, count: 2 });
     const retries: RetryEvent[] = [];
     const tim = client({ retry: { minDelayMs: 20 }, onRetry: (e) => retries.push(e) });
     const result = await tim.markContact({
@@ -275,7 +275,7 @@ describe.skipIf(missing !== undefined)('against the stub server', () => {
   });
 
   it('gives up on a persistent 50004 after the bounded retries', async () => {
-    await stub.injectFault({ command: 'markContact', code: ErrorCode.INTERNAL_ERROR, probability: 1 });
+    await stub.addFault({ command: 'markContact', code: ErrorCode.INTERNAL_ERROR, probability: 1 });
     const error = await client({ retry: { retries: 2, minDelayMs: 10 } })
       .markContact({ From_Account: 'user0', MarkItem: [mark.c2c('user1').custom('x')] })
       .catch((e: unknown) => e);
