@@ -54,10 +54,10 @@ export interface ScriptClient {
 }
 
 export interface RedisCeilingOptions {
-  /** Prefix of every key (default `tm:`), the same as the store's. */
-  keyPrefix?: string;
-  /** How long an admission waits for Redis before the call is answered 50004 (default 80 ms, within the 100 ms promised). */
-  timeoutMs?: number;
+  /** Prefix of every key, the same as the store's. */
+  keyPrefix: string;
+  /** How long an admission waits for Redis before the call is answered 50004 (within the 100 ms promised). */
+  timeoutMs: number;
 }
 
 export const DEFAULT_CEILING_TIMEOUT_MS = 80;
@@ -84,7 +84,7 @@ export class RedisWindow implements CeilingWindow {
     sdkAppId: number,
     command: string,
     public ceiling: number,
-    private readonly options: { keyPrefix: string; timeoutMs: number },
+    private readonly options: RedisCeilingOptions,
     readonly windowMs: number = LIMITS.rateWindowMs,
   ) {
     this.keys = ceilingKeys(options.keyPrefix, sdkAppId, command);
@@ -157,12 +157,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Windows kept in Redis through `client`, one per (app, command). */
-export function redisWindows(client: ScriptClient, options: RedisCeilingOptions = {}): CeilingWindowFactory {
-  const resolved = {
-    keyPrefix: options.keyPrefix ?? 'tm:',
-    timeoutMs: options.timeoutMs ?? DEFAULT_CEILING_TIMEOUT_MS,
-  };
-  return (sdkAppId, command, ceiling) => new RedisWindow(client, sdkAppId, command, ceiling, resolved);
+export function redisWindows(client: ScriptClient, options: RedisCeilingOptions): CeilingWindowFactory {
+  return (sdkAppId, command, ceiling) => new RedisWindow(client, sdkAppId, command, ceiling, options);
 }
 
 /**

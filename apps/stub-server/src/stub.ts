@@ -30,7 +30,6 @@ import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { serveInspectorPage } from './inspector-page.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal.js';
-import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { LoopStalls } from './stalls.js';
 import { MemoryStore } from './store/memory.js';
@@ -56,8 +55,6 @@ export interface StubOptions {
   edition?: Edition;
   /** Calls per second per command and app; 0 = no ceiling. Default LIMITS.callsPerSecondPerCommand. */
   rateLimit?: number;
-  /** Where each (app, command)'s ceiling window lives: this process (default) or Redis (ceiling-redis.ts). */
-  ceilingWindows?: CeilingWindowFactory;
   /** With a Redis store: how long an admission waits for the shared window before answering 50004. Default 80 ms. */
   ceilingTimeoutMs?: number;
   /** Several apps and their seed data (validated); replaces the default app. */
@@ -204,13 +201,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   }
   // On Redis the replicas share one ceiling as they share the state (ceiling-redis.ts).
   const sharedCeiling =
-    options.ceilingWindows === undefined && storeSpec.kind === 'redis'
-      ? await connectCeiling(storeSpec, options.ceilingTimeoutMs)
-      : undefined;
+    storeSpec.kind === 'redis' ? await connectCeiling(storeSpec, options.ceilingTimeoutMs) : undefined;
   const apps = new Map<number, AppRuntime>();
   for (const definition of definitions(options)) {
-    const windows = options.ceilingWindows ?? sharedCeiling?.windows;
-    apps.set(definition.sdkAppId, new AppRuntime(definition, windows));
+    apps.set(definition.sdkAppId, new AppRuntime(definition, sharedCeiling?.windows));
   }
   const first = apps.values().next().value as AppRuntime;
 
