@@ -240,6 +240,17 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const faults = new Faults();
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const stalls = new LoopStalls();
+  /**
+   * Lets go of the state file (closed, compacted, at a stop; released without compacting when the
+   * start failed), the store, the shared ceiling's connection and the stall watch.
+   */
+  const letGo = async (stateFile: 'close' | 'release') => {
+    if (stateFile === 'close') durability?.close();
+    else durability?.release();
+    await store.close?.();
+    sharedCeiling?.close();
+    stalls.close();
+  };
   const control = new Control({
     apps,
     store,
@@ -255,10 +266,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   try {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
   } catch (error) {
-    durability?.release();
-    await store.close?.();
-    sharedCeiling?.close();
-    stalls.close();
+    await letGo('release');
     throw error;
   }
 
@@ -332,10 +340,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       });
     });
   } catch (error) {
-    durability?.release();
-    await store.close?.();
-    sharedCeiling?.close();
-    stalls.close();
+    await letGo('release');
     throw error;
   }
   const address = server.address();
@@ -399,10 +404,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       };
       drain();
     }).then(async () => {
-      durability?.close();
-      await store.close?.();
-      sharedCeiling?.close();
-      stalls.close();
+      await letGo('close');
       logger.info('stopped');
     });
     return closed;
