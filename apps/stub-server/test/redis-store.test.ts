@@ -332,6 +332,10 @@ describe.skipIf(!redisInstalled())('the Redis store', () => {
     execFileSync(REDIS_CLI, ['-p', String(node.port), 'CLIENT', 'PAUSE', '1500', 'ALL']);
     // Without the command timeout this call would wait out the pause and then succeed.
     expect((await mark('s1')).ErrorCode).toBe(ErrorCode.INTERNAL_ERROR);
+    // create_group looks its owner up first, a store call within a store call: said once, not nested.
+    const group = await call(a, 'createGroup', { Owner_Account: FROM, Type: 'Public', Name: 'paused' });
+    expect(group.ErrorCode).toBe(ErrorCode.INTERNAL_ERROR);
+    expect(group.ErrorInfo.match(/is unavailable/g)).toHaveLength(1);
     execFileSync(REDIS_CLI, ['-p', String(node.port), 'CLIENT', 'UNPAUSE']);
     expect((await mark('s2')).ErrorCode).toBe(0);
   });

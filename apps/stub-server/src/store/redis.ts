@@ -186,8 +186,12 @@ export class RedisStore implements Store {
     }
   }
 
-  /** call's error path, for the hot paths that chain one .then instead of an async closure. */
+  /**
+   * call's error path, for the hot paths that chain one .then instead of an async closure. A store
+   * call made within another (createGroup's hasAccount, importApp's reset) failed already: as it is.
+   */
   private readonly failed = (error: unknown): never => {
+    if (error instanceof StoreUnavailable) throw error;
     throw new StoreUnavailable(
       isUnavailable(error)
         ? `the store (Redis at ${this.spec.display}) is unavailable: ${(error as Error).message}`
