@@ -121,9 +121,9 @@ const MARK = JSON.stringify({
 const READ = JSON.stringify({ From_Account: 'user0', StartIndex: 0 });
 
 async function stubOn(store, rateLimit) {
-  process.env.BENCH_STUB_OPTIONS = JSON.stringify({ ...(store ? { store } : {}), rateLimit });
-  const stub = await startServer('stub');
-  delete process.env.BENCH_STUB_OPTIONS;
+  const stub = await startServer('stub', {
+    env: { BENCH_STUB_OPTIONS: JSON.stringify({ ...(store ? { store } : {}), rateLimit }) },
+  });
   pin(stub.pid, 0);
   return stub;
 }

@@ -6,7 +6,9 @@
 //
 // When Redis does not answer within `timeoutMs` (stopped, restarting, unreachable, slow) the admission
 // rejects with CeilingUnavailable and the call is answered 50004 (retryable): a call is never admitted
-// without the shared window's word, and never waits for it longer than that. A script that Redis still
+// without the shared window's word, and never waits for it much longer than that (the admission runs
+// through the store's script runner, redis-runner.ts, whose one watchdog notices a stalled command
+// within timeoutMs and a fifth; on a Cluster, ioredis's command timeout). A script that Redis still
 // runs after the answer was given counts an admission that was not used: the ceiling errs on the safe side.
 import { createHash } from 'node:crypto';
 import { LIMITS } from '@tim-marks/types';
@@ -19,6 +21,7 @@ import {
   SlidingWindow,
 } from './limiter.js';
 import { connectRedis, type RedisSpec } from './store/redis-connection.js';
+import { type RunScript, type Script, scriptRunner } from './store/redis-runner.js';
 
 /**
  * KEYS[1] the log (sorted set: member "seconds.micros:seq", score microseconds), KEYS[2] the sequence
@@ -42,22 +45,26 @@ redis.call('PEXPIRE', KEYS[2], window)
 return {1, n + 1, tonumber(t[1])}
 `;
 
-const ADMIT_SHA = createHash('sha1').update(ADMIT_SCRIPT).digest('hex');
+/** The admission as the store's script runner (redis-runner.ts) runs it: EVALSHA, EVAL on NOSCRIPT. */
+export const ADMIT: Script = {
+  name: 'ceilingAdmit',
+  numberOfKeys: 2,
+  lua: ADMIT_SCRIPT,
+  sha: createHash('sha1').update(ADMIT_SCRIPT).digest('hex'),
+};
 
-/** What the window needs of a Redis client: ioredis's Redis and Cluster both have it. */
-export interface ScriptClient {
-  evalsha(sha: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
-  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+/** What the window needs of a Redis client besides the script runner: ioredis's Redis and Cluster both have it. */
+export interface WindowClient {
   del(...keys: string[]): Promise<number>;
   /** ioredis's connection state: anything but 'ready' refuses at once rather than queueing. */
   readonly status?: string;
 }
 
 export interface RedisCeilingOptions {
-  /** Prefix of every key (default `tm:`), the same as the store's. */
-  keyPrefix?: string;
-  /** How long an admission waits for Redis before the call is answered 50004 (default 80 ms, within the 100 ms promised). */
-  timeoutMs?: number;
+  /** Prefix of every key, the same as the store's. */
+  keyPrefix: string;
+  /** How long an admission waits for Redis before the call is answered 50004 (within the 100 ms promised). */
+  timeoutMs: number;
 }
 
 export const DEFAULT_CEILING_TIMEOUT_MS = 80;
@@ -72,6 +79,12 @@ function unavailable(why: string): CeilingUnavailable {
   return new CeilingUnavailable(`the shared ceiling (Redis) is unavailable: ${why}`);
 }
 
+/** Why a command failed, as the ceiling says it: a timeout (the runner's or ioredis's) names the wait. */
+function reason(error: unknown, timeoutMs: number): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text === 'Command timed out' ? `no answer within ${timeoutMs} ms` : text;
+}
+
 export class RedisWindow implements CeilingWindow {
   /** The largest shared-window count Redis reported at this replica's admissions. */
   private sharedMax = 0;
@@ -80,11 +93,13 @@ export class RedisWindow implements CeilingWindow {
   private readonly keys: [string, string];
 
   constructor(
-    private readonly client: ScriptClient,
+    private readonly client: WindowClient,
+    /** The connection's script runner: its one timeout (timeoutMs) bounds every admission. */
+    private readonly run: RunScript,
     sdkAppId: number,
     command: string,
     public ceiling: number,
-    private readonly options: { keyPrefix: string; timeoutMs: number },
+    private readonly options: RedisCeilingOptions,
     readonly windowMs: number = LIMITS.rateWindowMs,
   ) {
     this.keys = ceilingKeys(options.keyPrefix, sdkAppId, command);
@@ -100,13 +115,22 @@ export class RedisWindow implements CeilingWindow {
     if (this.client.status !== undefined && this.client.status !== 'ready') {
       return Promise.reject(unavailable(`the connection is ${this.client.status}`));
     }
-    return within(this.run(), this.options.timeoutMs).then(([admitted, inWindow, second]) => {
-      // The count Redis returns is the shared window's: the largest one any replica saw is the exact
-      // global figure, so the aggregate of the replicas' stats is their maximum (see README).
-      if (inWindow > this.sharedMax) this.sharedMax = inWindow;
-      return { admitted, second };
-    });
+    return this.run(ADMIT, [...this.keys, this.ceiling, this.windowMs]).then(this.decided, this.failed);
   }
+
+  /** The script's answer {admitted (1 or 0), calls in the window, Redis's Unix second}. */
+  private readonly decided = (answer: unknown): SharedDecision => {
+    const [admitted, inWindow, second] = answer as [number, number, number];
+    // The count Redis returns is the shared window's: the largest one any replica saw is the exact
+    // global figure, so the aggregate of the replicas' stats is their maximum (see README).
+    if (inWindow > this.sharedMax) this.sharedMax = inWindow;
+    return { admitted: admitted === 1, second };
+  };
+
+  /** Any failure of the admission's command (the runner's timeout included) answers 50004. */
+  private readonly failed = (error: unknown): never => {
+    throw unavailable(reason(error, this.options.timeoutMs));
+  };
 
   /** Deletes the window. A control-plane call, not an admission: retried for up to about 2 s. */
   async reset(): Promise<void> {
@@ -121,21 +145,6 @@ export class RedisWindow implements CeilingWindow {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
-  }
-
-  private async run(): Promise<[boolean, number, number]> {
-    const [k1, k2] = this.keys;
-    const args = [k1, k2, this.ceiling, this.windowMs] as const;
-    let answer: unknown;
-    try {
-      answer = await this.client.evalsha(ADMIT_SHA, 2, ...args);
-    } catch (error) {
-      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
-      // First use on this node (or after SCRIPT FLUSH / a restart): EVAL loads it.
-      answer = await this.client.eval(ADMIT_SCRIPT, 2, ...args);
-    }
-    const [admitted, inWindow, second] = answer as [number, number, number];
-    return [admitted === 1, inWindow, second];
   }
 }
 
@@ -157,12 +166,12 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Windows kept in Redis through `client`, one per (app, command). */
-export function redisWindows(client: ScriptClient, options: RedisCeilingOptions = {}): CeilingWindowFactory {
-  const resolved = {
-    keyPrefix: options.keyPrefix ?? 'tm:',
-    timeoutMs: options.timeoutMs ?? DEFAULT_CEILING_TIMEOUT_MS,
-  };
-  return (sdkAppId, command, ceiling) => new RedisWindow(client, sdkAppId, command, ceiling, resolved);
+export function redisWindows(
+  client: WindowClient,
+  run: RunScript,
+  options: RedisCeilingOptions,
+): CeilingWindowFactory {
+  return (sdkAppId, command, ceiling) => new RedisWindow(client, run, sdkAppId, command, ceiling, options);
 }
 
 /**
@@ -176,6 +185,8 @@ export async function connectCeiling(
 ): Promise<{ windows: CeilingWindowFactory; close(): void }> {
   const client = await connectRedis(spec, { name: 'tim-marks-stub-ceiling', commandTimeoutMs: timeoutMs });
   client.on('error', () => {});
+  // A Cluster client runs the admission as an ioredis-defined command (scriptRunner's Cluster path).
+  client.defineCommand(ADMIT.name, { numberOfKeys: ADMIT.numberOfKeys, lua: ADMIT.lua });
   // Load the script on every master now, which also opens the connection to each (a Cluster client
   // connects to a node on its first command, and refuses that command: no offline queue). Otherwise
   // the first admissions after a start would answer 50004.
@@ -196,7 +207,7 @@ export async function connectCeiling(
     }
   }
   return {
-    windows: redisWindows(client as unknown as ScriptClient, { keyPrefix: spec.prefix, timeoutMs }),
+    windows: redisWindows(client, scriptRunner(client, timeoutMs), { keyPrefix: spec.prefix, timeoutMs }),
     close: () => client.disconnect(),
   };
 }

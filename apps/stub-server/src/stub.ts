@@ -30,7 +30,6 @@ import { fail } from './envelope.js';
 import { Faults } from './faults.js';
 import { serveInspectorPage } from './inspector-page.js';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal.js';
-import type { CeilingWindowFactory } from './limiter.js';
 import { createLogger, type LogLevel, type LogSink } from './logger.js';
 import { LoopStalls } from './stalls.js';
 import { MemoryStore } from './store/memory.js';
@@ -56,8 +55,6 @@ export interface StubOptions {
   edition?: Edition;
   /** Calls per second per command and app; 0 = no ceiling. Default LIMITS.callsPerSecondPerCommand. */
   rateLimit?: number;
-  /** Where each (app, command)'s ceiling window lives: this process (default) or Redis (ceiling-redis.ts). */
-  ceilingWindows?: CeilingWindowFactory;
   /** With a Redis store: how long an admission waits for the shared window before answering 50004. Default 80 ms. */
   ceilingTimeoutMs?: number;
   /** Several apps and their seed data (validated); replaces the default app. */
@@ -204,13 +201,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   }
   // On Redis the replicas share one ceiling as they share the state (ceiling-redis.ts).
   const sharedCeiling =
-    options.ceilingWindows === undefined && storeSpec.kind === 'redis'
-      ? await connectCeiling(storeSpec, options.ceilingTimeoutMs)
-      : undefined;
+    storeSpec.kind === 'redis' ? await connectCeiling(storeSpec, options.ceilingTimeoutMs) : undefined;
   const apps = new Map<number, AppRuntime>();
   for (const definition of definitions(options)) {
-    const windows = options.ceilingWindows ?? sharedCeiling?.windows;
-    apps.set(definition.sdkAppId, new AppRuntime(definition, windows));
+    apps.set(definition.sdkAppId, new AppRuntime(definition, sharedCeiling?.windows));
   }
   const first = apps.values().next().value as AppRuntime;
 
@@ -246,6 +240,17 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   const faults = new Faults();
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const stalls = new LoopStalls();
+  /**
+   * Lets go of the state file (closed, compacted, at a stop; released without compacting when the
+   * start failed), the store, the shared ceiling's connection and the stall watch.
+   */
+  const letGo = async (stateFile: 'close' | 'release') => {
+    if (stateFile === 'close') durability?.close();
+    else durability?.release();
+    await store.close?.();
+    sharedCeiling?.close();
+    stalls.close();
+  };
   const control = new Control({
     apps,
     store,
@@ -261,10 +266,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   try {
     for (const app of apps.values()) await control.seedApp(app, app.seedAccounts, app.seedGroups);
   } catch (error) {
-    durability?.release();
-    await store.close?.();
-    sharedCeiling?.close();
-    stalls.close();
+    await letGo('release');
     throw error;
   }
 
@@ -338,10 +340,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       });
     });
   } catch (error) {
-    durability?.release();
-    await store.close?.();
-    sharedCeiling?.close();
-    stalls.close();
+    await letGo('release');
     throw error;
   }
   const address = server.address();
@@ -405,10 +404,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
       };
       drain();
     }).then(async () => {
-      durability?.close();
-      await store.close?.();
-      sharedCeiling?.close();
-      stalls.close();
+      await letGo('close');
       logger.info('stopped');
     });
     return closed;

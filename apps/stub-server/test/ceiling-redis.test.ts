@@ -2,11 +2,14 @@
 // second between them, not 200 each, on one node and on a 3-master Redis Cluster (the window's keys
 // share a slot, or the script would fail with CROSSSLOT); a Redis that does not answer makes the call
 // answer 50004 (retryable) rather than hang, and the ceiling is back once Redis is.
+import { once } from 'node:events';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { ErrorCode } from '@tim-marks/types';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ceilingKeys, RedisWindow, type ScriptClient } from '../src/ceiling-redis.js';
+import { ceilingKeys, RedisWindow, type WindowClient } from '../src/ceiling-redis.js';
 import { CeilingUnavailable } from '../src/limiter.js';
+import { type RunScript, scriptRunner } from '../src/store/redis-runner.js';
 import type { Stub } from '../src/stub.js';
 import { type Answer, rawBurst, testStub } from './helpers.js';
 import {
@@ -196,29 +199,59 @@ describe.skipIf(!redisInstalled())('the ceiling shared through a 3-master Redis 
   });
 });
 
-describe('RedisWindow without a server', () => {
+describe('RedisWindow against a Redis that never answers', () => {
   /** A client whose commands never answer: Redis stalled. */
-  const silent: ScriptClient = {
-    status: 'ready',
-    evalsha: () => new Promise(() => {}),
-    eval: () => new Promise(() => {}),
-    del: () => new Promise(() => {}),
-  };
+  const silent: WindowClient = { status: 'ready', del: () => new Promise(() => {}) };
+  const never: RunScript = () => new Promise(() => {});
+  const options = { keyPrefix: 'tm:', timeoutMs: 20 };
 
   it('rejects with CeilingUnavailable when Redis does not answer within the timeout', async () => {
-    const window = new RedisWindow(silent, SDKAPPID, COMMAND, 200, { keyPrefix: 'tm:', timeoutMs: 20 });
-    await expect(window.admit(0)).rejects.toThrow(CeilingUnavailable);
-    const down = new RedisWindow({ ...silent, status: 'reconnecting' }, SDKAPPID, COMMAND, 200, {
-      keyPrefix: 'tm:',
-      timeoutMs: 20,
+    // A server that accepts the connection and never answers: the script runner's timeout decides.
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.resume();
+    }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const client = new Redis({
+      port: (server.address() as AddressInfo).port,
+      host: '127.0.0.1',
+      // No handshake (HELLO, CLIENT SETINFO) for the server to answer: ready once connected.
+      protocol: 2,
+      disableClientInfo: true,
+      enableReadyCheck: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
     });
+    client.on('error', () => {});
+    try {
+      if (client.status !== 'ready') await once(client, 'ready');
+      const window = new RedisWindow(client, scriptRunner(client, 20), SDKAPPID, COMMAND, 200, options);
+      await expect(window.admit(0)).rejects.toThrow(CeilingUnavailable);
+      await expect(window.admit(0)).rejects.toThrow(
+        'the shared ceiling (Redis) is unavailable: no answer within 20 ms',
+      );
+    } finally {
+      client.disconnect();
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    }
+    const down = new RedisWindow(
+      { ...silent, status: 'reconnecting' },
+      never,
+      SDKAPPID,
+      COMMAND,
+      200,
+      options,
+    );
     await expect(down.admit(0)).rejects.toThrow(
       'the shared ceiling (Redis) is unavailable: the connection is reconnecting',
     );
   });
 
   it('with the ceiling off, admits at once without Redis and measures its own calls', () => {
-    const window = new RedisWindow(silent, SDKAPPID, COMMAND, 0, { keyPrefix: 'tm:', timeoutMs: 20 });
+    const window = new RedisWindow(silent, never, SDKAPPID, COMMAND, 0, options);
     for (let i = 0; i < 300; i++) expect(window.admit(i)).toBe(true);
     expect(window.maxInWindow).toBe(300);
   });

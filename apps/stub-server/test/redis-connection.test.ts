@@ -74,6 +74,7 @@ describe('parseStoreOption', () => {
       message: expect.stringContaining('cannot be combined'),
     });
     const run = parseCli(['--store', 'memory'], {});
+    expect(run.kind).toBe('run');
     expect(run.kind === 'run' && run.options.store).toBeFalsy();
     const redis = parseCli(['--store', 'redis://127.0.0.1:6379/2'], {});
     expect(redis.kind === 'run' && redis.options.store).toBe('redis://127.0.0.1:6379/2');

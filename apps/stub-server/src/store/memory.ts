@@ -6,7 +6,6 @@
 // goes to the end, as a new first mark should.
 import { randomInt } from 'node:crypto';
 import { LIMITS } from '@tim-marks/types';
-import { fromDecimalString, toDecimalString } from '../standard-mark.js';
 import type {
   AppState,
   ContactGroup,
@@ -25,6 +24,7 @@ import type {
   SearchResult,
   Store,
 } from './store.js';
+import { contactRecordsOf, markStateOf } from './store.js';
 
 /**
  * The final state of one conversation after a write: [Type, id, hi, lo, CustomMark or null, Timestamp,
@@ -434,17 +434,7 @@ export class MemoryStore implements Store {
       if (conversations.size === 0) continue;
       const list: MarkState[] = [];
       for (const [key, conv] of conversations) {
-        const type = data.typeOf(key);
-        const item: MarkState =
-          type === 1
-            ? { Type: 1, To_Account: data.idOf(key), StandardMark: '', Timestamp: 0, firstMarkedSeq: 0 }
-            : { Type: 2, ToGroupId: data.idOf(key), StandardMark: '', Timestamp: 0, firstMarkedSeq: 0 };
-        item.StandardMark = toDecimalString(conv.hi, conv.lo);
-        if (conv.custom !== undefined) item.CustomMark = conv.custom;
-        item.Timestamp = conv.timestamp;
-        item.firstMarkedSeq = list.length;
-        if (conv.groups !== undefined) item.ContactGroupId = [...conv.groups];
-        list.push(item);
+        list.push(markStateOf(data.typeOf(key), data.idOf(key), conv, list.length));
       }
       marks[from] = list;
     }
@@ -568,21 +558,8 @@ export class MemoryStore implements Store {
     for (const group of state.groups) data.groups.set(group.GroupId, { ...group });
     for (const [from, list] of Object.entries(state.marks)) {
       const marks = data.userMarks(from);
-      const ordered = [...list].sort((a, b) => a.firstMarkedSeq - b.firstMarkedSeq);
-      for (const item of ordered) {
-        const masks = fromDecimalString(item.StandardMark) ?? { hi: 0, lo: 0 };
-        const id = (item.Type === 1 ? item.To_Account : item.ToGroupId) as string;
-        setConversation(
-          data,
-          marks,
-          item.Type,
-          id,
-          masks.hi,
-          masks.lo,
-          item.CustomMark,
-          item.Timestamp,
-          item.ContactGroupId ?? [],
-        );
+      for (const r of contactRecordsOf(list)) {
+        setConversation(data, marks, r.type, r.id, r.hi, r.lo, r.custom, r.timestamp, r.groups ?? []);
       }
     }
     for (const [from, user] of Object.entries(state.contactGroups ?? {})) {

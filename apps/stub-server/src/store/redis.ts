@@ -26,7 +26,6 @@
 import { createHash } from 'node:crypto';
 import { LIMITS } from '@tim-marks/types';
 import type { Cluster, Redis } from 'ioredis';
-import { fromDecimalString, toDecimalString } from '../standard-mark.js';
 import { randomGroupId } from './memory.js';
 import {
   connectionState,
@@ -66,7 +65,7 @@ import type {
   Store,
   StoreHealth,
 } from './store.js';
-import { StoreUnavailable } from './store.js';
+import { contactRecordsOf, markStateOf, StoreUnavailable } from './store.js';
 
 type Reply = unknown;
 
@@ -186,8 +185,12 @@ export class RedisStore implements Store {
     }
   }
 
-  /** call's error path, for the hot paths that chain one .then instead of an async closure. */
+  /**
+   * call's error path, for the hot paths that chain one .then instead of an async closure. A store
+   * call made within another (createGroup's hasAccount, importApp's reset) failed already: as it is.
+   */
   private readonly failed = (error: unknown): never => {
+    if (error instanceof StoreUnavailable) throw error;
     throw new StoreUnavailable(
       isUnavailable(error)
         ? `the store (Redis at ${this.spec.display}) is unavailable: ${(error as Error).message}`
@@ -477,16 +480,7 @@ export class RedisStore implements Store {
           const value = values.get(field);
           if (value === undefined) continue;
           const record = recordOf(field, value);
-          const item: MarkState =
-            record.type === 1
-              ? { Type: 1, To_Account: record.id, StandardMark: '', Timestamp: 0, firstMarkedSeq: 0 }
-              : { Type: 2, ToGroupId: record.id, StandardMark: '', Timestamp: 0, firstMarkedSeq: 0 };
-          item.StandardMark = toDecimalString(record.hi, record.lo);
-          if (record.custom !== undefined) item.CustomMark = record.custom;
-          item.Timestamp = record.timestamp;
-          item.firstMarkedSeq = list.length;
-          if (record.groups !== undefined) item.ContactGroupId = [...record.groups];
-          list.push(item);
+          list.push(markStateOf(record.type, record.id, record, list.length));
         }
         if (list.length > 0) marks[from] = list;
         if (groupHash.length > 0) {
@@ -536,16 +530,11 @@ export class RedisStore implements Store {
       await inChunks([...users], async (from) => {
         const u = this.user(sdkAppId, from);
         const write = this.bulk.multi();
-        const list = [...(state.marks[from] ?? [])].sort((a, b) => a.firstMarkedSeq - b.firstMarkedSeq);
-        list.forEach((item, i) => {
-          const masks = fromDecimalString(item.StandardMark) ?? { hi: 0, lo: 0 };
-          const field = `${item.Type}:${enc((item.Type === 1 ? item.To_Account : item.ToGroupId) as string)}`;
-          const groupIds = [...(item.ContactGroupId ?? [])].sort((a, b) => a - b).join(',');
-          write.hset(
-            `${u}c`,
-            field,
-            `${masks.hi}:${masks.lo}:${item.Timestamp}:${groupIds}:${enc(item.CustomMark ?? '')}`,
-          );
+        const list = contactRecordsOf(state.marks[from] ?? []);
+        list.forEach((r, i) => {
+          const field = `${r.type}:${enc(r.id)}`;
+          const groupIds = [...(r.groups ?? [])].sort((a, b) => a - b).join(',');
+          write.hset(`${u}c`, field, `${r.hi}:${r.lo}:${r.timestamp}:${groupIds}:${enc(r.custom ?? '')}`);
           write.zadd(`${u}o`, i + 1, field);
         });
         write.set(`${u}s`, list.length);

@@ -4,6 +4,7 @@
 
 import type { GroupType } from '@tim-marks/types';
 import type { StoreHealth as ControlPlaneStoreHealth } from '@tim-marks/types/control-plane';
+import { fromDecimalString, toDecimalString } from '../standard-mark.js';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -114,6 +115,44 @@ export interface MarkState {
   firstMarkedSeq: number;
   /** The user's conversation groups holding it (GroupItem.GroupId). */
   ContactGroupId?: number[];
+}
+
+/** What a stored conversation holds besides its type and id, in both stores. */
+export type ConversationData = Pick<ContactRecord, 'hi' | 'lo' | 'custom' | 'timestamp' | 'groups'>;
+
+/** A stored conversation as the exported state writes it; `seq` is its place in the first-marked order. */
+export function markStateOf(
+  type: ConversationType,
+  id: string,
+  conv: ConversationData,
+  seq: number,
+): MarkState {
+  const StandardMark = toDecimalString(conv.hi, conv.lo);
+  const item: MarkState =
+    type === 1
+      ? { Type: 1, To_Account: id, StandardMark, Timestamp: conv.timestamp, firstMarkedSeq: seq }
+      : { Type: 2, ToGroupId: id, StandardMark, Timestamp: conv.timestamp, firstMarkedSeq: seq };
+  if (conv.custom !== undefined) item.CustomMark = conv.custom;
+  if (conv.groups !== undefined) item.ContactGroupId = [...conv.groups];
+  return item;
+}
+
+/** One user's exported conversations as the stores keep them, in first-marked order (the import side). */
+export function contactRecordsOf(list: readonly MarkState[]): ContactRecord[] {
+  return [...list]
+    .sort((a, b) => a.firstMarkedSeq - b.firstMarkedSeq)
+    .map((item) => {
+      const masks = fromDecimalString(item.StandardMark) ?? { hi: 0, lo: 0 };
+      return {
+        type: item.Type,
+        id: (item.Type === 1 ? item.To_Account : item.ToGroupId) as string,
+        hi: masks.hi,
+        lo: masks.lo,
+        custom: item.CustomMark,
+        timestamp: item.Timestamp,
+        groups: item.ContactGroupId,
+      };
+    });
 }
 
 export interface AppState {
