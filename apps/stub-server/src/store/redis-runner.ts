@@ -49,18 +49,19 @@ export function scriptRunner(client: RedisClient, timeoutMs: number): RunScript 
   };
   // The command timeout: a watchdog, not a timer per command. A command unanswered for timeoutMs
   // fails (the API answers 50004); a stalled Redis is noticed within timeoutMs + a fifth of it.
-  const watchdog = setInterval(
-    () => {
-      dropSettled();
-      const stale = performance.now() - timeoutMs;
-      while (head < inFlight.length && (sentAt[head] as number) <= stale) {
-        const command = inFlight[head] as Command;
-        head++;
-        if (!command.isSettled) command.reject(new Error('Command timed out'));
-      }
-    },
-    Math.max(1, Math.ceil(timeoutMs / 5)),
-  );
+  const expire = () => {
+    dropSettled();
+    const stale = performance.now() - timeoutMs;
+    while (head < inFlight.length && (sentAt[head] as number) <= stale) {
+      const command = inFlight[head] as Command;
+      head++;
+      if (!command.isSettled) command.reject(new Error('Command timed out'));
+    }
+  };
+  // The check runs after the event loop's poll phase, not in the timer phase before it: when this
+  // process itself was stalled (a busy CPU, a long collection), the replies Redis sent meanwhile are
+  // read first, and a prompt Redis is not taken for a stalled one (it was: a spurious 50004).
+  const watchdog = setInterval(() => setImmediate(expire), Math.max(1, Math.ceil(timeoutMs / 5)));
   watchdog.unref();
   redis.once('end', () => clearInterval(watchdog));
   let corked: Redis['stream'] | undefined;
