@@ -3,7 +3,7 @@
 // share a slot, or the script would fail with CROSSSLOT); a Redis that does not answer makes the call
 // answer 50004 (retryable) rather than hang, and the ceiling is back once Redis is.
 import { once } from 'node:events';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { ErrorCode } from '@tim-marks/types';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { ceilingKeys, RedisWindow, type WindowClient } from '../src/ceiling-redi
 import { CeilingUnavailable } from '../src/limiter.js';
 import { type RunScript, scriptRunner } from '../src/store/redis-runner.js';
 import type { Stub } from '../src/stub.js';
-import { type Answer, rawBurst, testStub } from './helpers.js';
+import { type Answer, c2c, call, rawBurst, testStub } from './helpers.js';
 import {
   type RedisCluster,
   type RedisNode,
@@ -196,6 +196,59 @@ describe.skipIf(!redisInstalled())('the ceiling shared through a 3-master Redis 
     const answers = await burst(stubs, 300);
     expect(decisions(answers)).toEqual({ admitted: 200, refused: 100, unavailable: 0 });
     expect(aggregate(stubs)).toMatchObject({ accepted: 200, refused: 100, maxAcceptedInWindow: 200 });
+  });
+});
+
+/** A TCP relay to `port` that holds every chunk `delayMs` each way, in order: a Redis that far away. */
+async function distantRedis(port: number, delayMs: number) {
+  const sockets: Socket[] = [];
+  const relay = createServer((near) => {
+    const far = connect(port, '127.0.0.1');
+    sockets.push(near, far);
+    near.on('data', (chunk) => setTimeout(() => far.write(chunk), delayMs));
+    far.on('data', (chunk) => setTimeout(() => near.write(chunk), delayMs));
+    near.on('close', () => far.destroy());
+    far.on('close', () => near.destroy());
+    near.on('error', () => {});
+    far.on('error', () => {});
+  }).listen(0, '127.0.0.1');
+  await once(relay, 'listening');
+  return {
+    url: `redis://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      relay.close();
+    },
+  };
+}
+
+describe.skipIf(!redisInstalled())('the provider state "the {command} ceiling is exhausted" on Redis', () => {
+  let redis: RedisNode;
+  let relay: Awaited<ReturnType<typeof distantRedis>>;
+  let stub: Stub;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    // 5 ms each way: 200 admissions one after another would take over 2 s, twice the window.
+    relay = await distantRedis(redis.port, 5);
+    stub = await testStub({
+      store: `${relay.url}?prefix=exhausted:`,
+      ceilingTimeoutMs: 2_000,
+      rateLimit: 200,
+    });
+  });
+  afterAll(async () => {
+    await stub?.close();
+    relay?.close();
+    await redis?.destroy();
+  });
+
+  it('fills the shared window even when every round trip to Redis is slow: the next call answers 60007', async () => {
+    await expect(
+      stub.control.providerState({ state: 'the mark_contact ceiling is exhausted' }),
+    ).resolves.toEqual(expect.objectContaining({ command: 'v4/recentcontact/mark_contact' }));
+    const answer = await call(stub, 'markContact', { From_Account: 'user0', MarkItem: [c2c('user1')] });
+    expect(answer.ErrorCode).toBe(ErrorCode.RATE_LIMITED);
   });
 });
 
