@@ -1,11 +1,11 @@
-// The API's scripts on one Redis node (src/store/redis-runner.ts), against a real redis-server: the
+// The API's scripts and commands on one Redis node (src/store/redis-runner.ts), against a real
 // command timeout is about Redis, never about this process being slow to read Redis's answer.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, parseStoreOption, type RedisSpec } from '../src/store/redis-connection.js';
-import { type Script, scriptRunner } from '../src/store/redis-runner.js';
+import { redisRunner, type Script, scriptRunner } from '../src/store/redis-runner.js';
 import { REDIS_CLI, type RedisNode, redisInstalled, startRedis } from './redis-harness.js';
 
 const TIMEOUT_MS = 100;
@@ -54,6 +54,15 @@ describe.skipIf(!redisInstalled())('scriptRunner on one node', () => {
       stallFor(TIMEOUT_MS * 3);
       await expect(answer).resolves.toBe(`round ${round}`);
     }
+  });
+
+  it('runs the plain commands (SET, EXISTS) under the same rule', async () => {
+    const { command } = redisRunner(client, TIMEOUT_MS);
+    const set = command('set', ['runner:k', '1']);
+    await new Promise((resolve) => setImmediate(resolve));
+    stallFor(TIMEOUT_MS * 3);
+    await expect(set).resolves.toBe('OK');
+    await expect(command('exists', ['runner:k'])).resolves.toBe(1);
   });
 
   it('still times out a command Redis does not answer', async () => {

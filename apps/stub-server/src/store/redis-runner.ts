@@ -8,7 +8,8 @@
 // for the rest of the event-loop turn: every command of the turn leaves in one write (writev), in the
 // order ioredis queued them, so replies still match their commands whatever else the client sends.
 // Several turns' writes may be in flight at once. The timeout is one watchdog, not a timer per
-// command. A Redis Cluster client keeps ioredis's path (it routes each command to its slot's node).
+// command. The API's few plain commands (SET, EXISTS) go the same way, under the same watchdog.
+// A Redis Cluster client keeps ioredis's path (it routes each command to its slot's node).
 import { Command, type Redis } from 'ioredis';
 import type { RedisClient } from './redis-connection.js';
 
@@ -23,14 +24,30 @@ export interface Script {
 /** Runs a script with KEYS then ARGV (numberOfKeys of them are keys); the reply as ioredis gives it (strings). */
 export type RunScript = (script: Script, args: (string | number)[]) => Promise<unknown>;
 
+/** Runs one plain Redis command (`set`, `exists`…) with its arguments; the reply as ioredis gives it. */
+export type RunCommand = (name: string, args: (string | number)[]) => Promise<unknown>;
+
+export interface RedisRunner {
+  script: RunScript;
+  command: RunCommand;
+}
+
 const REPLY = { replyEncoding: 'utf8' as const };
 
+/** The scripts alone (the shared ceiling needs nothing else). */
 export function scriptRunner(client: RedisClient, timeoutMs: number): RunScript {
+  return redisRunner(client, timeoutMs).script;
+}
+
+export function redisRunner(client: RedisClient, timeoutMs: number): RedisRunner {
   if ('nodes' in client) {
     // Cluster: the commands defined by defineCommand (auto-pipelined per node by ioredis).
     const commands = client as unknown as Record<string, (...args: (string | number)[]) => Promise<unknown>>;
-    return (script, args) =>
-      (commands[script.name] as (...a: (string | number)[]) => Promise<unknown>).call(client, ...args);
+    return {
+      script: (script, args) =>
+        (commands[script.name] as (...a: (string | number)[]) => Promise<unknown>).call(client, ...args),
+      command: (name, args) => client.call(name, ...args),
+    };
   }
   const redis = client as Redis;
   // Commands sent and not yet seen settled, oldest first, with when they were sent. Only these are
@@ -93,7 +110,7 @@ export function scriptRunner(client: RedisClient, timeoutMs: number): RunScript 
     }
     return command.promise;
   };
-  return (script, args) => {
+  const runScript: RunScript = (script, args) => {
     const command = new Command('evalsha', [script.sha, script.numberOfKeys, ...args], REPLY);
     // A restarted Redis has lost its script cache: on NOSCRIPT the same call goes again as EVAL
     // (which caches the script again), settling the first command's promise. Done in its reject
@@ -106,4 +123,5 @@ export function scriptRunner(client: RedisClient, timeoutMs: number): RunScript 
     };
     return send(command);
   };
+  return { script: runScript, command: (name, args) => send(new Command(name, args, REPLY)) };
 }

@@ -34,7 +34,13 @@ import {
   type RedisClient,
   type RedisSpec,
 } from './redis-connection.js';
-import { type RunScript, type Script, scriptRunner } from './redis-runner.js';
+import {
+  type RedisRunner,
+  type RunCommand,
+  type RunScript,
+  redisRunner,
+  type Script,
+} from './redis-runner.js';
 import {
   CONTACT_GROUP,
   CONTACT_PAGE,
@@ -116,9 +122,16 @@ export interface RedisStoreOptions {
   onConnectionChange?: (state: 'connected' | 'reconnecting', detail: string) => void;
 }
 
+/** The bulk connection's command timeout: an export or import of many users is one long script. */
+const BULK_COMMAND_TIMEOUT_MS = 10_000;
+
 export class RedisStore implements Store {
   /** Runs a script on the API's connection (redis-runner.ts: one write per event-loop turn). */
   private readonly run: RunScript;
+  /** The API's plain commands, under the same timeout as its scripts. */
+  private readonly command: RunCommand;
+  /** Scripts and commands on the bulk connection, for control-plane work too large for an API call's timeout. */
+  private readonly onBulk: RedisRunner;
   private readonly generateGroupId: (group: NewGroup) => string;
 
   private constructor(
@@ -132,7 +145,8 @@ export class RedisStore implements Store {
     for (const c of [client, bulk]) {
       for (const [name, numberOfKeys, lua] of SCRIPTS) c.defineCommand(name, { numberOfKeys, lua });
     }
-    this.run = scriptRunner(client, spec.commandTimeoutMs);
+    ({ script: this.run, command: this.command } = redisRunner(client, spec.commandTimeoutMs));
+    this.onBulk = redisRunner(bulk, BULK_COMMAND_TIMEOUT_MS);
     this.generateGroupId = options.generateGroupId ?? randomGroupId;
     let last: string | undefined;
     const report = (detail: string) => {
@@ -156,7 +170,10 @@ export class RedisStore implements Store {
     });
     let bulk: RedisClient;
     try {
-      bulk = await connectRedis(spec, { name: 'tim-marks-stub-control', commandTimeoutMs: 10_000 });
+      bulk = await connectRedis(spec, {
+        name: 'tim-marks-stub-control',
+        commandTimeoutMs: BULK_COMMAND_TIMEOUT_MS,
+      });
     } catch (error) {
       client.disconnect();
       throw error;
@@ -202,26 +219,20 @@ export class RedisStore implements Store {
     return this.call(async () => {
       if (userIds.length === 0) return;
       const app = this.app(sdkAppId);
+      // Over 100 accounts (a control-plane import) on the bulk connection, else the API one.
+      const { script, command } =
+        userIds.length > 100 ? this.onBulk : { script: this.run, command: this.command };
       // The index first: an account it lists whose flag was not written is filtered out on export.
       for (let i = 0; i < userIds.length; i += 1000) {
-        await this.bulkOr(userIds.length).indexAccounts(
-          `${app}accounts`,
-          `${app}an`,
-          ...userIds.slice(i, i + 1000).map(enc),
-        );
+        const ids = userIds.slice(i, i + 1000).map(enc);
+        await script(SCRIPT.indexAccounts, [`${app}accounts`, `${app}an`, ...ids]);
       }
-      const client = userIds.length > 100 ? this.bulk : this.client;
-      await Promise.all(userIds.map((id) => client.set(`${this.user(sdkAppId, id)}a`, '1')));
+      await Promise.all(userIds.map((id) => command('set', [`${this.user(sdkAppId, id)}a`, '1'])));
     });
   }
 
-  /** The bulk connection for large control-plane work, else the API one. */
-  private bulkOr(size: number): Scripts {
-    return (size > 100 ? this.bulk : this.client) as unknown as Scripts;
-  }
-
   hasAccount(sdkAppId: number, userId: string): Promise<boolean> {
-    return this.call(async () => (await this.client.exists(`${this.user(sdkAppId, userId)}a`)) === 1);
+    return this.call(async () => (await this.command('exists', [`${this.user(sdkAppId, userId)}a`])) === 1);
   }
 
   createGroup(sdkAppId: number, group: NewGroup): Promise<CreateGroupResult> {
