@@ -1,5 +1,5 @@
 // The API's scripts and commands on one Redis node (src/store/redis-runner.ts), against a real
-// command timeout is about Redis, never about this process being slow to read Redis's answer.
+// redis-server: the command timeout is about Redis, never about this process being slow to read its answer.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
