@@ -38,10 +38,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Tries for a free port; another process may take it between our check and redis-server's bind. */
+const PORT_ATTEMPTS = 5;
+
 /** A throwaway redis-server: no persistence, loopback only, its own temporary directory. */
-export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startRedisServer(
+  pickPort: () => Promise<number> = freePort,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRedisServerOn(await pickPort());
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes('Address already in use');
+      if (!taken || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startRedisServerOn(port: number): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'tim-marks-load-redis-'));
-  const port = await freePort();
   const args = [
     '--port',
     String(port),
@@ -87,7 +102,8 @@ export async function startRedisServer(): Promise<{ url: string; stop(): Promise
             : error,
         );
       });
-      child.once('exit', (code) => {
+      // 'close', not 'exit': by then its output (which says why) has been read to the end.
+      child.once('close', (code) => {
         clearTimeout(timer);
         reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`));
       });

@@ -144,7 +144,9 @@ describe('npm run load', () => {
         PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}`,
         LOAD_OUT_DIR: root,
       });
-      expect(await runLoad(['ceiling', '--replicas', '2', '--segments', '2', '--', '--quiet'], x)).toBe(0);
+      const code = await runLoad(['ceiling', '--replicas', '2', '--segments', '2', '--', '--quiet'], x);
+      // On a failure, what the runner said is the diagnosis.
+      expect(code, `${out.stdout}\n${out.stderr}`).toBe(0);
       const [dir] = readdirSync(root);
       const seen = [1, 2].map((i) =>
         JSON.parse(readFileSync(join(root, dir!, `segment-${i}`, 'fake-k6.json'), 'utf8')),
