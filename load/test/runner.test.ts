@@ -99,7 +99,8 @@ describe('npm run load', () => {
 
   it('starts a stub, signs a UserSig for it, runs k6 with the scenario and the target, then stops the stub', async () => {
     const { out, io: x } = io({ ...withoutTarget, PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}` });
-    expect(await runLoad(['ceiling', '--', '--quiet'], x)).toBe(0);
+    // On a failure, what the runner said is the diagnosis.
+    expect(await runLoad(['ceiling', '--', '--quiet'], x), `${out.stdout}\n${out.stderr}`).toBe(0);
     const [dir] = readdirSync(outRoot).filter((name) => name.startsWith('ceiling-'));
     const seen = JSON.parse(readFileSync(join(outRoot, dir!, 'fake-k6.json'), 'utf8'));
     expect(seen.args).toEqual(['run', '--quiet', join(K6_DIR, 'ceiling.ts')]);
@@ -112,12 +113,12 @@ describe('npm run load', () => {
   }, 30_000);
 
   it("exits with k6's exit code (99: thresholds crossed)", async () => {
-    const { io: x } = io({
+    const { out, io: x } = io({
       ...withoutTarget,
       PATH: `${fakeK6Dir}${delimiter}${process.env.PATH}`,
       FAKE_K6_EXIT: '99',
     });
-    expect(await runLoad(['smoke'], x)).toBe(99);
+    expect(await runLoad(['smoke'], x), `${out.stdout}\n${out.stderr}`).toBe(99);
   }, 30_000);
 
   it('refuses --segments for the check, --replicas beyond 64 and a --store that is not Redis', async () => {
