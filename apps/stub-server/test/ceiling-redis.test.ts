@@ -158,7 +158,14 @@ describe.skipIf(!redisInstalled())('the ceiling shared through one Redis node', 
     await admin.call('CLIENT', 'UNPAUSE');
     // Neither accepted nor refused: counted as errors of the command.
     expect(aggregate(fast)).toMatchObject({ accepted: 0, refused: 0, errors: 20 });
-    expect(decisions(await burst(fast, 10)).admitted).toBe(10);
+    // Admitted again once Redis answers within the 80 ms again: on a loaded machine that may take a
+    // few tries (the wait itself has its own test: these replicas keep the default on purpose).
+    let admitted = 0;
+    for (let attempt = 0; attempt < 50 && admitted < 10; attempt++) {
+      admitted = decisions(await burst(fast, 10)).admitted;
+      if (admitted < 10) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(admitted).toBe(10);
   });
 
   it('answers 50004 at once while Redis is down, and admits again when it is back', async () => {
