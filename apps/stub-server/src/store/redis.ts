@@ -34,13 +34,7 @@ import {
   type RedisClient,
   type RedisSpec,
 } from './redis-connection.js';
-import {
-  type RedisRunner,
-  type RunCommand,
-  type RunScript,
-  redisRunner,
-  type Script,
-} from './redis-runner.js';
+import { type RedisRunner, redisRunner, type Script } from './redis-runner.js';
 import {
   CONTACT_GROUP,
   CONTACT_PAGE,
@@ -126,10 +120,8 @@ export interface RedisStoreOptions {
 const BULK_COMMAND_TIMEOUT_MS = 10_000;
 
 export class RedisStore implements Store {
-  /** Runs a script on the API's connection (redis-runner.ts: one write per event-loop turn). */
-  private readonly run: RunScript;
-  /** The API's plain commands, under the same timeout as its scripts. */
-  private readonly command: RunCommand;
+  /** Scripts and commands on the API's connection (redis-runner.ts: one write per event-loop turn). */
+  private readonly api: RedisRunner;
   /** Scripts and commands on the bulk connection, for control-plane work too large for an API call's timeout. */
   private readonly onBulk: RedisRunner;
   private readonly generateGroupId: (group: NewGroup) => string;
@@ -145,7 +137,7 @@ export class RedisStore implements Store {
     for (const c of [client, bulk]) {
       for (const [name, numberOfKeys, lua] of SCRIPTS) c.defineCommand(name, { numberOfKeys, lua });
     }
-    ({ script: this.run, command: this.command } = redisRunner(client, spec.commandTimeoutMs));
+    this.api = redisRunner(client, spec.commandTimeoutMs);
     this.onBulk = redisRunner(bulk, BULK_COMMAND_TIMEOUT_MS);
     this.generateGroupId = options.generateGroupId ?? randomGroupId;
     let last: string | undefined;
@@ -220,8 +212,7 @@ export class RedisStore implements Store {
       if (userIds.length === 0) return;
       const app = this.app(sdkAppId);
       // Over 100 accounts (a control-plane import) on the bulk connection, else the API one.
-      const { script, command } =
-        userIds.length > 100 ? this.onBulk : { script: this.run, command: this.command };
+      const { script, command } = userIds.length > 100 ? this.onBulk : this.api;
       // The index first: an account it lists whose flag was not written is filtered out on export.
       for (let i = 0; i < userIds.length; i += 1000) {
         const ids = userIds.slice(i, i + 1000).map(enc);
@@ -232,7 +223,9 @@ export class RedisStore implements Store {
   }
 
   hasAccount(sdkAppId: number, userId: string): Promise<boolean> {
-    return this.call(async () => (await this.command('exists', [`${this.user(sdkAppId, userId)}a`])) === 1);
+    return this.call(
+      async () => (await this.api.command('exists', [`${this.user(sdkAppId, userId)}a`])) === 1,
+    );
   }
 
   createGroup(sdkAppId: number, group: NewGroup): Promise<CreateGroupResult> {
@@ -245,7 +238,7 @@ export class RedisStore implements Store {
       if (group.Owner_Account !== undefined) record.Owner_Account = group.Owner_Account;
       const json = JSON.stringify(record);
       if (group.GroupId !== undefined) {
-        const created = await this.run(SCRIPT.createGroup, [
+        const created = await this.api.script(SCRIPT.createGroup, [
           `${app}groups`,
           `${app}gn`,
           enc(group.GroupId),
@@ -255,7 +248,7 @@ export class RedisStore implements Store {
       }
       for (;;) {
         const id = this.generateGroupId(group);
-        if ((await this.run(SCRIPT.createGroup, [`${app}groups`, `${app}gn`, enc(id), json])) === 1) {
+        if ((await this.api.script(SCRIPT.createGroup, [`${app}groups`, `${app}gn`, enc(id), json])) === 1) {
           return { outcome: 'created', GroupId: id };
         }
       }
@@ -265,7 +258,9 @@ export class RedisStore implements Store {
   destroyGroup(sdkAppId: number, groupId: string): Promise<boolean> {
     return this.call(async () => {
       const app = this.app(sdkAppId);
-      return (await this.run(SCRIPT.destroyGroup, [`${app}groups`, `${app}dissolved`, enc(groupId)])) === 1;
+      return (
+        (await this.api.script(SCRIPT.destroyGroup, [`${app}groups`, `${app}dissolved`, enc(groupId)])) === 1
+      );
     });
   }
 
@@ -275,7 +270,7 @@ export class RedisStore implements Store {
     if (ids.length === 0) return result;
     const unique = [...new Set(ids)];
     const app = this.app(sdkAppId);
-    const answer = (await this.run(SCRIPT.groupsAlive, [
+    const answer = (await this.api.script(SCRIPT.groupsAlive, [
       `${app}groups`,
       `${app}dissolved`,
       ...unique.map(enc),
@@ -333,7 +328,7 @@ export class RedisStore implements Store {
         enc(op.custom ?? ''),
       );
     }
-    return this.run(SCRIPT.markContact, args);
+    return this.api.script(SCRIPT.markContact, args);
   }
 
   getContacts(
@@ -343,10 +338,9 @@ export class RedisStore implements Store {
     count: number,
   ): Promise<ContactPage | undefined> {
     const u = this.user(sdkAppId, from);
-    return this.run(SCRIPT.contactPage, [`${u}a`, `${u}c`, `${u}o`, `${u}g`, start, count]).then(
-      pageOf,
-      this.failed,
-    );
+    return this.api
+      .script(SCRIPT.contactPage, [`${u}a`, `${u}c`, `${u}o`, `${u}g`, start, count])
+      .then(pageOf, this.failed);
   }
 
   searchContacts(
@@ -357,7 +351,7 @@ export class RedisStore implements Store {
     return this.call(async () => {
       const u = this.user(sdkAppId, from);
       const fields = [...new Set(conversations.map(({ type, id }) => `${type}:${enc(id)}`))];
-      const answer = (await this.run(SCRIPT.searchContacts, [`${u}a`, `${u}c`, `${u}g`, ...fields])) as
+      const answer = (await this.api.script(SCRIPT.searchContacts, [`${u}a`, `${u}c`, `${u}g`, ...fields])) as
         | [(string | null)[], string[]]
         | null;
       if (answer === null) return undefined;
@@ -406,7 +400,12 @@ export class RedisStore implements Store {
           m.add ? 1 : 0,
         );
       }
-      const answer = (await this.run(SCRIPT.contactGroup, args)) as [string, number?, string?, ...number[]];
+      const answer = (await this.api.script(SCRIPT.contactGroup, args)) as [
+        string,
+        number?,
+        string?,
+        ...number[],
+      ];
       const [outcome, GroupId, GroupName, ...rest] = answer;
       if (outcome !== 'done') return { outcome } as ContactGroupResult;
       return {
