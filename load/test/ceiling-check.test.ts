@@ -2,11 +2,10 @@
 // (apps/stub-server/dist/cli.js, port 0). It prints its per-second table. And the same check must fail
 // when the stub's limiter is off (--rate-limit 0), or it proves nothing. Two replicas on one Redis
 // (what `npm run load -- check --replicas 2` starts) must hold the same ceiling between them.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { sign } from '@tim-marks/usersig';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisNode, startRedis } from '../../apps/stub-server/test/redis-harness.ts';
+import { type RedisNode, redisInstalled, startRedis } from '../../apps/stub-server/test/redis-harness.ts';
 import { formatCheck, runCeilingCheck } from '../src/check.ts';
 import { stubStats } from '../src/control.ts';
 import { startReplicas } from '../src/replicas.ts';
@@ -118,10 +117,8 @@ describe('the ceiling check against the stub', () => {
   }, 60_000);
 });
 
-const redisInstalled = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-
 // Its own redis-server (what the runner starts), so it runs once, in the plain run, not again under STORE=redis.
-describe.skipIf(!redisInstalled || process.env.STORE === 'redis')(
+describe.skipIf(!redisInstalled() || process.env.STORE === 'redis')(
   'the ceiling check against two replicas on one Redis',
   () => {
     it('holds the ceiling between them: at most 200 in any 1000 ms window, at least 190 in each second of twice the ceiling', async () => {

@@ -1,12 +1,10 @@
 // The redis-server the runner starts for --replicas (src/replicas.ts): the free port it picks may be
 // taken by another process before redis-server binds it (a busy machine hands out ports all the time).
-import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, createConnection, createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { redisInstalled } from '../../apps/stub-server/test/redis-harness.ts';
 import { freePort, startRedisServer } from '../src/replicas.ts';
-
-const redisInstalled = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** PING over a raw socket: what answers on the URL's port is that redis-server. */
 async function ping(url: string): Promise<string> {
@@ -17,7 +15,7 @@ async function ping(url: string): Promise<string> {
   return reply.toString().trim();
 }
 
-describe.skipIf(!redisInstalled)('startRedisServer', () => {
+describe.skipIf(!redisInstalled())('startRedisServer', () => {
   it('starts on another port when the one it picked was taken meanwhile', async () => {
     const squatter = createServer().listen(0, '127.0.0.1');
     await once(squatter, 'listening');

@@ -1,11 +1,11 @@
 // The runner end to end, with a stand-in for k6 (test/fixtures/fake-k6/k6) so that CI needs no k6:
 // it starts the built stub, signs a UserSig with the built usersig CLI, runs "k6", stops the stub.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { redisInstalled } from '../../apps/stub-server/test/redis-harness.ts';
 import { K6_DIR } from '../src/paths.ts';
 import { EXIT_NO_K6, executionSegment, runLoad, USAGE } from '../src/runner.ts';
 
@@ -136,7 +136,7 @@ describe('npm run load', () => {
     expect(remote.out.stderr).toContain('--replicas and --store apply only to local stubs');
   });
 
-  it.skipIf(spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0)(
+  it.skipIf(!redisInstalled())(
     '--replicas 2 --segments 2: two replicas on one Redis, one k6 per execution segment, each against its replica, the verdict on the sum',
     async () => {
       const root = join(outRoot, 'distributed');
