@@ -74,6 +74,7 @@ export async function testStub(options: StubOptions = {}): Promise<Stub> {
     logLevel: 'silent',
     ...runStore,
     ...options,
+    // An explicit `store: undefined` in options means "none of its own", not "no store".
     ...(runStore.store ? { store: runStore.store } : {}),
   });
 }

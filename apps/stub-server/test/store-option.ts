@@ -14,7 +14,7 @@ const CEILING_TIMEOUT_MS = 1_000;
 let stubsOnRedis = 0;
 
 /** `redis://…?prefix=…&commandTimeout=…` for a new stub, or undefined (the memory store). */
-export function testStore(): string | undefined {
+function testStore(): string | undefined {
   const url = inject('storeUrl');
   if (!url) return undefined;
   const prefix = encodeURIComponent(`t${process.pid}.${++stubsOnRedis}.${Date.now()}:`);
